@@ -1,0 +1,246 @@
+/**
+ * The API adapter contract: the only way the widget's elements reach a backend.
+ *
+ * The built-in {@link RestAdapter} implements it over the REST contract in `openapi.yaml`;
+ * a portal whose backend differs passes its own object with these methods as the
+ * elements' `adapter` property. Every method rejects with an {@link ApiError} subclass
+ * (see `errors.ts`), never with a bare `Error`.
+ */
+
+/** Text the catalog supplies in both widget languages. */
+export interface LocalizedText {
+  ar: string;
+  en: string;
+}
+
+/** One choice in a catalog list (department, gate, reason, ...). */
+export interface CatalogOption {
+  id: string;
+  label: LocalizedText;
+}
+
+/** An appointment type (نوع الموعد) and where such a visit may go (جهة الزيارة). */
+export interface AppointmentType extends CatalogOption {
+  /** When true, the visit destination is chosen from `Catalog.departments` (guide §1.11). */
+  usesDepartments?: boolean;
+  /** Destinations for this type when it does not use the department list. */
+  destinations?: CatalogOption[];
+}
+
+/** Attachment rules: accepted MIME types (checked by content) and the size limit. */
+export interface FileRules {
+  /** e.g. `['application/pdf', 'image/jpeg', 'image/png']` */
+  acceptedTypes: string[];
+  /** Largest accepted file, in bytes. */
+  maxBytes: number;
+}
+
+/** The service card (guide §1.5, picture 3). */
+export interface ServiceInfo {
+  name: LocalizedText;
+  description: LocalizedText;
+  terms: LocalizedText[];
+  beneficiaries: LocalizedText;
+  fee: LocalizedText;
+  duration: LocalizedText;
+  channels: LocalizedText;
+  /** Average rating, 0 to 5. */
+  rating: number;
+  /** Where the service guide (PDF) can be downloaded, if any. */
+  guideUrl?: string;
+}
+
+/** Everything portal-specific: lists, limits and texts. Never hard-coded in elements. */
+export interface Catalog {
+  emirate: { name: LocalizedText };
+  service: ServiceInfo;
+  applicantTypes: CatalogOption[];
+  appointmentTypes: AppointmentType[];
+  departments: CatalogOption[];
+  gates: CatalogOption[];
+  reasons: CatalogOption[];
+  governorates: CatalogOption[];
+  belongings: CatalogOption[];
+  files: FileRules;
+  companions: { max: number };
+  subject: { maxLength: number };
+}
+
+/** The signed-in user as the portal's backend knows them (from Nafath). */
+export interface SessionUser {
+  /** National ID or Iqama number; read-only in the form. */
+  idNumber: string;
+  name: string;
+  /** Saudi mobile, nine digits starting with 5, when known. */
+  mobile?: string;
+  email?: string;
+}
+
+export interface Session {
+  user: SessionUser;
+  /** ISO date-time at which the session ends, when the backend says. */
+  expiresAt?: string;
+}
+
+/** What an attachment is for; the backend may apply different rules. */
+export type UploadPurpose = 'subject-letter' | 'id-copy' | 'companion-id' | 'reply';
+
+/** A file the backend has accepted and will link to a request by `id`. */
+export interface UploadedFile {
+  id: string;
+  name: string;
+  size: number;
+  type: string;
+}
+
+export interface UploadOptions {
+  signal?: AbortSignal;
+  /** Called with the fraction sent, 0 to 1. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** One companion (مرافق) as sent to the backend. */
+export interface CompanionPayload {
+  fullName: string;
+  idNumber: string;
+  /** Upload id of the companion's ID image. */
+  idImage: string;
+}
+
+/** The appointment request as sent to the backend (guide §1.9–1.16). */
+export interface BookingRequest {
+  applicantType: string;
+  fullName: string;
+  idNumber: string;
+  /** Nine digits starting with 5 (the +966 prefix is implied). */
+  mobile: string;
+  email: string;
+  governorate?: string;
+  appointmentType: string;
+  destination: string;
+  gate: string;
+  reason: string;
+  subject: string;
+  /** Upload id of the visit subject letter (خطاب موضوع الزيارة). */
+  subjectLetter: string;
+  /** Upload id of the copy of the applicant's ID (صورة الهوية). */
+  idCopy: string;
+  /** Belonging ids; empty when the visitor has none. */
+  belongings: string[];
+  companions: CompanionPayload[];
+  declaration: true;
+  /** The language the citizen used, for SMS and staff replies. */
+  locale: 'ar' | 'en';
+}
+
+export interface SubmitResult {
+  requestNumber: string;
+  /** ISO date-time. */
+  createdAt: string;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface SubmitOptions extends RequestOptions {
+  /** The same key for every retry of one submission: the backend creates one request. */
+  idempotencyKey: string;
+}
+
+export type RequestStatus =
+  | 'submitted'
+  | 'under-processing'
+  | 'needs-documents'
+  | 'approved'
+  | 'rejected'
+  | 'completed';
+
+/** A row of the inbox (guide picture 13). */
+export interface RequestSummary {
+  requestNumber: string;
+  serviceName: LocalizedText;
+  /** ISO date-time. */
+  createdAt: string;
+  beneficiaryName: string;
+  status: RequestStatus;
+  unreadMessages: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface StatusChange {
+  status: RequestStatus;
+  at: string;
+  note?: string;
+}
+
+export interface Message {
+  id: string;
+  from: 'staff' | 'applicant';
+  /** Plain text; never rendered as HTML. */
+  text: string;
+  at: string;
+  read: boolean;
+  attachments: UploadedFile[];
+}
+
+export interface Appointment {
+  /** ISO date-time of the visit. */
+  at: string;
+  gate: string;
+}
+
+export interface RequestDetail extends RequestSummary {
+  request: Omit<BookingRequest, 'declaration'>;
+  history: StatusChange[];
+  messages: Message[];
+  appointment?: Appointment;
+  rating?: { stars: number; comment?: string };
+}
+
+export interface ReplyPayload {
+  text: string;
+  attachments: string[];
+}
+
+export interface RatingPayload {
+  stars: 1 | 2 | 3 | 4 | 5;
+  comment?: string;
+}
+
+export interface InquiryQuery {
+  transactionNumber: string;
+  hijriYear: number;
+}
+
+export interface InquiryResult {
+  transactionNumber: string;
+  hijriYear: number;
+  status: RequestStatus;
+  /** ISO date-time of the last status change. */
+  updatedAt: string;
+}
+
+/** The adapter interface. */
+export interface EmirateAdapter {
+  /** The current session, or `null` when nobody is signed in. */
+  getSession(options?: RequestOptions): Promise<Session | null>;
+  getCatalog(options?: RequestOptions): Promise<Catalog>;
+  uploadFile(file: Blob, name: string, purpose: UploadPurpose, options?: UploadOptions): Promise<UploadedFile>;
+  submitRequest(request: BookingRequest, options: SubmitOptions): Promise<SubmitResult>;
+  listRequests(query: { page: number; pageSize: number }, options?: RequestOptions): Promise<Page<RequestSummary>>;
+  getRequest(requestNumber: string, options?: RequestOptions): Promise<RequestDetail>;
+  sendMessage(requestNumber: string, reply: ReplyPayload, options: SubmitOptions): Promise<Message>;
+  markMessagesRead(requestNumber: string, options?: RequestOptions): Promise<void>;
+  /** The server's summary document (PDF), or `null` when it offers none. */
+  getSummary(requestNumber: string, options?: RequestOptions): Promise<Blob | null>;
+  rateRequest(requestNumber: string, rating: RatingPayload, options?: RequestOptions): Promise<void>;
+  /** Public: needs no session. */
+  inquire(query: InquiryQuery, options?: RequestOptions): Promise<InquiryResult>;
+}
