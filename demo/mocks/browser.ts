@@ -1,0 +1,85 @@
+/**
+ * Starts the mock backend in the page (msw service worker). Used by the demo page and the
+ * tests; never imported by the library.
+ */
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import type { Catalog, Message, RequestDetail, RequestStatus } from '../../src/api/types.js';
+import { addStaffMessage, db, listStoredRequests, resetDb, seedSampleRequests, setCatalog, setStatus } from './db.js';
+import { createHandlers } from './handlers.js';
+import { getScenario, queueFault, resetScenario, setScenario, type Fault, type Scenario } from './scenarios.js';
+
+export interface MockBackendOptions {
+  /** Where the adapter under test or demo sends its calls, e.g. `/api`. */
+  baseUrl: string;
+  /** Silence msw's console log of every intercepted request. */
+  quiet?: boolean;
+  /** Where msw's worker script is served; default `/mockServiceWorker.js`. */
+  workerUrl?: string;
+}
+
+let worker: SetupWorker | undefined;
+let starting: Promise<SetupWorker> | undefined;
+
+/**
+ * Registers the service worker and answers calls under `baseUrl`. Calling it again is cheap:
+ * the running worker is reused, with handlers for the new `baseUrl` if it changed.
+ */
+export function startMockBackend(options: MockBackendOptions): Promise<SetupWorker> {
+  const handlers = createHandlers(options.baseUrl);
+  if (starting) {
+    return starting.then((running) => {
+      running.resetHandlers(...handlers);
+      return running;
+    });
+  }
+  worker = setupWorker(...handlers);
+  const started = worker.start({
+    serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+    quiet: options.quiet ?? false,
+  });
+  starting = Promise.resolve(started).then(
+    () => worker!,
+    (error: unknown) => {
+      stopMockBackend();
+      throw error;
+    },
+  );
+  return starting;
+}
+
+/** Stops intercepting (the demo's "real backend" switch). A later start registers again. */
+export function stopMockBackend(): void {
+  worker?.stop();
+  worker = undefined;
+  starting = undefined;
+}
+
+/** Controls of the running mock backend, for tests and the demo's switches. */
+export const mockBackend = {
+  /** Empty store, default user, Najran catalog, scenario `new-user`, no queued faults. */
+  reset(): void {
+    resetDb();
+    resetScenario();
+  },
+  setScenario: (scenario: Scenario): void => setScenario(scenario),
+  getScenario: (): Scenario => getScenario(),
+  /** The next matching request fails as described, once. */
+  queueFault: (fault: Fault): void => queueFault(fault),
+  /** Every stored request, oldest first. */
+  listStoredRequests: (): RequestDetail[] => listStoredRequests(),
+  /** A user with history: one request with two unread staff messages, one completed. */
+  seedSampleRequests: (): void => seedSampleRequests(),
+  /** A staff message arrives (unread), optionally with a new status. */
+  addStaffMessage: (requestNumber: string, text: string, status?: RequestStatus): Message => addStaffMessage(requestNumber, text, status),
+  setStatus: (requestNumber: string, status: RequestStatus, note?: string): void => setStatus(requestNumber, status, note),
+  /** Serve another emirate's catalog until the next reset. */
+  setCatalog: (catalog: Catalog): void => setCatalog(catalog),
+  /** The raw store, for assertions the helpers above do not cover. */
+  db,
+};
+
+export type { Fault, FaultKind, Scenario } from './scenarios.js';
+export { aljoufCatalog, najranCatalog } from './catalog.js';
+export { DEFAULT_USER } from './db.js';
+export { REJECTED_EMAIL } from './validation.js';

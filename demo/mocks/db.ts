@@ -1,0 +1,214 @@
+/**
+ * The mock backend's in-memory store: the signed-in user, uploads, requests, remembered
+ * idempotent results and public transactions for the inquiry. `resetDb()` restores the start.
+ */
+import type {
+  BookingRequest,
+  Catalog,
+  InquiryResult,
+  Message,
+  RequestDetail,
+  RequestStatus,
+  RequestSummary,
+  SessionUser,
+  UploadedFile,
+  UploadPurpose,
+} from '../../src/api/types.js';
+import { najranCatalog } from './catalog.js';
+
+/** The citizen signed in by default (a valid national ID). */
+export const DEFAULT_USER: Readonly<SessionUser> = Object.freeze({
+  name: 'محمد عبدالله سعيد القحطاني',
+  idNumber: '1085427373',
+  mobile: '512345678',
+  email: 'm.alqahtani@example.sa',
+});
+
+/** An accepted upload and its bytes. */
+export interface StoredUpload {
+  file: UploadedFile;
+  purpose: UploadPurpose;
+  blob: Blob;
+}
+
+/** A response remembered under an idempotency key and sent again for the same key. */
+export interface RememberedResponse {
+  status: number;
+  body: unknown;
+}
+
+/** The whole mock state. Mutate it through the helpers below, or directly in a demo. */
+export interface MockDb {
+  catalog: Catalog;
+  user: SessionUser;
+  uploads: Map<string, StoredUpload>;
+  /** By request number ('00067'). */
+  requests: Map<string, RequestDetail>;
+  /** By `METHOD path key`. Only successful results are remembered. */
+  idempotency: Map<string, RememberedResponse>;
+  /** Transactions the inquiry knows besides the appointment requests. */
+  transactions: InquiryResult[];
+  /** Times (ms) of recent inquiries, for the mock's rate limit. */
+  inquiryTimes: number[];
+  nextRequestNumber: number;
+  nextId: number;
+}
+
+/** The first request number handed out (the guide's picture 13 shows 00067). */
+const FIRST_REQUEST_NUMBER = 67;
+const DAY = 24 * 60 * 60 * 1000;
+
+export const db: MockDb = freshDb();
+
+function freshDb(): MockDb {
+  const year = hijriYearOf(new Date());
+  return {
+    catalog: najranCatalog,
+    user: { ...DEFAULT_USER },
+    uploads: new Map(),
+    requests: new Map(),
+    idempotency: new Map(),
+    transactions: [
+      { transactionNumber: '4521', hijriYear: year, status: 'under-processing', updatedAt: daysAgo(3) },
+      { transactionNumber: '1187', hijriYear: year - 1, status: 'completed', updatedAt: daysAgo(200) },
+    ],
+    inquiryTimes: [],
+    nextRequestNumber: FIRST_REQUEST_NUMBER,
+    nextId: 1,
+  };
+}
+
+/** Forgets everything: back to the default user, the Najran catalog and no requests. */
+export function resetDb(): void {
+  Object.assign(db, freshDb());
+}
+
+/** Serves another emirate's catalog (e.g. `aljoufCatalog`) until the next reset. */
+export function setCatalog(catalog: Catalog): void {
+  db.catalog = catalog;
+}
+
+/** A new unique id such as `upl-12`. */
+export function newId(prefix: string): string {
+  return `${prefix}-${db.nextId++}`;
+}
+
+/** The Umm al-Qura year of `date` in Riyadh. */
+export function hijriYearOf(date: Date): number {
+  const format = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { year: 'numeric', timeZone: 'Asia/Riyadh' });
+  const year = format.formatToParts(date).find((part) => part.type === 'year')?.value ?? '';
+  return Number.parseInt(year, 10);
+}
+
+/** Stores a new request made of `booking`, numbered from the sequence ('00067', '00068', ...). */
+export function createRequest(booking: BookingRequest, at = new Date()): RequestDetail {
+  const requestNumber = String(db.nextRequestNumber++).padStart(5, '0');
+  const { declaration: _declaration, ...request } = booking;
+  const createdAt = at.toISOString();
+  const detail: RequestDetail = {
+    requestNumber,
+    serviceName: db.catalog.service.name,
+    createdAt,
+    beneficiaryName: booking.fullName,
+    status: 'submitted',
+    unreadMessages: 0,
+    request,
+    history: [{ status: 'submitted', at: createdAt }],
+    messages: [],
+  };
+  db.requests.set(requestNumber, detail);
+  return detail;
+}
+
+/** Moves a request to `status` and records it in its history. */
+export function setStatus(requestNumber: string, status: RequestStatus, note?: string): void {
+  const detail = mustFind(requestNumber);
+  detail.status = status;
+  detail.history.push(note === undefined ? { status, at: new Date().toISOString() } : { status, at: new Date().toISOString(), note });
+}
+
+/** Adds an unread staff message (and optionally changes the status), as the Emirate's staff would. */
+export function addStaffMessage(requestNumber: string, text: string, status?: RequestStatus): Message {
+  const detail = mustFind(requestNumber);
+  const message: Message = { id: newId('msg'), from: 'staff', text, at: new Date().toISOString(), read: false, attachments: [] };
+  detail.messages.push(message);
+  detail.unreadMessages = countUnread(detail);
+  if (status) setStatus(requestNumber, status);
+  return message;
+}
+
+/** Unread staff messages of a request. */
+export function countUnread(detail: RequestDetail): number {
+  return detail.messages.filter((message) => message.from === 'staff' && !message.read).length;
+}
+
+/** The inbox row of a request. */
+export function toSummary(detail: RequestDetail): RequestSummary {
+  const { requestNumber, serviceName, createdAt, beneficiaryName, status, unreadMessages } = detail;
+  return { requestNumber, serviceName, createdAt, beneficiaryName, status, unreadMessages };
+}
+
+/** All stored requests, oldest first (for tests and the demo). */
+export function listStoredRequests(): RequestDetail[] {
+  return [...db.requests.values()];
+}
+
+/**
+ * Gives the signed-in user a history: one request under processing with two unread staff
+ * messages (one asking for a document), and one completed request.
+ */
+export function seedSampleRequests(): void {
+  const booking = sampleBooking();
+  const older = createRequest({ ...booking, reason: 'follow-up', subject: 'متابعة معاملة منحة أرض سكنية.' }, new Date(Date.now() - 40 * DAY));
+  setStatus(older.requestNumber, 'under-processing');
+  setStatus(older.requestNumber, 'approved');
+  older.appointment = { at: new Date(Date.now() - 30 * DAY).toISOString(), gate: 'main' };
+  setStatus(older.requestNumber, 'completed');
+
+  const recent = createRequest(booking, new Date(Date.now() - 2 * DAY));
+  setStatus(recent.requestNumber, 'under-processing');
+  addStaffMessage(recent.requestNumber, 'نأمل إرفاق صورة واضحة من صك الملكية لاستكمال دراسة الطلب.', 'needs-documents');
+  addStaffMessage(recent.requestNumber, 'كما نأمل توضيح رقم المعاملة السابقة إن وجد.');
+}
+
+function sampleBooking(): BookingRequest {
+  const letter = sampleUpload('خطاب-الزيارة.pdf', 'subject-letter');
+  const idCopy = sampleUpload('صورة-الهوية.jpg', 'id-copy');
+  return {
+    applicantType: 'individual',
+    fullName: db.user.name,
+    idNumber: db.user.idNumber,
+    mobile: db.user.mobile ?? '512345678',
+    email: db.user.email ?? 'm.alqahtani@example.sa',
+    governorate: 'najran',
+    appointmentType: 'department',
+    destination: 'rights',
+    gate: 'main',
+    reason: 'complaint',
+    subject: 'أرغب في مقابلة الإدارة العامة للحقوق بخصوص تأخر تنفيذ حكم صادر لصالحي.',
+    subjectLetter: letter,
+    idCopy,
+    belongings: ['private-car'],
+    companions: [],
+    declaration: true,
+    locale: 'ar',
+  };
+}
+
+function sampleUpload(name: string, purpose: UploadPurpose): string {
+  const type = name.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg';
+  const blob = new Blob(['sample'], { type });
+  const file: UploadedFile = { id: newId('upl'), name, size: blob.size, type };
+  db.uploads.set(file.id, { file, purpose, blob });
+  return file.id;
+}
+
+function mustFind(requestNumber: string): RequestDetail {
+  const detail = db.requests.get(requestNumber);
+  if (!detail) throw new Error(`No request ${requestNumber} in the mock store`);
+  return detail;
+}
+
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * DAY).toISOString();
+}

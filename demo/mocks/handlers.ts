@@ -1,0 +1,296 @@
+/**
+ * msw handlers implementing the REST contract (`src/api/openapi.yaml`) over the in-memory
+ * store in `db.ts`, shaped by the scenario and fault queue in `scenarios.ts`.
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import type { FieldError } from '../../src/api/errors.js';
+import type { BookingRequest, Message, Page, RequestSummary, UploadedFile, UploadPurpose } from '../../src/api/types.js';
+import { countUnread, createRequest, db, hijriYearOf, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
+import { simplePdf, sniffType } from './files.js';
+import { getScenario, takeFault, type FaultKind } from './scenarios.js';
+import { validateBooking } from './validation.js';
+
+/** How late every answer comes in the `slow-network` scenario, in ms. */
+export const SLOW_NETWORK_DELAY_MS = 1500;
+/** The inquiry's rate limit: this many calls a minute, then 429. */
+export const INQUIRY_LIMIT_PER_MINUTE = 10;
+/** Mock-only path (not in the contract) serving the service guide the catalog links to. */
+export const GUIDE_PATH = '/files/service-guide.pdf';
+
+const PURPOSES: UploadPurpose[] = ['subject-letter', 'id-copy', 'companion-id', 'reply'];
+
+type Params = Record<string, string>;
+type Resolver = (info: { request: Request; params: Params }) => Response | Promise<Response>;
+
+/** The handlers for a backend at `baseUrl` (absolute, or relative to the page like `/api`). */
+export function createHandlers(baseUrl: string): HttpHandler[] {
+  const base = baseUrl.replace(/\/+$/, '');
+  const basePath = new URL(`${base}/`, globalThis.location?.href ?? 'http://localhost/').pathname.replace(/\/$/, '');
+  /** Requests being answered under an idempotency key, so a concurrent duplicate waits for the first. */
+  const pending = new Map<string, Promise<Response>>();
+
+  /** One contract route, wrapped in the scenario and the fault queue. */
+  const route = (method: 'GET' | 'POST', path: string, resolve: Resolver): HttpHandler => {
+    const register = method === 'GET' ? http.get : http.post;
+    return register(`${base}${path}`, async ({ request, params }) => {
+      if (getScenario() === 'slow-network') await delay(SLOW_NETWORK_DELAY_MS);
+      const info = { request, params: toParams(params) };
+      const fault = takeFault(method, new URL(request.url).pathname.slice(basePath.length), path);
+      if (fault !== undefined) return answerFault(fault, () => resolve(info));
+      const spared = method === 'GET' && (path === '/catalog' || path === '/session');
+      if (getScenario() === 'server-error' && !spared) return problem(503, 'unavailable', 'The service is temporarily unavailable.');
+      return resolve(info);
+    });
+  };
+
+  /** Answers once per `Idempotency-Key`: a repeat gets the first successful answer again. */
+  const idempotent = async (request: Request, work: () => Promise<Response | RememberedResponse>): Promise<Response> => {
+    const key = request.headers.get('Idempotency-Key');
+    if (!key) return problem(400, 'idempotency-key-required', 'The Idempotency-Key header is required.');
+    const id = `${request.method} ${new URL(request.url).pathname} ${key}`;
+    const replay = (remembered: RememberedResponse) =>
+      HttpResponse.json(remembered.body as object, { status: remembered.status, headers: { 'Idempotent-Replayed': 'true' } });
+    const remembered = db.idempotency.get(id);
+    if (remembered) return replay(remembered);
+    const inFlight = pending.get(id);
+    if (inFlight) {
+      await inFlight.catch(() => undefined);
+      const first = db.idempotency.get(id);
+      if (first) return replay(first);
+    }
+    const answer = work().then((result) => {
+      if (result instanceof Response) return result;
+      db.idempotency.set(id, result);
+      return HttpResponse.json(result.body as object, { status: result.status });
+    });
+    pending.set(id, answer);
+    try {
+      return await answer;
+    } finally {
+      pending.delete(id);
+    }
+  };
+
+  return [
+    route('GET', '/session', () =>
+      getScenario() === 'signed-out' ? unauthorized() : HttpResponse.json({ user: db.user }),
+    ),
+
+    route('GET', '/catalog', () => {
+      const service = { ...db.catalog.service, guideUrl: db.catalog.service.guideUrl ?? `${base}${GUIDE_PATH}` };
+      return HttpResponse.json({ ...db.catalog, service });
+    }),
+
+    route('GET', GUIDE_PATH, () =>
+      pdfResponse(simplePdf([db.catalog.emirate.name.en, db.catalog.service.name.en, 'Service guide (mock)'])),
+    ),
+
+    route('POST', '/uploads', async ({ request }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const form = await request.formData().catch(() => null);
+      const file = form?.get('file');
+      const purpose = form?.get('purpose');
+      if (!(file instanceof Blob)) return invalid([{ field: 'file', code: 'required' }]);
+      if (!PURPOSES.includes(purpose as UploadPurpose)) return invalid([{ field: 'purpose', code: 'invalid' }]);
+      if (file.size === 0) return invalid([{ field: 'file', code: 'file-empty' }]);
+      const rules = db.catalog.files;
+      if (file.size > rules.maxBytes) return problem(413, 'file-too-large', `Files are limited to ${rules.maxBytes} bytes.`);
+      const type = await sniffType(file);
+      if (!type || !rules.acceptedTypes.includes(type)) return problem(415, 'file-type', 'This kind of file is not accepted.');
+      const givenName = form?.get('name');
+      const name = typeof givenName === 'string' && givenName.trim() ? givenName : file instanceof File ? file.name : 'file';
+      const uploaded: UploadedFile = { id: newId('upl'), name, size: file.size, type };
+      db.uploads.set(uploaded.id, { file: uploaded, purpose: purpose as UploadPurpose, blob: file });
+      return HttpResponse.json(uploaded, { status: 201 });
+    }),
+
+    route('POST', '/requests', ({ request }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      return idempotent(request, async () => {
+        const body = await readJson(request);
+        if (body === undefined) return problem(400, 'bad-request', 'The body is not JSON.');
+        const errors = validateBooking(body, db.catalog, hasUpload);
+        if (errors.length > 0) return invalid(errors);
+        const detail = createRequest(body as BookingRequest);
+        return { status: 201, body: { requestNumber: detail.requestNumber, createdAt: detail.createdAt } };
+      });
+    }),
+
+    route('GET', '/requests', ({ request }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const query = new URL(request.url).searchParams;
+      const page = positiveInt(query.get('page'), 1);
+      const pageSize = Math.min(100, positiveInt(query.get('pageSize'), 10));
+      const all = [...db.requests.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const items = all.slice((page - 1) * pageSize, page * pageSize).map(toSummary);
+      const result: Page<RequestSummary> = { items, page, pageSize, total: all.length };
+      return HttpResponse.json(result);
+    }),
+
+    route('GET', '/requests/:number', ({ params }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const detail = db.requests.get(params.number ?? '');
+      return detail ? HttpResponse.json(detail) : notFound();
+    }),
+
+    route('POST', '/requests/:number/messages', ({ request, params }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const detail = db.requests.get(params.number ?? '');
+      if (!detail) return notFound();
+      return idempotent(request, async () => {
+        const body = await readJson(request);
+        const text = isRecord(body) && typeof body.text === 'string' ? body.text.trim() : '';
+        const ids = isRecord(body) && Array.isArray(body.attachments) ? body.attachments : [];
+        if (!text && ids.length === 0) return invalid([{ field: 'text', code: 'required' }]);
+        if (!ids.every(hasUpload)) return invalid([{ field: 'attachments', code: 'invalid' }]);
+        const attachments = ids.map((id) => db.uploads.get(id as string)!.file);
+        const message: Message = { id: newId('msg'), from: 'applicant', text, at: new Date().toISOString(), read: true, attachments };
+        detail.messages.push(message);
+        if (detail.status === 'needs-documents') setStatus(detail.requestNumber, 'under-processing');
+        return { status: 201, body: message };
+      });
+    }),
+
+    route('POST', '/requests/:number/messages/read', ({ params }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const detail = db.requests.get(params.number ?? '');
+      if (!detail) return notFound();
+      for (const message of detail.messages) if (message.from === 'staff') message.read = true;
+      detail.unreadMessages = countUnread(detail);
+      return new HttpResponse(null, { status: 204 });
+    }),
+
+    route('GET', '/requests/:number/summary', ({ params }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const detail = db.requests.get(params.number ?? '');
+      if (!detail) return notFound();
+      const label = (list: { id: string; label: { en: string } }[], id: string) => list.find((o) => o.id === id)?.label.en ?? id;
+      return pdfResponse(
+        simplePdf([
+          db.catalog.emirate.name.en,
+          `${db.catalog.service.name.en}: summary`,
+          `Request number: ${detail.requestNumber}`,
+          `Submitted: ${detail.createdAt}`,
+          `Status: ${detail.status}`,
+          `Appointment type: ${label(db.catalog.appointmentTypes, detail.request.appointmentType)}`,
+          `Gate: ${label(db.catalog.gates, detail.request.gate)}`,
+          `Companions: ${detail.request.companions.length}`,
+        ]),
+      );
+    }),
+
+    route('POST', '/requests/:number/rating', async ({ request, params }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const detail = db.requests.get(params.number ?? '');
+      if (!detail) return notFound();
+      if (detail.rating) return problem(409, 'already-rated', 'This request has already been rated.');
+      const body = await readJson(request);
+      const stars = isRecord(body) ? body.stars : undefined;
+      const comment = isRecord(body) ? body.comment : undefined;
+      if (typeof stars !== 'number' || !Number.isInteger(stars) || stars < 1 || stars > 5) return invalid([{ field: 'stars', code: 'invalid' }]);
+      if (comment !== undefined && (typeof comment !== 'string' || comment.length > 1000)) return invalid([{ field: 'comment', code: 'too-long' }]);
+      detail.rating = typeof comment === 'string' && comment.trim() ? { stars, comment } : { stars };
+      return new HttpResponse(null, { status: 204 });
+    }),
+
+    route('GET', '/inquiry', ({ request }) => {
+      const retryAfter = takeInquirySlot();
+      if (retryAfter > 0) return problem(429, 'rate-limited', 'Too many inquiries; try again shortly.', { 'Retry-After': String(retryAfter) });
+      const query = new URL(request.url).searchParams;
+      const number = query.get('number')?.trim() ?? '';
+      const year = query.get('year')?.trim() ?? '';
+      const errors: FieldError[] = [];
+      if (!/^\d{1,10}$/.test(number)) errors.push({ field: 'transactionNumber', code: number ? 'invalid' : 'required' });
+      if (!/^\d{4}$/.test(year) || Number(year) < 1350 || Number(year) > 1500) errors.push({ field: 'hijriYear', code: year ? 'invalid' : 'required' });
+      if (errors.length > 0) return invalid(errors);
+      const found = findTransaction(number, Number(year));
+      return found ? HttpResponse.json(found) : notFound('No transaction with this number in this year.');
+    }),
+  ];
+}
+
+// ---- answers ----
+
+/** An error body: `{ code, message }` (422 adds `errors`). */
+function problem(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return HttpResponse.json({ code, message }, { status, headers });
+}
+
+function unauthorized(): Response {
+  return problem(401, 'unauthorized', 'Sign in through the portal first.');
+}
+
+function notFound(message = 'Not found.'): Response {
+  return problem(404, 'not-found', message);
+}
+
+function invalid(errors: FieldError[]): Response {
+  return HttpResponse.json({ code: 'validation', message: 'Some fields were rejected.', errors }, { status: 422 });
+}
+
+function pdfResponse(pdf: Blob): Response {
+  return new HttpResponse(pdf, { status: 200, headers: { 'Content-Type': 'application/pdf' } });
+}
+
+/** What a queued fault does; `network-after-commit` lets the server do the work first. */
+async function answerFault(fault: FaultKind, commit: () => Response | Promise<Response>): Promise<Response> {
+  if (fault === 'network') return HttpResponse.error();
+  if (fault === 'network-after-commit') {
+    await commit();
+    return HttpResponse.error();
+  }
+  const headers = { 'Content-Type': 'application/json', ...fault.headers };
+  const body = fault.body === undefined ? null : JSON.stringify(fault.body);
+  return new HttpResponse(body, { status: fault.status, headers });
+}
+
+// ---- store look-ups ----
+
+function hasUpload(id: unknown): boolean {
+  return typeof id === 'string' && db.uploads.has(id);
+}
+
+/** A request of the store or a known public transaction with this number in this Hijri year. */
+function findTransaction(number: string, hijriYear: number) {
+  const request = [...db.requests.values()].find(
+    (r) => Number(r.requestNumber) === Number(number) && hijriYearOf(new Date(r.createdAt)) === hijriYear,
+  );
+  if (request) {
+    const updatedAt = request.history[request.history.length - 1]?.at ?? request.createdAt;
+    return { transactionNumber: request.requestNumber, hijriYear, status: request.status, updatedAt };
+  }
+  return db.transactions.find((t) => Number(t.transactionNumber) === Number(number) && t.hijriYear === hijriYear);
+}
+
+/** Records an inquiry; returns 0 when allowed, else the seconds until the next one is. */
+function takeInquirySlot(now = Date.now()): number {
+  db.inquiryTimes = db.inquiryTimes.filter((time) => now - time < 60_000);
+  if (db.inquiryTimes.length >= INQUIRY_LIMIT_PER_MINUTE) return Math.ceil((db.inquiryTimes[0]! + 60_000 - now) / 1000);
+  db.inquiryTimes.push(now);
+  return 0;
+}
+
+// ---- small helpers ----
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function positiveInt(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
+function toParams(params: Record<string, string | readonly string[] | undefined>): Params {
+  const result: Params = {};
+  for (const [key, value] of Object.entries(params)) if (typeof value === 'string') result[key] = decodeURIComponent(value);
+  return result;
+}

@@ -1,0 +1,105 @@
+/**
+ * The mock server's own checks of a booking request, answered as 422 field errors with the
+ * widget's codes. Deliberately independent of `src/domain` so the widget's rules are tested
+ * against a second opinion.
+ */
+import type { FieldError } from '../../src/api/errors.js';
+import type { Catalog, CatalogOption } from '../../src/api/types.js';
+
+/** The e-mail address the mock rejects although it looks valid (for tests of server-side errors). */
+export const REJECTED_EMAIL = 'taken@example.sa';
+
+type Json = Record<string, unknown>;
+
+/** Field errors of a submitted booking; empty when the server accepts it. */
+export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id: unknown) => boolean): FieldError[] {
+  const b: Json = isRecord(body) ? body : {};
+  const errors: FieldError[] = [];
+  const add = (field: string, code: string | null, message?: string) => {
+    if (code) errors.push(message === undefined ? { field, code } : { field, code, message });
+  };
+
+  add('applicantType', choice(b.applicantType, catalog.applicantTypes));
+  add('fullName', fullName(b.fullName));
+  add('idNumber', saudiId(b.idNumber));
+  add('mobile', isBlank(b.mobile) ? 'required' : /^5\d{8}$/.test(String(b.mobile)) ? null : 'mobile-invalid');
+  add('email', email(b.email));
+  if (!errors.some((e) => e.field === 'email') && String(b.email).toLowerCase() === REJECTED_EMAIL) {
+    add('email', 'email-invalid', b.locale === 'en' ? 'This e-mail address is already linked to another account.' : 'هذا البريد الإلكتروني مرتبط بحساب آخر.');
+  }
+  if (!isBlank(b.governorate)) add('governorate', choice(b.governorate, catalog.governorates));
+  const typeError = choice(b.appointmentType, catalog.appointmentTypes);
+  add('appointmentType', typeError);
+  if (!typeError) {
+    const type = catalog.appointmentTypes.find((t) => t.id === b.appointmentType);
+    add('destination', choice(b.destination, type?.usesDepartments ? catalog.departments : (type?.destinations ?? [])));
+  }
+  add('gate', choice(b.gate, catalog.gates));
+  add('reason', choice(b.reason, catalog.reasons));
+  add('subject', isBlank(b.subject) ? 'required' : String(b.subject).length > catalog.subject.maxLength ? 'too-long' : null);
+  add('subjectLetter', hasUpload(b.subjectLetter) ? null : 'required');
+  add('idCopy', hasUpload(b.idCopy) ? null : 'required');
+  const belongings = Array.isArray(b.belongings) ? b.belongings : [];
+  if (!Array.isArray(b.belongings) || belongings.some((id) => choice(id, catalog.belongings))) add('belongings', 'invalid');
+  errors.push(...companions(b.companions, b.idNumber, catalog.companions.max, hasUpload));
+  add('declaration', b.declaration === true ? null : 'required');
+  add('locale', b.locale === 'ar' || b.locale === 'en' ? null : 'invalid');
+  return errors;
+}
+
+function companions(value: unknown, applicantId: unknown, max: number, hasUpload: (id: unknown) => boolean): FieldError[] {
+  if (!Array.isArray(value)) return [{ field: 'companions', code: 'invalid' }];
+  if (value.length > max) return [{ field: 'companions', code: 'companions-max' }];
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  value.forEach((item: unknown, index) => {
+    const c: Json = isRecord(item) ? item : {};
+    const at = (name: string, code: string | null) => {
+      if (code) errors.push({ field: `companions.${index}.${name}`, code });
+    };
+    at('fullName', fullName(c.fullName));
+    const id = String(c.idNumber ?? '');
+    at('idNumber', saudiId(c.idNumber) ?? (id === applicantId ? 'id-same-as-applicant' : seen.has(id) ? 'id-duplicate' : null));
+    seen.add(id);
+    at('idImage', hasUpload(c.idImage) ? null : 'required');
+  });
+  return errors;
+}
+
+function choice(value: unknown, options: CatalogOption[]): string | null {
+  if (isBlank(value)) return 'required';
+  return options.some((o) => o.id === value) ? null : 'invalid';
+}
+
+function fullName(value: unknown): string | null {
+  if (isBlank(value)) return 'required';
+  return String(value).trim().split(/\s+/).length >= 4 ? null : 'name-parts';
+}
+
+function email(value: unknown): string | null {
+  if (isBlank(value)) return 'required';
+  return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(String(value)) ? null : 'email-invalid';
+}
+
+/** A Saudi national ID or Iqama: ten digits, first 1 or 2, Luhn check digit (DOMAIN.md). */
+export function saudiId(value: unknown): string | null {
+  if (isBlank(value)) return 'required';
+  const id = String(value);
+  if (!/^\d{10}$/.test(id)) return 'id-format';
+  if (id[0] !== '1' && id[0] !== '2') return 'id-prefix';
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    const digit = Number(id[i]);
+    const value = i % 2 === 0 ? digit * 2 : digit;
+    sum += value > 9 ? value - 9 : value;
+  }
+  return sum % 10 === 0 ? null : 'id-checksum';
+}
+
+function isBlank(value: unknown): boolean {
+  return typeof value !== 'string' || value.trim() === '';
+}
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
