@@ -1,0 +1,21 @@
+/** Digits as people type them on Arabic keyboards (DOMAIN.md, "Digits people type"). */
+
+const ARABIC_INDIC_ZERO = 0x0660;
+const EXTENDED_ARABIC_INDIC_ZERO = 0x06f0;
+
+/** Invisible formatting and bidi control characters that pasted text often carries. */
+export const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g;
+
+/** Converts Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹) digits to ASCII; leaves all else. */
+export function normalizeDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => {
+    const code = d.charCodeAt(0);
+    const zero = code >= EXTENDED_ARABIC_INDIC_ZERO ? EXTENDED_ARABIC_INDIC_ZERO : ARABIC_INDIC_ZERO;
+    return String(code - zero);
+  });
+}
+
+/** ASCII digits with spaces, dashes and invisible characters removed: `٠٥٠-١٢٣ ٤٥٦٧` → `0501234567`. */
+export function digitsOnly(s: string): string {
+  return normalizeDigits(s).replace(INVISIBLE_CHARACTERS, '').replace(/[\s\-\u2010-\u2015\u2212]/g, '');
+}

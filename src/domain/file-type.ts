@@ -1,0 +1,47 @@
+/** Attachments: their real type from their first bytes, and the catalog's rules (DOMAIN.md). */
+import type { FileRules } from '../api/types.js';
+
+const SIGNATURES: Array<{ type: string; bytes: Array<number | null>; offset?: number }> = [
+  { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
+  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: 'image/gif', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8
+  { type: 'image/webp', bytes: [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50] }, // RIFF....WEBP
+];
+
+const EXTENSIONS: Record<string, string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'image/png': ['.png'],
+  'image/gif': ['.gif'],
+  'image/webp': ['.webp'],
+};
+
+/** The MIME type the content shows, or `null` when it is none of the known ones. */
+export async function sniffFileType(blob: Blob): Promise<string | null> {
+  const head = new Uint8Array(await blob.slice(0, 16).arrayBuffer());
+  const match = SIGNATURES.find(({ bytes }) => bytes.every((b, i) => b === null || head[i] === b));
+  return match?.type ?? null;
+}
+
+/**
+ * Checks a file against the rules before any upload: empty, too large (without reading it), or
+ * a type not accepted. The content decides the type; the name and declared type do not.
+ */
+export async function checkFile(file: Blob, rules: FileRules): Promise<'file-empty' | 'file-too-large' | 'file-type' | null> {
+  if (file.size === 0) return 'file-empty';
+  if (file.size > rules.maxBytes) return 'file-too-large';
+  const type = await sniffFileType(file);
+  return type && rules.acceptedTypes.includes(type) ? null : 'file-type';
+}
+
+/** The `accept` attribute for a file input: the extensions and the MIME types. */
+export function acceptAttribute(rules: FileRules): string {
+  return [...rules.acceptedTypes.flatMap((t) => EXTENSIONS[t] ?? []), ...rules.acceptedTypes].join(',');
+}
+
+/** `5242880` → `5 MB` / `5 ميجابايت` (Latin digits). */
+export function formatBytes(n: number, locale: 'ar' | 'en'): string {
+  const [unit, value] = n >= 1024 * 1024 ? (['megabyte', n / (1024 * 1024)] as const) : (['kilobyte', Math.max(n / 1024, 0.1)] as const);
+  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}

@@ -1,0 +1,48 @@
+/**
+ * Hijri dates in the Umm al-Qura calendar, the Saudi official one (DOMAIN.md). The calendar is
+ * always named explicitly (`islamic-umalqura`), never taken from a locale's default, and
+ * "today" is today in Riyadh.
+ */
+export const RIYADH = 'Asia/Riyadh';
+
+const yearFormat = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { year: 'numeric', timeZone: RIYADH });
+
+/** The first Umm al-Qura year the inquiry accepts. */
+export const FIRST_HIJRI_YEAR = 1350;
+
+/** The current Umm al-Qura year in Riyadh (1448 on 2026-11-25). */
+export function currentHijriYear(now: Date = new Date()): number {
+  const year = yearFormat.formatToParts(now).find((p) => p.type === 'year')?.value ?? '';
+  return Number.parseInt(year, 10);
+}
+
+/** The current year and the ones before it, newest first. */
+export function recentHijriYears(count = 5, now: Date = new Date()): number[] {
+  const current = currentHijriYear(now);
+  return Array.from({ length: count }, (_, i) => current - i);
+}
+
+export function isPlausibleHijriYear(year: number, now: Date = new Date()): boolean {
+  return Number.isInteger(year) && year >= FIRST_HIJRI_YEAR && year <= currentHijriYear(now);
+}
+
+const formats = {
+  hijri: {
+    ar: new Intl.DateTimeFormat('ar-SA-u-ca-islamic-umalqura-nu-latn', { dateStyle: 'long', timeZone: RIYADH }),
+    en: new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { dateStyle: 'long', timeZone: RIYADH }),
+  },
+  gregorian: {
+    ar: new Intl.DateTimeFormat('ar-SA-u-ca-gregory-nu-latn', { dateStyle: 'long', timeZone: RIYADH }),
+    en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: RIYADH }),
+  },
+};
+
+/** e.g. `15 جمادى الآخرة 1448 هـ` / `Jumada II 15, 1448 AH`. */
+export function formatHijriDate(date: Date | string, locale: 'ar' | 'en'): string {
+  return formats.hijri[locale].format(new Date(date));
+}
+
+/** e.g. `25 نوفمبر 2026` / `25 November 2026`. */
+export function formatGregorianDate(date: Date | string, locale: 'ar' | 'en'): string {
+  return formats.gregorian[locale].format(new Date(date));
+}

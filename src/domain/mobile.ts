@@ -1,0 +1,22 @@
+/** Saudi mobile numbers: nine digits starting with 5 after the fixed +966 (DOMAIN.md). */
+import { digitsOnly } from './digits.js';
+
+/** Strips digits' script, spaces, dashes and a leading `+966`, `00966`, `966` or `0`. */
+export function normalizeMobile(raw: string): string {
+  const digits = digitsOnly(raw).replace(/^\+/, '');
+  if (digits.startsWith('00966')) return digits.slice(5);
+  if (digits.startsWith('966') && digits.length === 12) return digits.slice(3);
+  if (digits.startsWith('0')) return digits.slice(1);
+  return digits;
+}
+
+export function validateMobile(raw: string): 'required' | 'mobile-invalid' | null {
+  if (!raw.trim()) return 'required';
+  return /^5\d{8}$/.test(normalizeMobile(raw)) ? null : 'mobile-invalid';
+}
+
+/** `512345678` → `+966 51 234 5678` for display. */
+export function formatMobile(nine: string): string {
+  const m = /^(\d{2})(\d{3})(\d{4})$/.exec(nine);
+  return m ? `+966 ${m[1]} ${m[2]} ${m[3]}` : nine;
+}

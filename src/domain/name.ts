@@ -1,0 +1,26 @@
+/** Four-part names (الإسم الرباعي): first, father's, grandfather's and family name. */
+import { INVISIBLE_CHARACTERS } from './digits.js';
+
+/** Letters and combining marks of any script, with the joiners names use: space, hyphen, apostrophe, tatweel. */
+const NAME_CHARACTERS = /^[\p{L}\p{M}\s'’\-\u0640]+$/u;
+
+/** Removes invisible and bidi control characters, collapses whitespace, trims. */
+export function normalizeName(raw: string): string {
+  return raw.replace(INVISIBLE_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+}
+
+export function nameParts(raw: string): string[] {
+  const name = normalizeName(raw);
+  return name ? name.split(' ') : [];
+}
+
+export function validateFullName(
+  raw: string,
+  { minParts = 4, maxLength = 120 }: { minParts?: number; maxLength?: number } = {},
+): 'required' | 'name-chars' | 'name-parts' | 'too-long' | null {
+  const name = normalizeName(raw);
+  if (!name) return 'required';
+  if (name.length > maxLength) return 'too-long';
+  if (!NAME_CHARACTERS.test(name)) return 'name-chars';
+  return nameParts(name).length < minParts ? 'name-parts' : null;
+}

@@ -1,0 +1,20 @@
+/** Free text (the visit subject, replies): length as people count it, without bidi tricks. */
+
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Strips bidi override and isolate controls (they can disguise text); keeps newlines. */
+export function normalizeText(raw: string): string {
+  return raw.replace(BIDI_CONTROLS, '');
+}
+
+/** User-perceived characters: an emoji or a letter with its marks counts once. */
+export function textLength(s: string): number {
+  return Array.from(graphemes.segment(s)).length;
+}
+
+export function validateText(raw: string, { maxLength }: { maxLength: number }): 'required' | 'too-long' | null {
+  const text = normalizeText(raw);
+  if (!text.trim()) return 'required';
+  return textLength(text) > maxLength ? 'too-long' : null;
+}

@@ -1,0 +1,95 @@
+import { expect } from '@open-wc/testing';
+import type { Catalog } from '../../src/api/types.js';
+import { destinationsFor, emptyBooking, toBookingRequest, validateBooking, type BookingValues } from '../../src/domain/booking.js';
+
+const t = (ar: string) => ({ ar, en: ar });
+const catalog: Catalog = {
+  emirate: { name: t('إمارة') },
+  service: { name: t('s'), description: t('d'), terms: [], beneficiaries: t('b'), fee: t('f'), duration: t('d'), channels: t('c'), rating: 5 },
+  applicantTypes: [{ id: 'individual', label: t('فرد') }],
+  appointmentTypes: [
+    { id: 'emir', label: t('أمير'), destinations: [{ id: 'emir-office', label: t('مكتب') }] },
+    { id: 'department', label: t('إدارة'), usesDepartments: true },
+  ],
+  departments: [{ id: 'rights', label: t('الحقوق') }, { id: 'security', label: t('الأمن') }],
+  gates: [{ id: 'main', label: t('الرئيسية') }],
+  reasons: [{ id: 'complaint', label: t('شكوى') }],
+  governorates: [{ id: 'najran', label: t('نجران') }],
+  belongings: [{ id: 'car', label: t('سيارة') }],
+  files: { acceptedTypes: ['application/pdf'], maxBytes: 1000 },
+  companions: { max: 2 },
+  subject: { maxLength: 10 },
+};
+
+const valid = (): BookingValues => ({
+  ...emptyBooking(),
+  applicantType: 'individual',
+  fullName: 'محمد عبدالله سعيد القحطاني',
+  idNumber: '1085427373',
+  mobile: '٠٥١٢٣٤٥٦٧٨',
+  email: ' a@b.sa ',
+  appointmentType: 'department',
+  destination: 'rights',
+  gate: 'main',
+  reason: 'complaint',
+  subject: 'موضوع',
+  hasBelongings: 'no',
+  declaration: true,
+});
+const allFiles = () => true;
+
+describe('booking model', () => {
+  it('accepts a complete request', () => {
+    expect([...validateBooking(valid(), catalog, allFiles)]).to.deep.equal([]);
+  });
+
+  const cases: Array<[string, Partial<BookingValues>, string, string]> = [
+    ['unknown applicant type', { applicantType: 'alien' }, 'applicantType', 'required'],
+    ['three-part name', { fullName: 'محمد عبدالله القحطاني' }, 'fullName', 'name-parts'],
+    ['bad ID check digit', { idNumber: '1000000009' }, 'idNumber', 'id-checksum'],
+    ['mobile not starting with 5', { mobile: '412345678' }, 'mobile', 'mobile-invalid'],
+    ['email without domain dot', { email: 'a@b' }, 'email', 'email-invalid'],
+    ['governorate not in the catalog', { governorate: 'riyadh' }, 'governorate', 'required'],
+    ['destination of another type', { destination: 'emir-office' }, 'destination', 'required'],
+    ['no gate', { gate: '' }, 'gate', 'required'],
+    ['subject over the limit', { subject: 'أ'.repeat(11) }, 'subject', 'too-long'],
+    ['belongings unanswered', { hasBelongings: '' }, 'hasBelongings', 'required'],
+    ['belongings yes but none chosen', { hasBelongings: 'yes', belongings: [] }, 'belongings', 'required'],
+    ['declaration unchecked', { declaration: false }, 'declaration', 'required'],
+    ['too many companions', { companions: [1, 2, 3].map((i) => ({ key: `k${i}`, fullName: 'سعد محمد علي القحطاني', idNumber: '2345678904' })) }, 'companions', 'companions-max'],
+    ['companion with the applicant’s ID', { companions: [{ key: 'k', fullName: 'سعد محمد علي القحطاني', idNumber: '1085427373' }] }, 'companions.0.idNumber', 'id-same-as-applicant'],
+  ];
+  for (const [name, patch, field, code] of cases) {
+    it(`rejects ${name}`, () => {
+      expect(validateBooking({ ...valid(), ...patch }, catalog, allFiles).get(field)).to.equal(code);
+    });
+  }
+
+  it('requires both attachments and each companion’s ID image', () => {
+    const values = { ...valid(), companions: [{ key: 'k', fullName: 'سعد محمد علي القحطاني', idNumber: '2345678904' }] };
+    const errors = validateBooking(values, catalog, () => false);
+    expect(errors.get('subjectLetter')).to.equal('required');
+    expect(errors.get('idCopy')).to.equal('required');
+    expect(errors.get('companions.0.idImage')).to.equal('required');
+  });
+
+  it('lists destinations by appointment type', () => {
+    expect(destinationsFor(catalog, 'emir').map((d) => d.id)).to.deep.equal(['emir-office']);
+    expect(destinationsFor(catalog, 'department')).to.have.length(2);
+    expect(destinationsFor(catalog, '')).to.deep.equal([]);
+  });
+
+  it('normalises digits, spaces and belongings into the payload', () => {
+    const request = toBookingRequest(
+      { ...valid(), hasBelongings: 'no', belongings: ['car'], fullName: '  محمد\u200f  عبدالله سعيد القحطاني ' },
+      { subjectLetter: 'u1', idCopy: 'u2' },
+      'ar',
+    );
+    expect(request.mobile).to.equal('512345678');
+    expect(request.email).to.equal('a@b.sa');
+    expect(request.fullName).to.equal('محمد عبدالله سعيد القحطاني');
+    expect(request.belongings).to.deep.equal([]);
+    expect(request.subjectLetter).to.equal('u1');
+    expect(request).to.not.have.property('governorate');
+  });
+});
