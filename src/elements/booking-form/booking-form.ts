@@ -1,0 +1,643 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { Catalog, CatalogOption, Session, SubmitResult, UploadPurpose } from '../../api/types.js';
+import { ApiError, ServerError, UnauthorizedError, ValidationError, isApiError } from '../../api/errors.js';
+import {
+  FIELD_ORDER,
+  companionSlot,
+  destinationsFor,
+  emptyBooking,
+  toBookingRequest,
+  validateBooking,
+  type BookingValues,
+  type FieldErrors,
+} from '../../domain/booking.js';
+import { formatMobile, normalizeMobile } from '../../domain/mobile.js';
+import { textLength } from '../../domain/text.js';
+import { DraftController } from '../../drafts/draft-controller.js';
+import { apiErrorMessage, errorMessage, isKnownCode } from '../../i18n/messages.js';
+import { localText } from '../../i18n/localization.js';
+import { EmirateElement } from '../../ui/emirate-element.js';
+import { baseStyles } from '../../ui/styles.js';
+import { checkboxField, choiceGroup, selectField, textField, type Choice } from '../../ui/fields.js';
+import { isReady, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
+import type { FileChangeDetail, FileField } from '../../ui/file-field.js';
+import type { CompanionEntry, CompanionList, CompanionsChangeDetail } from '../companion-list/companion-list.js';
+import { bookingFormStyles } from './booking-form.styles.js';
+import { fieldLabel } from './labels.js';
+import '../../ui/file-field.js';
+import '../companion-list/companion-list.js';
+
+/** What the draft keeps besides files: the typed values and the submission's idempotency key. */
+interface BookingDraft {
+  values: BookingValues;
+  submissionKey?: string;
+}
+
+type Stage = 'loading' | 'unavailable' | 'signed-out' | 'form' | 'review' | 'done';
+
+export interface RequestSubmittedDetail {
+  requestNumber: string;
+}
+export interface DraftEventDetail {
+  savedAt: number;
+}
+export interface SignInRequiredDetail {
+  /** Where the host should bring the citizen back after Nafath sign-in. */
+  returnUrl: string;
+}
+
+/**
+ * The appointment request form (طلب تحديد الموعد, guide §1.9–1.16): the applicant, the visit,
+ * attachments, belongings, companions and the declaration; then "check your answers", then the
+ * request number. Prefilled from the Nafath session; the typing is kept as a draft.
+ *
+ * @fires emirate-request-submitted - `{ requestNumber }` once the backend has accepted the request.
+ * @fires emirate-draft-saved - `{ savedAt }` after the draft was written.
+ * @fires emirate-draft-restored - `{ savedAt }` when a saved draft was put back into the form.
+ * @fires emirate-sign-in-required - `{ returnUrl }` when the citizen must sign in with Nafath;
+ *   cancel it (`preventDefault()`) to handle sign-in yourself instead of going to `login-url`.
+ * @csspart form - the form element.
+ * @csspart submit - the main action buttons (continue, send).
+ * @cssprop --emirate-color-primary - brand colour of headings, buttons and focus accents.
+ * @cssprop --emirate-color-error - colour of error messages and the error summary.
+ * @cssprop --emirate-radius - corner radius of fields and buttons.
+ * @cssprop --emirate-space - the spacing unit.
+ * @cssprop --emirate-font-family - the font (inherits the host page's by default).
+ */
+@customElement('emirate-booking-form')
+@localized()
+export class BookingForm extends EmirateElement {
+  static override styles = [baseStyles, bookingFormStyles];
+
+  /** Keep no draft on this device (shared kiosks). */
+  @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
+
+  @state() private stage: Stage = 'loading';
+  @state() private catalog?: Catalog;
+  @state() private session?: Session;
+  @state() private values: BookingValues = emptyBooking();
+  /** Attachments by slot: `subjectLetter`, `idCopy`, `companion:<key>`. */
+  @state() private files: Record<string, Attachment | null> = {};
+  @state() private touched = new Set<string>();
+  @state() private showErrors = false;
+  /** Translated messages from the server's 422, by field path; cleared when the field changes. */
+  @state() private serverErrors = new Map<string, string>();
+  @state() private failure?: ApiError;
+  @state() private sending = false;
+  @state() private result?: SubmitResult;
+  @state() private restoredAt?: number;
+  @state() private savedAt?: number;
+
+  private submissionKey?: string;
+  private loadController?: AbortController;
+
+  private readonly drafts = new DraftController<BookingDraft>(this, {
+    form: 'booking',
+    onSaved: (savedAt) => {
+      this.savedAt = savedAt;
+      this.emit<DraftEventDetail>('emirate-draft-saved', { savedAt });
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.stage === 'loading') void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const backendChanged = (changed.has('apiBase') && changed.get('apiBase') !== undefined) || (changed.has('adapter') && changed.get('adapter') !== undefined);
+    if (backendChanged) void this.load();
+  }
+
+  /** Loads the session and the catalog, then the draft; safe to call again (retry). */
+  async load(): Promise<void> {
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    const api = this.api;
+    this.stage = 'loading';
+    this.failure = undefined;
+    if (!api) {
+      this.stage = 'unavailable';
+      return;
+    }
+    try {
+      const [session, catalog] = await Promise.all([
+        api.getSession({ signal: controller.signal }),
+        api.getCatalog({ signal: controller.signal }),
+      ]);
+      if (controller.signal.aborted) return;
+      this.catalog = catalog;
+      this.session = session ?? undefined;
+      if (!session) {
+        this.stage = 'signed-out';
+        return;
+      }
+      await this.restoreDraft(session);
+      if (!controller.signal.aborted) this.stage = 'form';
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.failure = toApiError(error);
+      this.stage = 'unavailable';
+    }
+  }
+
+  private async restoreDraft(session: Session) {
+    const draft = await this.drafts.start({
+      portal: this.apiBase || 'adapter',
+      user: session.user.idNumber,
+      enabled: !this.noDrafts,
+    });
+    const values = draft?.values.values ?? emptyBooking();
+    this.values = this.withSession({ ...emptyBooking(), ...values }, session, Boolean(draft));
+    this.submissionKey = draft?.values.submissionKey;
+    this.files = {};
+    if (draft) {
+      for (const [slot, stored] of Object.entries(draft.files)) {
+        this.files[slot] = newAttachment(stored.blob, stored.name);
+      }
+      this.restoredAt = draft.savedAt;
+      this.emit<DraftEventDetail>('emirate-draft-restored', { savedAt: draft.savedAt });
+    }
+  }
+
+  /** Prefills from Nafath: the ID number always comes from the session; the rest only where empty. */
+  private withSession(values: BookingValues, session: Session, fromDraft: boolean): BookingValues {
+    const { user } = session;
+    return {
+      ...values,
+      idNumber: user.idNumber,
+      fullName: fromDraft && values.fullName ? values.fullName : user.name,
+      mobile: fromDraft && values.mobile ? values.mobile : (user.mobile ?? values.mobile),
+      email: fromDraft && values.email ? values.email : (user.email ?? values.email),
+    };
+  }
+
+  // ---- intents -------------------------------------------------------------------------
+
+  private set<K extends keyof BookingValues>(field: K, value: BookingValues[K]) {
+    const next = { ...this.values, [field]: value };
+    if (field === 'appointmentType') {
+      const destinations = this.catalog ? destinationsFor(this.catalog, value as string) : [];
+      next.destination = destinations.length === 1 ? destinations[0]!.id : destinations.some((d) => d.id === next.destination) ? next.destination : '';
+    }
+    if (field === 'hasBelongings' && value === 'no') next.belongings = [];
+    this.values = next;
+    this.clearServerError(field);
+    this.saveDraft();
+  }
+
+  private touch(field: string) {
+    if (!this.touched.has(field)) this.touched = new Set(this.touched).add(field);
+  }
+
+  private clearServerError(prefix: string) {
+    if (![...this.serverErrors.keys()].some((k) => k === prefix || k.startsWith(`${prefix}.`))) return;
+    this.serverErrors = new Map([...this.serverErrors].filter(([k]) => k !== prefix && !k.startsWith(`${prefix}.`)));
+  }
+
+  private saveDraft() {
+    this.drafts.queue({ values: this.values, submissionKey: this.submissionKey });
+  }
+
+  private setFile(slot: string, value: Attachment | null) {
+    const previous = this.files[slot];
+    this.files = { ...this.files, [slot]: value };
+    this.clearServerError(slot);
+    if (previous?.file !== value?.file) {
+      void this.drafts.saveFile(slot, value ? { blob: value.file, name: value.name, type: value.type } : null);
+    }
+  }
+
+  private onCompanions(entries: CompanionEntry[]) {
+    const files = { ...this.files };
+    const keys = new Set(entries.map((e) => companionSlot(e.key)));
+    for (const slot of Object.keys(files)) {
+      if (slot.startsWith('companion:') && !keys.has(slot)) {
+        delete files[slot];
+        void this.drafts.saveFile(slot, null);
+      }
+    }
+    for (const entry of entries) {
+      const slot = companionSlot(entry.key);
+      if (files[slot]?.file !== entry.idImage?.file) {
+        void this.drafts.saveFile(slot, entry.idImage ? { blob: entry.idImage.file, name: entry.idImage.name, type: entry.idImage.type } : null);
+      }
+      files[slot] = entry.idImage;
+    }
+    this.files = files;
+    this.values = { ...this.values, companions: entries.map(({ key, fullName, idNumber }) => ({ key, fullName, idNumber })) };
+    this.clearServerError('companions');
+    this.saveDraft();
+  }
+
+  private uploader(purpose: UploadPurpose): Uploader {
+    return (file, name, onProgress, signal) => {
+      const api = this.api;
+      if (!api) return Promise.reject(new ServerError(0, 'No backend configured'));
+      return api.uploadFile(file, name, purpose, { onProgress, signal });
+    };
+  }
+
+  private async discardDraft() {
+    await this.drafts.discard();
+    this.restoredAt = undefined;
+    this.savedAt = undefined;
+    this.submissionKey = undefined;
+    this.files = {};
+    this.touched = new Set();
+    this.showErrors = false;
+    this.serverErrors = new Map();
+    if (this.session) this.values = this.withSession(emptyBooking(), this.session, false);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private get errors(): FieldErrors {
+    if (!this.catalog) return new Map();
+    return validateBooking(this.values, this.catalog, (slot) => isReady(this.files[slot]));
+  }
+
+  /** "Continue": shows every error in a summary that takes focus, or moves to the review. */
+  private async continueToReview(event: Event) {
+    event.preventDefault();
+    this.showErrors = true;
+    if (this.errors.size > 0 || this.serverErrors.size > 0) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    this.submissionKey ??= crypto.randomUUID();
+    this.saveDraft();
+    await this.goTo('review', 'h2');
+  }
+
+  private async change(field: string) {
+    await this.goTo('form');
+    await this.focusField(field);
+  }
+
+  private async goTo(stage: Stage, focusSelector?: string) {
+    this.stage = stage;
+    await this.updateComplete;
+    if (focusSelector) this.renderRoot.querySelector<HTMLElement>(focusSelector)?.focus();
+  }
+
+  private async focusField(path: string) {
+    await this.updateComplete;
+    if (path.startsWith('companions')) {
+      const list = this.renderRoot.querySelector<CompanionList>('emirate-companion-list');
+      await list?.focusField(path);
+      return;
+    }
+    this.renderRoot.querySelector<HTMLElement | FileField>(`#${path}`)?.focus();
+  }
+
+  /** Sends the request with the draft's idempotency key, so a retry never makes a second request. */
+  private async send() {
+    const api = this.api;
+    if (!api || this.sending) return;
+    this.submissionKey ??= crypto.randomUUID();
+    const refs = Object.fromEntries(Object.entries(this.files).map(([slot, a]) => [slot, a?.uploadId]));
+    this.sending = true;
+    this.failure = undefined;
+    try {
+      const result = await api.submitRequest(toBookingRequest(this.values, refs, this.locale), {
+        idempotencyKey: this.submissionKey,
+      });
+      this.result = result;
+      this.submissionKey = undefined;
+      await this.drafts.discard();
+      this.restoredAt = undefined;
+      this.emit<RequestSubmittedDetail>('emirate-request-submitted', { requestNumber: result.requestNumber });
+      await this.goTo('done', 'h2');
+    } catch (error) {
+      const failure = toApiError(error);
+      await this.drafts.flush();
+      if (failure instanceof ValidationError) {
+        this.serverErrors = new Map(
+          failure.fieldErrors.map((e) => [e.field, isKnownCode(e.code) ? errorMessage(e.code, { max: this.limitFor(e.field) }) : (e.message ?? errorMessage(e.code))]),
+        );
+        this.showErrors = true;
+        await this.goTo('form', '.error-summary');
+      } else {
+        this.failure = failure;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('.send-error')?.focus();
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** Sends the citizen to Nafath sign-in (or lets the host do it), keeping the draft. */
+  private async signIn() {
+    await this.drafts.flush();
+    const returnUrl = location.href;
+    const proceed = this.emit<SignInRequiredDetail>('emirate-sign-in-required', { returnUrl });
+    if (proceed && this.loginUrl) {
+      const url = new URL(this.loginUrl, location.href);
+      url.searchParams.set('return', returnUrl);
+      location.assign(url.href);
+    }
+  }
+
+  private startOver() {
+    this.result = undefined;
+    this.files = {};
+    this.touched = new Set();
+    this.showErrors = false;
+    this.serverErrors = new Map();
+    if (this.session) this.values = this.withSession(emptyBooking(), this.session, false);
+    void this.goTo('form', 'h2');
+  }
+
+  private limitFor(field: string): number | undefined {
+    if (field === 'subject') return this.catalog?.subject.maxLength;
+    if (field === 'companions') return this.catalog?.companions.max;
+    return undefined;
+  }
+
+  /** The message to show beside `field`, or empty. */
+  private errorFor(field: string, errors: FieldErrors): string {
+    const server = this.serverErrors.get(field);
+    if (server) return server;
+    const code = errors.get(field);
+    if (!code || !(this.showErrors || this.touched.has(field))) return '';
+    return errorMessage(code, { max: this.limitFor(field) });
+  }
+
+  // ---- views -----------------------------------------------------------------------------
+
+  override render() {
+    switch (this.stage) {
+      case 'loading':
+        return html`<p role="status">${msg('جارٍ التحميل…', { id: 'status.loading' })}</p>`;
+      case 'unavailable':
+        return this.renderUnavailable();
+      case 'signed-out':
+        return this.renderSignIn();
+      case 'review':
+        return this.renderReview();
+      case 'done':
+        return this.renderDone();
+      default:
+        return this.renderForm();
+    }
+  }
+
+  private renderUnavailable() {
+    return html`
+      <div class="notice error" role="alert">
+        <p>${this.failure ? apiErrorMessage(this.failure) : msg('الخدمة غير متاحة الآن.', { id: 'status.unavailable' })}</p>
+        ${this.api ? html`<button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة', { id: 'action.retry' })}</button>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderSignIn() {
+    return html`
+      <section aria-labelledby="title">
+        <h2 id="title" tabindex="-1">${msg('طلب تحديد الموعد', { id: 'form.title' })}</h2>
+        <p>${msg('لاستخدام الخدمة يتوجب عليك الدخول من خلال النفاذ الوطني الموحد.', { id: 'signIn.note' })}</p>
+        <button type="button" part="submit" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد', { id: 'signIn.action' })}</button>
+      </section>
+    `;
+  }
+
+  private renderDraftNotice() {
+    const off = this.drafts.offReason;
+    return html`
+      ${this.restoredAt
+        ? html`<div class="notice" role="status">
+            <p>${msg(str`استعدنا مسودة طلبك المحفوظة (${formatTime(this.restoredAt, this.locale)}).`, { id: 'draft.restored' })}</p>
+            <button type="button" class="secondary" @click=${this.discardDraft}>${msg('تجاهل المسودة والبدء من جديد', { id: 'draft.discard' })}</button>
+          </div>`
+        : nothing}
+      ${off && off !== 'disabled'
+        ? html`<div class="notice" role="status">
+            ${off === 'full'
+              ? msg('مساحة التخزين في جهازك ممتلئة، لذلك لن تُحفظ مسودة الطلب. يمكنك متابعة تعبئة الطلب وإرساله.', { id: 'draft.offFull' })
+              : msg('لا يمكن حفظ مسودة الطلب على هذا المتصفح. يمكنك متابعة تعبئة الطلب وإرساله.', { id: 'draft.offUnavailable' })}
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderErrorSummary(errors: FieldErrors) {
+    const fields = new Map<string, string>();
+    for (const [field] of this.serverErrors) fields.set(field, this.errorFor(field, errors));
+    if (this.showErrors) for (const [field] of errors) fields.set(field, this.errorFor(field, errors));
+    if (fields.size === 0) return nothing;
+    const order = (f: string) => {
+      const i = FIELD_ORDER.indexOf((f.startsWith('companions') ? 'companions' : f) as (typeof FIELD_ORDER)[number]);
+      return i < 0 ? FIELD_ORDER.length : i;
+    };
+    const sorted = [...fields].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
+    return html`
+      <div class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+        <h3 id="error-summary-title">${msg('يوجد خطأ في البيانات، يرجى تصحيح ما يلي:', { id: 'summary.title' })}</h3>
+        <ul>
+          ${sorted.map(
+            ([field, message]) => html`<li>
+              <a href="#${field}" @click=${(e: Event) => {
+                e.preventDefault();
+                void this.focusField(field);
+              }}>${fieldLabel(field)}: ${message}</a>
+            </li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  private options(list: CatalogOption[]): Choice[] {
+    return list.map((o) => ({ id: o.id, label: localText(o.label) }));
+  }
+
+  private renderForm() {
+    const catalog = this.catalog!;
+    const v = this.values;
+    const errors = this.errors;
+    const err = (field: string) => this.errorFor(field, errors);
+    const touch = (field: string) => () => this.touch(field);
+    const subjectLength = textLength(v.subject);
+    const destinations = destinationsFor(catalog, v.appointmentType);
+    const readonlyId = Boolean(this.session?.user.idNumber);
+    return html`
+      <form part="form" novalidate @submit=${this.continueToReview}>
+        <h2 tabindex="-1">${msg('طلب تحديد الموعد', { id: 'form.title' })}</h2>
+        <p class="intro">${msg('يرجى تعبئة الطلب بعناية وإرفاق جميع المرفقات المطلوبة لضمان تقديم الخدمة بأفضل طريقة.', { id: 'form.intro' })}</p>
+        ${this.renderDraftNotice()} ${this.renderErrorSummary(errors)}
+
+        <h3>${msg('بيانات مقدم الطلب', { id: 'section.applicant' })}</h3>
+        ${choiceGroup({ id: 'applicantType', label: fieldLabel('applicantType'), required: true, value: v.applicantType, options: this.options(catalog.applicantTypes), error: err('applicantType'), onChange: (x) => this.set('applicantType', x as string) })}
+        ${textField({ id: 'fullName', label: fieldLabel('fullName'), required: true, value: v.fullName, autocomplete: 'name', hint: msg('الاسم واسم الأب واسم الجد واسم العائلة', { id: 'field.fullName.hint' }), error: err('fullName'), onInput: (x) => this.set('fullName', x), onBlur: touch('fullName') })}
+        ${textField({ id: 'idNumber', label: fieldLabel('idNumber'), required: true, value: v.idNumber, readonly: readonlyId, inputmode: 'numeric', dir: 'ltr', hint: readonlyId ? msg('من النفاذ الوطني الموحد، لا يمكن تعديله', { id: 'field.idNumber.fromNafath' }) : msg('10 أرقام تبدأ بالرقم 1 أو 2', { id: 'field.idNumber.hint' }), error: err('idNumber'), onInput: (x) => this.set('idNumber', x), onBlur: touch('idNumber') })}
+        ${textField({ id: 'mobile', label: fieldLabel('mobile'), required: true, value: v.mobile, type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', prefix: '966', dir: 'ltr', hint: msg('9 أرقام تبدأ بالرقم 5', { id: 'field.mobile.hint' }), error: err('mobile'), onInput: (x) => this.set('mobile', x), onBlur: touch('mobile') })}
+        ${textField({ id: 'email', label: fieldLabel('email'), required: true, value: v.email, type: 'email', inputmode: 'email', autocomplete: 'email', dir: 'ltr', error: err('email'), onInput: (x) => this.set('email', x), onBlur: touch('email') })}
+        ${selectField({ id: 'governorate', label: fieldLabel('governorate'), value: v.governorate, options: this.options(catalog.governorates), hint: msg('اختياري', { id: 'field.optional' }), error: err('governorate'), onChange: (x) => this.set('governorate', x) })}
+
+        <h3>${msg('بيانات الموعد', { id: 'section.appointment' })}</h3>
+        ${selectField({ id: 'appointmentType', label: fieldLabel('appointmentType'), required: true, value: v.appointmentType, options: this.options(catalog.appointmentTypes), error: err('appointmentType'), onChange: (x) => this.set('appointmentType', x), onBlur: touch('appointmentType') })}
+        ${selectField({ id: 'destination', label: fieldLabel('destination'), required: true, value: v.destination, options: this.options(destinations), hint: v.appointmentType ? undefined : msg('اختر نوع الموعد أولًا', { id: 'field.destination.hint' }), error: err('destination'), onChange: (x) => this.set('destination', x), onBlur: touch('destination') })}
+        ${selectField({ id: 'gate', label: fieldLabel('gate'), required: true, value: v.gate, options: this.options(catalog.gates), error: err('gate'), onChange: (x) => this.set('gate', x), onBlur: touch('gate') })}
+        ${selectField({ id: 'reason', label: fieldLabel('reason'), required: true, value: v.reason, options: this.options(catalog.reasons), error: err('reason'), onChange: (x) => this.set('reason', x), onBlur: touch('reason') })}
+        ${textField({ id: 'subject', label: fieldLabel('subject'), required: true, multiline: true, value: v.subject, hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${subjectLength} من ${catalog.subject.maxLength} حرف`, { id: 'field.subject.hint' }), error: err('subject'), onInput: (x) => this.set('subject', x), onBlur: touch('subject') })}
+
+        <h3>${msg('مرفقات الموعد', { id: 'section.attachments' })}</h3>
+        ${this.renderFile('subjectLetter', 'subject-letter', errors)} ${this.renderFile('idCopy', 'id-copy', errors)}
+
+        <h3>${msg('مرفقات الزائر', { id: 'section.belongings' })}</h3>
+        ${choiceGroup({ id: 'hasBelongings', label: fieldLabel('hasBelongings'), required: true, value: v.hasBelongings, hint: msg('مثل سيارة خاصة، هاتف محمول، جهاز لوحي، كمبيوتر محمول', { id: 'field.hasBelongings.hint' }), options: [{ id: 'no', label: msg('لا', { id: 'answer.no' }) }, { id: 'yes', label: msg('نعم', { id: 'answer.yes' }) }], error: err('hasBelongings'), onChange: (x) => this.set('hasBelongings', x as 'yes' | 'no') })}
+        ${v.hasBelongings === 'yes'
+          ? choiceGroup({ id: 'belongings', label: fieldLabel('belongings'), required: true, value: v.belongings, options: this.options(catalog.belongings), error: err('belongings'), onChange: (x) => this.set('belongings', x as string[]) })
+          : nothing}
+
+        <h3>${msg('المرافقون', { id: 'companions.title' })}</h3>
+        <emirate-companion-list
+          .max=${catalog.companions.max}
+          .applicantId=${v.idNumber}
+          .rules=${catalog.files}
+          .uploader=${this.uploader('companion-id')}
+          .value=${v.companions.map((c) => ({ ...c, idImage: this.files[companionSlot(c.key)] ?? null }))}
+          .showErrors=${this.showErrors}
+          .externalErrors=${this.serverErrors}
+          @emirate-companions-change=${(e: CustomEvent<CompanionsChangeDetail>) => this.onCompanions(e.detail.value)}
+        ></emirate-companion-list>
+        ${err('companions') ? html`<p class="error">${err('companions')}</p>` : nothing}
+
+        <h3>${msg('الإقرار', { id: 'field.declaration' })}</h3>
+        ${checkboxField({ id: 'declaration', label: msg('أقر وأتعهد بصحة البيانات المقدمة وفي حال عدم صحتها سوف تتم إحالتي لجهة الاختصاص لتطبيق النظام بحقي.', { id: 'field.declaration.text' }), required: true, checked: v.declaration, error: err('declaration'), onChange: (x) => this.set('declaration', x) })}
+
+        <div class="actions">
+          <button type="submit" part="submit">${msg('متابعة لمراجعة الطلب', { id: 'action.continue' })}</button>
+        </div>
+        <p class="draft-status">${this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatTime(this.savedAt, this.locale)}`, { id: 'draft.saved' }) : nothing}</p>
+      </form>
+    `;
+  }
+
+  private renderFile(slot: 'subjectLetter' | 'idCopy', purpose: UploadPurpose, errors: FieldErrors) {
+    return html`
+      <emirate-file-field
+        id=${slot}
+        .label=${fieldLabel(slot)}
+        required
+        .rules=${this.catalog!.files}
+        .uploader=${this.uploader(purpose)}
+        .value=${this.files[slot] ?? null}
+        .error=${this.showErrors ? (errors.get(slot) ?? '') : ''}
+        @emirate-file-change=${(e: CustomEvent<FileChangeDetail>) => this.setFile(slot, e.detail.value)}
+      ></emirate-file-field>
+      ${this.serverErrors.get(slot) ? html`<p class="error">${this.serverErrors.get(slot)}</p>` : nothing}
+    `;
+  }
+
+  private renderReview() {
+    const catalog = this.catalog!;
+    const v = this.values;
+    const label = (list: CatalogOption[], id: string) => localText(list.find((o) => o.id === id)?.label);
+    const file = (slot: string) => html`<bdi>${this.files[slot]?.name ?? ''}</bdi>`;
+    const rows: Array<[string, TemplateResult | string]> = [
+      ['applicantType', label(catalog.applicantTypes, v.applicantType)],
+      ['fullName', html`<bdi>${v.fullName}</bdi>`],
+      ['idNumber', html`<bdi>${v.idNumber}</bdi>`],
+      ['mobile', html`<bdi dir="ltr">${formatMobile(normalizeMobile(v.mobile))}</bdi>`],
+      ['email', html`<bdi>${v.email}</bdi>`],
+      ['governorate', v.governorate ? label(catalog.governorates, v.governorate) : msg('لم تُحدد', { id: 'review.none' })],
+      ['appointmentType', label(catalog.appointmentTypes, v.appointmentType)],
+      ['destination', label(destinationsFor(catalog, v.appointmentType), v.destination)],
+      ['gate', label(catalog.gates, v.gate)],
+      ['reason', label(catalog.reasons, v.reason)],
+      ['subject', html`<span class="subject-text">${v.subject}</span>`],
+      ['subjectLetter', file('subjectLetter')],
+      ['idCopy', file('idCopy')],
+      [
+        'belongings',
+        v.hasBelongings === 'yes'
+          ? v.belongings.map((b) => label(catalog.belongings, b)).join(msg('، ', { id: 'list.separator' }))
+          : msg('لا يوجد', { id: 'review.nothing' }),
+      ],
+      [
+        'companions',
+        v.companions.length === 0
+          ? msg('لا يوجد', { id: 'review.nothing' })
+          : html`<ul>
+              ${v.companions.map((c) => html`<li><bdi>${c.fullName}</bdi> — <bdi>${c.idNumber}</bdi> — ${file(companionSlot(c.key))}</li>`)}
+            </ul>`,
+      ],
+    ];
+    return html`
+      <section aria-labelledby="review-title">
+        <h2 id="review-title" tabindex="-1">${msg('راجع بيانات طلبك', { id: 'review.title' })}</h2>
+        <p class="intro">${msg('تأكد من صحة البيانات قبل الإرسال، ويمكنك تغيير أي منها.', { id: 'review.intro' })}</p>
+        <dl class="review">
+          ${rows.map(
+            ([field, value]) => html`<div>
+              <dt>${fieldLabel(field)}</dt>
+              <dd>${value}</dd>
+              <dd class="change">
+                <button type="button" class="link" ?disabled=${this.sending} @click=${() => this.change(field === 'belongings' ? 'hasBelongings' : field === 'companions' ? 'companions' : field)}>
+                  ${msg('تغيير', { id: 'review.change' })}<span class="visually-hidden"> ${fieldLabel(field)}</span>
+                </button>
+              </dd>
+            </div>`,
+          )}
+        </dl>
+        ${this.failure ? this.renderSendError(this.failure) : nothing}
+        <div class="actions">
+          <button type="button" part="submit" ?disabled=${this.sending} aria-describedby=${this.sending ? 'sending' : nothing} @click=${this.send}>
+            ${this.failure ? msg('إعادة الإرسال', { id: 'action.resend' }) : msg('إرسال', { id: 'action.send' })}
+          </button>
+          <button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.goTo('form', 'h2')}>${msg('العودة إلى الطلب', { id: 'action.back' })}</button>
+        </div>
+        <p id="sending" role="status">${this.sending ? msg('جارٍ إرسال الطلب…', { id: 'status.sending' }) : nothing}</p>
+      </section>
+    `;
+  }
+
+  private renderSendError(failure: ApiError) {
+    return html`
+      <div class="notice error send-error" role="alert" tabindex="-1">
+        <p>${apiErrorMessage(failure)}</p>
+        ${failure instanceof UnauthorizedError || failure.kind === 'unauthorized'
+          ? html`<button type="button" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد', { id: 'signIn.action' })}</button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderDone() {
+    return html`
+      <section class="confirmation" aria-labelledby="done-title">
+        <h2 id="done-title" tabindex="-1">${msg('تم إرسال طلبك بنجاح', { id: 'done.title' })}</h2>
+        <p>${msg('رقم الطلب', { id: 'done.number' })}</p>
+        <p class="request-number"><bdi>${this.result?.requestNumber}</bdi></p>
+        <p>${msg('ستصلك رسالة نصية عبر الجوال تحتوي على رقم الطلب، وسنشعرك برسالة نصية عند بدء إجراءات معاملتك.', { id: 'done.sms' })}</p>
+        <button type="button" class="secondary" @click=${this.startOver}>${msg('تقديم طلب جديد', { id: 'action.newRequest' })}</button>
+      </section>
+    `;
+  }
+}
+
+function toApiError(error: unknown): ApiError {
+  return isApiError(error) ? error : new ServerError(0, String(error));
+}
+
+function formatTime(epochMs: number, locale: 'ar' | 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-SA-u-nu-latn-ca-gregory' : 'en-GB', { timeStyle: 'short', dateStyle: 'medium' }).format(epochMs);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'emirate-booking-form': BookingForm;
+  }
+}

@@ -1,0 +1,307 @@
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { localized, msg, str } from '@lit/localize';
+import type { FileRules } from '../../api/types.js';
+import { validateCompanions, companionSlot, type CompanionValues, type FieldErrors } from '../../domain/booking.js';
+import { errorMessage } from '../../i18n/messages.js';
+import { EmirateElement } from '../../ui/emirate-element.js';
+import { baseStyles } from '../../ui/styles.js';
+import { textField } from '../../ui/fields.js';
+import { DEFAULT_FILE_RULES, isReady, type Attachment, type Uploader } from '../../ui/attachment.js';
+import type { FileChangeDetail } from '../../ui/file-field.js';
+import '../../ui/file-field.js';
+
+/** One companion with their ID image. */
+export interface CompanionEntry extends CompanionValues {
+  idImage: Attachment | null;
+}
+
+export interface CompanionsChangeDetail {
+  value: CompanionEntry[];
+}
+
+const newKey = () => crypto.randomUUID();
+
+/**
+ * The repeating companions group (مرافقين, guide §1.13): each companion's four-part name,
+ * ID number and ID image; "+ Add companion" adds another, up to `max`.
+ *
+ * Form-associated: inside a plain `<form>` its companions reach `FormData` as
+ * `<name>[i][fullName]`, `<name>[i][idNumber]`, `<name>[i][idImage]` (a File), and while a
+ * companion is incomplete or invalid the form will not submit.
+ *
+ * @fires emirate-companions-change - `{ value }` after every edit, add or remove.
+ * @csspart add-button - the "+ Add companion" button.
+ * @csspart companion - each companion's fieldset.
+ */
+@customElement('emirate-companion-list')
+@localized()
+export class CompanionList extends EmirateElement {
+  static formAssociated = true;
+
+  static override styles = [
+    baseStyles,
+    css`
+      .companion {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: calc(var(--_space) * 2);
+        margin: 0 0 calc(var(--_space) * 2);
+        min-inline-size: 0;
+      }
+      .companion legend {
+        padding-inline: var(--_space);
+      }
+      .title {
+        font-weight: 700;
+        font-size: 1.1em;
+        margin-block: 0 var(--_space);
+      }
+      .empty {
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  /** The name under which companions are submitted with a host form. */
+  @property({ reflect: true }) name = 'companions';
+
+  /** Most companions allowed (the booking form passes the catalog's limit). */
+  @property({ type: Number }) max = 5;
+
+  /** The applicant's ID number: no companion may have it. */
+  @property({ attribute: 'applicant-id' }) applicantId = '';
+
+  /** File rules for the ID images. */
+  @property({ attribute: false }) rules?: FileRules;
+
+  /** Uploads ID images as they are chosen; without it, files travel in the host form's FormData. */
+  @property({ attribute: false }) uploader?: Uploader;
+
+  /** Errors from outside (e.g. the server's), by path `companions.<i>.<field>`, already translated. */
+  @property({ attribute: false }) externalErrors: Map<string, string> = new Map();
+
+  /** Show every rule error now (set by the owning form after a submit attempt). */
+  @property({ type: Boolean, attribute: 'show-errors' }) showErrors = false;
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private entries: CompanionEntry[] = [];
+  @state() private touched = new Set<string>();
+  @state() private announcement = '';
+
+  private readonly internals = this.attachInternals();
+
+  constructor() {
+    super();
+    this.addEventListener('invalid', () => {
+      this.showErrors = true;
+    });
+  }
+
+  /** The companions, with their ID images. */
+  get value(): CompanionEntry[] {
+    return this.entries;
+  }
+  set value(value: CompanionEntry[]) {
+    this.entries = value.map((e) => ({ ...e, key: e.key || newKey() }));
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** Every rule error of the list, by path `companions.<i>.<field>`. */
+  validate(): FieldErrors {
+    const errors = validateCompanions(this.entries, this.applicantId, (slot) =>
+      isReady(this.entries.find((e) => companionSlot(e.key) === slot)?.idImage),
+    );
+    if (this.entries.length > this.max) errors.set('companions', 'companions-max');
+    return errors;
+  }
+
+  /** Moves focus to the control of `companions.<i>.<field>` (used by error summaries). */
+  async focusField(path: string): Promise<void> {
+    const [, index, field] = path.split('.');
+    const entry = this.entries[Number(index)];
+    await this.updateComplete;
+    const target = entry
+      ? (this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, field ?? 'fullName')}`))
+      : this.renderRoot.querySelector<HTMLElement>('.add');
+    target?.focus();
+  }
+
+  formResetCallback(): void {
+    this.entries = [];
+    this.touched = new Set();
+    this.showErrors = false;
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.syncForm();
+  }
+
+  private syncForm() {
+    const data = new FormData();
+    this.entries.forEach((e, i) => {
+      data.append(`${this.name}[${i}][fullName]`, e.fullName);
+      data.append(`${this.name}[${i}][idNumber]`, e.idNumber);
+      if (e.idImage) {
+        const file = e.idImage.file instanceof File ? e.idImage.file : new File([e.idImage.file], e.idImage.name, { type: e.idImage.type });
+        data.append(`${this.name}[${i}][idImage]`, file);
+      }
+    });
+    this.internals.setFormValue(data);
+    const [first] = this.validate();
+    if (!first) {
+      this.internals.setValidity({});
+      return;
+    }
+    const [path, code] = first;
+    const [, index, field] = path.split('.');
+    const entry = this.entries[Number(index)];
+    const anchor = entry ? this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, field ?? '')}`) : null;
+    this.internals.setValidity({ customError: true }, errorMessage(code, { max: this.max }), anchor ?? undefined);
+  }
+
+  private commit(entries: CompanionEntry[]) {
+    this.entries = entries;
+    this.dispatchEvent(new CustomEvent<CompanionsChangeDetail>('emirate-companions-change', { detail: { value: entries }, bubbles: true, composed: true }));
+  }
+
+  private edit(key: string, patch: Partial<CompanionEntry>) {
+    this.commit(this.entries.map((e) => (e.key === key ? { ...e, ...patch } : e)));
+  }
+
+  private async add() {
+    if (this.entries.length >= this.max) return;
+    const entry: CompanionEntry = { key: newKey(), fullName: '', idNumber: '', idImage: null };
+    this.commit([...this.entries, entry]);
+    this.announcement = msg(str`تمت إضافة المرافق ${this.entries.length}`, { id: 'companions.added' });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, 'fullName')}`)?.focus();
+  }
+
+  private async removeCompanion(key: string) {
+    const index = this.entries.findIndex((e) => e.key === key);
+    this.commit(this.entries.filter((e) => e.key !== key));
+    this.announcement = msg(str`تم حذف المرافق ${index + 1}`, { id: 'companions.removed' });
+    await this.updateComplete;
+    const next = this.entries[Math.min(index, this.entries.length - 1)];
+    const target = next
+      ? this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(next.key, 'fullName')}`)
+      : this.renderRoot.querySelector<HTMLElement>('.add');
+    target?.focus();
+  }
+
+  private touch(key: string, field: string) {
+    this.touched = new Set(this.touched).add(`${key}.${field}`);
+  }
+
+  private controlId(key: string, field: string) {
+    return `c-${key}-${field}`;
+  }
+
+  private errorFor(errors: FieldErrors, index: number, key: string, field: string): string {
+    const path = `companions.${index}.${field}`;
+    const external = this.externalErrors.get(path);
+    if (external) return external;
+    const code = errors.get(path);
+    if (!code || !(this.showErrors || this.touched.has(`${key}.${field}`))) return '';
+    return errorMessage(code);
+  }
+
+  override render() {
+    const errors = this.validate();
+    const atMax = this.entries.length >= this.max;
+    return html`
+      <div class="list" role="group" aria-labelledby="companions-title">
+        <p class="title" id="companions-title">${msg('المرافقون', { id: 'companions.title' })}</p>
+        ${this.entries.length === 0 ? html`<p class="empty">${msg('لا يوجد مرافقون.', { id: 'companions.none' })}</p>` : nothing}
+        ${repeat(this.entries, (e) => e.key, (e, i) => this.renderCompanion(e, i, errors))}
+        ${atMax
+          ? html`<p class="hint" id="max-note">${msg(str`وصلت إلى الحد الأعلى للمرافقين (${this.max}).`, { id: 'companions.maxReached' })}</p>`
+          : html`<button type="button" class="add secondary" part="add-button" ?disabled=${this.disabled} @click=${this.add}>
+              + ${msg('إضافة مرافق', { id: 'companions.add' })}
+            </button>
+            <p class="hint">${msg(str`يمكنك إضافة حتى ${this.max} مرافقين.`, { id: 'companions.addHint' })}</p>`}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderCompanion(e: CompanionEntry, i: number, errors: FieldErrors) {
+    const n = i + 1;
+    return html`
+      <fieldset class="companion" part="companion">
+        <legend>${msg(str`المرافق ${n}`, { id: 'companions.legend' })}</legend>
+        ${textField({
+          id: this.controlId(e.key, 'fullName'),
+          label: msg('الإسم الرباعي', { id: 'field.fullName' }),
+          required: true,
+          value: e.fullName,
+          autocomplete: 'off',
+          error: this.errorFor(errors, i, e.key, 'fullName'),
+          onInput: (fullName) => this.edit(e.key, { fullName }),
+          onBlur: () => this.touch(e.key, 'fullName'),
+        })}
+        ${textField({
+          id: this.controlId(e.key, 'idNumber'),
+          label: msg('رقم الهوية', { id: 'field.idNumber' }),
+          required: true,
+          value: e.idNumber,
+          inputmode: 'numeric',
+          autocomplete: 'off',
+          dir: 'ltr',
+          hint: msg('10 أرقام تبدأ بالرقم 1 أو 2', { id: 'field.idNumber.hint' }),
+          error: this.errorFor(errors, i, e.key, 'idNumber'),
+          onInput: (idNumber) => this.edit(e.key, { idNumber }),
+          onBlur: () => this.touch(e.key, 'idNumber'),
+        })}
+        <emirate-file-field
+          id=${this.controlId(e.key, 'idImage')}
+          .label=${msg('صورة الهوية', { id: 'field.idImage' })}
+          required
+          .rules=${this.rules ?? DEFAULT_FILE_RULES}
+          .uploader=${this.uploader}
+          .value=${e.idImage}
+          .error=${this.showErrors ? (errors.get(`companions.${i}.idImage`) ?? '') : ''}
+          @emirate-file-change=${(ev: CustomEvent<FileChangeDetail>) => {
+            ev.stopPropagation();
+            this.edit(e.key, { idImage: ev.detail.value });
+          }}
+        ></emirate-file-field>
+        ${this.externalErrors.get(`companions.${i}.idImage`)
+          ? html`<p class="error">${this.externalErrors.get(`companions.${i}.idImage`)}</p>`
+          : nothing}
+        <button type="button" class="secondary remove" ?disabled=${this.disabled} @click=${() => this.removeCompanion(e.key)}>
+          ${msg(str`حذف المرافق ${n}`, { id: 'companions.remove' })}
+        </button>
+      </fieldset>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'emirate-companion-list': CompanionList;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * An attachment's life in the form: picked, checked against the catalog's rules, uploaded
+ * (with progress) and ready, or rejected / failed with a reason. Plain data, kept by the
+ * element that owns the form and saved in drafts (the Blob itself is stored apart).
+ */
+import type { FileRules, UploadedFile } from '../api/types.js';
+import type { FieldErrorCode } from '../domain/codes.js';
+import type { ApiError } from '../api/errors.js';
+
+export type AttachmentStatus = 'pending' | 'checking' | 'uploading' | 'ready' | 'rejected' | 'failed';
+
+export interface Attachment {
+  file: Blob;
+  name: string;
+  size: number;
+  /** The type sniffed from the file's first bytes (or the declared one before checking). */
+  type: string;
+  status: AttachmentStatus;
+  /** Upload progress, 0 to 1. */
+  progress: number;
+  /** The backend's id once uploaded. */
+  uploadId?: string;
+  /** Why the file was rejected by the rules. */
+  rule?: FieldErrorCode;
+  /** Why the upload failed. */
+  failure?: ApiError;
+}
+
+/** Uploads one file; the form passes the adapter's `uploadFile` bound to a purpose. */
+export type Uploader = (file: Blob, name: string, onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<UploadedFile>;
+
+export function newAttachment(file: Blob, name: string): Attachment {
+  return { file, name, size: file.size, type: file.type, status: 'pending', progress: 0 };
+}
+
+/** True when the attachment can be sent with the request. */
+export function isReady(attachment: Attachment | null | undefined): boolean {
+  return attachment?.status === 'ready';
+}
+
+/** The rules when a portal supplies none: PDF, JPEG or PNG, at most 5 MB (DOMAIN.md). */
+export const DEFAULT_FILE_RULES: FileRules = {
+  acceptedTypes: ['application/pdf', 'image/jpeg', 'image/png'],
+  maxBytes: 5 * 1024 * 1024,
+};

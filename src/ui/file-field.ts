@@ -1,0 +1,225 @@
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { FileRules } from '../api/types.js';
+import { isApiError, ServerError, ValidationError } from '../api/errors.js';
+import { acceptAttribute, checkFile, formatBytes, sniffFileType } from '../domain/file-type.js';
+import { apiErrorMessage, errorMessage } from '../i18n/messages.js';
+import { getLocale } from '../i18n/localization.js';
+import { baseStyles } from './styles.js';
+import { DEFAULT_FILE_RULES, newAttachment, type Attachment, type Uploader } from './attachment.js';
+
+export interface FileChangeDetail {
+  value: Attachment | null;
+}
+
+/**
+ * One attachment: choose a file, see it checked (type by content, size) and uploaded with
+ * progress, then remove or replace it. Internal to the widget's forms.
+ *
+ * @fires emirate-file-change - `{ value }` whenever the attachment changes (picked, progress, ready, failed, removed).
+ * @csspart button - the choose / replace buttons.
+ * @csspart progress - the upload progress bar.
+ */
+@customElement('emirate-file-field')
+@localized()
+export class FileField extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .file {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_space);
+        border: 1px dashed var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space) calc(var(--_space) * 1.5);
+        background: var(--_subtle);
+        overflow-wrap: anywhere;
+      }
+      .file-name {
+        font-weight: 600;
+        flex: 1 1 12em;
+        min-inline-size: 0;
+      }
+      progress {
+        inline-size: 100%;
+        accent-color: var(--_primary);
+      }
+      .status-ready {
+        color: var(--_success);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** The visible label. */
+  @property() label = '';
+  @property({ type: Boolean }) required = false;
+  /** The catalog's file rules. */
+  @property({ attribute: false }) rules: FileRules = DEFAULT_FILE_RULES;
+  /** Uploads a checked file; without one, a checked file is ready at once (it travels in FormData). */
+  @property({ attribute: false }) uploader?: Uploader;
+  @property({ attribute: false }) value: Attachment | null = null;
+  /** A rule code from the owning form (e.g. `required`), shown when the field has no error of its own. */
+  @property() error = '';
+
+  @query('input[type=file]') private input!: HTMLInputElement;
+  @query('button') private firstButton?: HTMLButtonElement;
+
+  private controller?: AbortController;
+
+  override focus(options?: FocusOptions): void {
+    this.firstButton?.focus(options);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const value = this.value;
+    // A new or restored file is checked and uploaded once this render is done.
+    if (changed.has('value') && value?.status === 'pending') void this.updateComplete.then(() => this.process(value));
+  }
+
+  private change(value: Attachment | null) {
+    this.value = value;
+    this.dispatchEvent(new CustomEvent<FileChangeDetail>('emirate-file-change', { detail: { value }, bubbles: true, composed: true }));
+  }
+
+  private onPick(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.change(newAttachment(file, file.name));
+  }
+
+  /** Checks the file, then uploads it; each step is reported with `emirate-file-change`. */
+  private async process(attachment: Attachment) {
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    const current = () => this.value?.file === attachment.file && !controller.signal.aborted;
+    this.change({ ...attachment, status: 'checking' });
+    const rule = await checkFile(attachment.file, this.rules);
+    if (!current()) return;
+    if (rule) {
+      this.change({ ...attachment, status: 'rejected', rule });
+      return;
+    }
+    const type = (await sniffFileType(attachment.file)) ?? attachment.type;
+    if (!this.uploader) {
+      this.change({ ...attachment, type, status: 'ready', progress: 1 });
+      return;
+    }
+    this.change({ ...attachment, type, status: 'uploading', progress: 0 });
+    try {
+      const uploaded = await this.uploader(
+        attachment.file,
+        attachment.name,
+        (progress) => {
+          if (current()) this.change({ ...this.value!, progress });
+        },
+        controller.signal,
+      );
+      if (current()) this.change({ ...attachment, type, status: 'ready', progress: 1, uploadId: uploaded.id });
+    } catch (error) {
+      if (!current()) return;
+      const failure = isApiError(error) ? error : new ServerError(0, String(error));
+      const rule = failure instanceof ValidationError ? failure.fieldErrors[0]?.code : undefined;
+      if (rule === 'file-too-large' || rule === 'file-type' || rule === 'file-empty') {
+        this.change({ ...attachment, type, status: 'rejected', rule });
+      } else {
+        this.change({ ...attachment, type, status: 'failed', failure });
+      }
+    }
+  }
+
+  private choose() {
+    this.input.click();
+  }
+
+  private removeFile() {
+    this.controller?.abort();
+    this.change(null);
+    void this.updateComplete.then(() => this.focus());
+  }
+
+  private retry() {
+    if (this.value) this.change({ ...this.value, status: 'pending', failure: undefined });
+  }
+
+  /** The accepted types and the size limit, as the citizen reads them. */
+  private get limits() {
+    return {
+      max: formatBytes(this.rules.maxBytes, getLocale()),
+      types: this.rules.acceptedTypes.map((t) => (t.split('/')[1] ?? t).toUpperCase()).join(msg('، ', { id: 'list.separator' })),
+    };
+  }
+
+  private get message(): string {
+    const v = this.value;
+    if (v?.status === 'rejected' && v.rule) return errorMessage(v.rule, this.limits);
+    if (v?.status === 'failed') return apiErrorMessage(v.failure);
+    return this.error && !v ? errorMessage(this.error, this.limits) : '';
+  }
+
+  override render() {
+    const v = this.value;
+    const message = this.message;
+    const { max, types } = this.limits;
+    const describedBy = ['hint', message ? 'error' : '', v ? 'file' : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="field" role="group" aria-labelledby="label">
+        <span id="label" class="label"><strong>${this.label}</strong>${this.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</span>
+        <span id="hint" class="hint">${msg(str`الأنواع المقبولة: ${types}، بحد أقصى ${max}`, { id: 'file.hint' })}</span>
+        <input type="file" hidden accept=${acceptAttribute(this.rules)} @change=${this.onPick} />
+        ${v ? this.renderFile(v, describedBy) : html`
+          <div class="actions">
+            <button type="button" class="secondary" part="button" aria-describedby=${describedBy} aria-invalid=${message ? 'true' : 'false'} @click=${this.choose}>
+              ${msg('اختيار ملف', { id: 'file.choose' })}<span class="visually-hidden">: ${this.label}</span>
+            </button>
+            <span class="hint">${msg('لم يتم اختيار ملف', { id: 'file.none' })}</span>
+          </div>`}
+        ${message ? html`<span id="error" class="error">${message}</span>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderFile(v: Attachment, describedBy: string) {
+    const size = formatBytes(v.size, getLocale());
+    return html`
+      <div class="file" id="file">
+        <span class="file-name"><bdi>${v.name}</bdi> <span class="hint">(${size})</span></span>
+        ${v.status === 'uploading' || v.status === 'checking'
+          ? html`<progress part="progress" max="1" .value=${v.progress} aria-label=${msg(str`رفع ${v.name}`, { id: 'file.uploading' })}></progress>`
+          : v.status === 'ready'
+            ? html`<span class="status-ready">${msg('جاهز', { id: 'file.ready' })}</span>`
+            : nothing}
+        <div class="actions">
+          ${v.status === 'failed'
+            ? html`<button type="button" part="button" aria-describedby=${describedBy} @click=${this.retry}>${msg('إعادة المحاولة', { id: 'action.retry' })}</button>`
+            : nothing}
+          <button type="button" class="secondary" part="button" aria-describedby=${describedBy} @click=${this.choose}>
+            ${msg('استبدال', { id: 'file.replace' })}<span class="visually-hidden">: ${this.label}</span>
+          </button>
+          <button type="button" class="secondary" part="button" @click=${this.removeFile}>
+            ${msg('حذف', { id: 'file.remove' })}<span class="visually-hidden">: ${this.label}</span>
+          </button>
+        </div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'emirate-file-field': FileField;
+  }
+}

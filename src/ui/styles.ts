@@ -1,0 +1,174 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens and the shared look of fields, buttons and notices. Every colour, radius and
+ * spacing goes through a documented `--emirate-*` custom property so a portal can re-brand;
+ * the host page's font is inherited. Only logical properties: layouts mirror in RTL.
+ */
+export const baseStyles = css`
+  :host {
+    --_primary: var(--emirate-color-primary, #0f6b4f);
+    --_on-primary: var(--emirate-color-on-primary, #ffffff);
+    --_text: var(--emirate-color-text, #1f2a27);
+    --_muted: var(--emirate-color-muted, #4f5d58);
+    --_border: var(--emirate-color-border, #8a9994);
+    --_surface: var(--emirate-color-surface, #ffffff);
+    --_subtle: var(--emirate-color-subtle, #f3f6f5);
+    --_error: var(--emirate-color-error, #b3261e);
+    --_success: var(--emirate-color-success, #146c2e);
+    --_focus: var(--emirate-color-focus, #9a5b00);
+    --_radius: var(--emirate-radius, 8px);
+    --_space: var(--emirate-space, 8px);
+    display: block;
+    font-family: var(--emirate-font-family, inherit);
+    color: var(--_text);
+    line-height: 1.6;
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    margin-block-end: calc(var(--_space) * 2.5);
+    min-inline-size: 0;
+  }
+  fieldset.field {
+    border: 0;
+    padding: 0;
+    margin-inline: 0;
+  }
+  label,
+  legend {
+    font-weight: 600;
+    padding: 0;
+  }
+  .req {
+    color: var(--_error);
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+    font-size: 0.95em;
+  }
+  input[type='text'],
+  input[type='email'],
+  input[type='tel'],
+  input:not([type]),
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
+    inline-size: 100%;
+    max-inline-size: 100%;
+    min-block-size: 44px;
+  }
+  textarea {
+    min-block-size: 8em;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 3);
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space);
+    font-weight: normal;
+    min-block-size: 44px;
+  }
+  .choice input {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+  button,
+  .button {
+    font: inherit;
+    font-weight: 600;
+    border-radius: var(--_radius);
+    padding: var(--_space) calc(var(--_space) * 2.5);
+    min-block-size: 44px;
+    cursor: pointer;
+    border: 2px solid var(--_primary);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    text-decoration: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space);
+  }
+  button.secondary,
+  .button.secondary {
+    background: var(--_surface);
+    color: var(--_primary);
+  }
+  button.link {
+    background: none;
+    border: 0;
+    padding-inline: 0;
+    color: var(--_primary);
+    text-decoration: underline;
+    min-block-size: 0;
+  }
+  button[disabled] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .notice {
+    border: 1px solid var(--_border);
+    border-inline-start: 6px solid var(--_primary);
+    background: var(--_subtle);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  .notice.error {
+    border-inline-start-color: var(--_error);
+    color: var(--_text);
+    font-weight: normal;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+  bdi {
+    unicode-bidi: isolate;
+  }
+`;

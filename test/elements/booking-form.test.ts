@@ -1,0 +1,332 @@
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import '../../src/booking-form.js';
+import type { BookingForm } from '../../src/booking-form.js';
+import { clearAllDrafts } from '../../src/drafts/draft-store.js';
+import { setWidgetLocale } from '../../src/i18n/localization.js';
+import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { choose, deepQuery, fileOf, pickFile, settled, type, until, visibleText } from '../support/dom.js';
+
+const root = (form: BookingForm) => form.shadowRoot!;
+const $ = <T extends HTMLElement = HTMLInputElement>(form: BookingForm, selector: string) => root(form).querySelector<T>(selector)!;
+const errorOf = (form: BookingForm, id: string) => root(form).getElementById(`${id}-error`)?.textContent?.trim() ?? '';
+const select = (form: BookingForm, id: string) => $<HTMLSelectElement>(form, `#${id}`);
+const firstOption = (s: HTMLSelectElement) => s.options[1]!.value;
+const optionByText = (s: HTMLSelectElement, text: string) => [...s.options].find((o) => o.text.includes(text))!.value;
+
+async function mount(attrs: { drafts?: boolean; lang?: string } = {}) {
+  const form = await fixture<BookingForm>(
+    attrs.drafts === false
+      ? html`<emirate-booking-form api-base=${API_BASE} no-drafts lang=${attrs.lang ?? 'ar'}></emirate-booking-form>`
+      : html`<emirate-booking-form api-base=${API_BASE} lang=${attrs.lang ?? 'ar'}></emirate-booking-form>`,
+  );
+  await until(() => root(form).querySelector('form, [role=alert], section'), 'the form to load');
+  await settled(form);
+  return form;
+}
+
+async function attach(form: BookingForm, slot: string, file = fileOf('pdf', `${slot}.pdf`)) {
+  pickFile($(form, `#${slot}`), file);
+  await until(() => visibleText($(form, `#${slot}`)).includes('جاهز') || visibleText($(form, `#${slot}`)).includes('Ready'), `${slot} to upload`);
+}
+
+/** Fills every required field with valid answers, as a citizen would. */
+async function fillValid(form: BookingForm) {
+  $(form, '#applicantType').click();
+  type($(form, '#email'), 'citizen@example.sa');
+  choose(select(form, 'appointmentType'), optionByText(select(form, 'appointmentType'), 'إدارة محددة'));
+  await form.updateComplete;
+  choose(select(form, 'destination'), firstOption(select(form, 'destination')));
+  choose(select(form, 'gate'), firstOption(select(form, 'gate')));
+  choose(select(form, 'reason'), firstOption(select(form, 'reason')));
+  type($<HTMLTextAreaElement>(form, '#subject'), 'مراجعة بخصوص معاملة أرض زراعية في شرورة');
+  await attach(form, 'subjectLetter');
+  await attach(form, 'idCopy', fileOf('png', 'هويتي.png'));
+  $(form, '#hasBelongings').click();
+  $(form, '#declaration').click();
+  await form.updateComplete;
+}
+
+async function continueToReview(form: BookingForm) {
+  $<HTMLButtonElement>(form, 'button[type=submit]').click();
+  await settled(form);
+}
+
+async function send(form: BookingForm) {
+  $<HTMLButtonElement>(form, 'button[part=submit]').click();
+  await form.updateComplete;
+  await until(() => !root(form).querySelector('button[part=submit][disabled]'), 'the send to finish', 8000);
+  await settled(form);
+}
+
+await useMockBackend();
+
+describe('<emirate-booking-form>', () => {
+  beforeEach(async () => {
+    await clearAllDrafts();
+    await setWidgetLocale('ar');
+  });
+
+  it('prefills the applicant from the Nafath session, with the ID number read-only', async () => {
+    const form = await mount();
+    expect($(form, '#fullName').value).to.equal('محمد عبدالله سعيد القحطاني');
+    expect($(form, '#idNumber').value).to.equal('1085427373');
+    expect($(form, '#idNumber').readOnly).to.equal(true);
+    expect($(form, '#mobile').value).to.equal('512345678');
+    expect(form.getAttribute('dir')).to.equal('rtl');
+    expect(visibleText(form)).to.contain('طلب تحديد الموعد');
+    await expect(form).to.be.accessible();
+  });
+
+  it('signed out: offers Nafath sign-in and tells the host where to come back', async () => {
+    mockBackend.setScenario('signed-out');
+    const form = await mount();
+    expect(visibleText(form)).to.contain('النفاذ الوطني الموحد');
+    await expect(form).to.be.accessible();
+    setTimeout(() => $<HTMLButtonElement>(form, 'button').click());
+    const event = await oneEvent(form, 'emirate-sign-in-required');
+    event.preventDefault();
+    expect(event.detail.returnUrl).to.equal(location.href);
+  });
+
+  it('shows every missing answer beside its field and in a summary that takes focus and links to the fields', async () => {
+    const form = await mount();
+    type($(form, '#email'), '');
+    await continueToReview(form);
+    const summary = $(form, '.error-summary');
+    expect(root(form).activeElement).to.equal(summary);
+    for (const field of ['applicantType', 'email', 'appointmentType', 'destination', 'gate', 'reason', 'subject', 'hasBelongings', 'declaration']) {
+      expect(errorOf(form, field), field).to.contain('هذا الحقل مطلوب');
+    }
+    expect($(form, '#email').getAttribute('aria-invalid')).to.equal('true');
+    expect($(form, '#email').getAttribute('aria-describedby')).to.contain('email-error');
+    expect(visibleText($(form, '#subjectLetter'))).to.contain('هذا الحقل مطلوب');
+    const link = [...summary.querySelectorAll('a')].find((a) => a.textContent!.includes('البريد الإلكتروني'))!;
+    link.click();
+    await form.updateComplete;
+    expect(root(form).activeElement).to.equal($(form, '#email'));
+    expect($(form, '#fullName').value, 'nothing typed is cleared').to.equal('محمد عبدالله سعيد القحطاني');
+    await expect(form).to.be.accessible();
+  });
+
+  const badInput: Array<[string, string, string]> = [
+    ['fullName', 'محمد القحطاني', 'الاسم الرباعي'],
+    ['fullName', 'محمد 2 سعيد القحطاني', 'حروف فقط'],
+    ['mobile', '412345678', 'يبدأ بالرقم 5'],
+    ['mobile', '5123', 'يبدأ بالرقم 5'],
+    ['email', 'citizen@example', 'بريدًا إلكترونيًا صحيحًا'],
+    ['email', 'citizen.example.sa', 'بريدًا إلكترونيًا صحيحًا'],
+  ];
+  for (const [field, value, message] of badInput) {
+    it(`explains a wrong ${field} (${value}) beside the field once it is left`, async () => {
+      const form = await mount();
+      type($(form, `#${field}`), value);
+      await form.updateComplete;
+      expect(errorOf(form, field)).to.contain(message);
+      expect($(form, `#${field}`).value).to.equal(value);
+    });
+  }
+
+  it('accepts Arabic-Indic digits and a leading 0 or +966 in the mobile number', async () => {
+    const form = await mount();
+    for (const value of ['٠٥١٢٣٤٥٦٧٨', '+966 51 234 5678', '۰۵۱۲۳۴۵۶۷۸']) {
+      type($(form, '#mobile'), value);
+      await form.updateComplete;
+      expect(errorOf(form, 'mobile'), value).to.equal('');
+    }
+  });
+
+  it('counts the subject’s characters and stops at the catalog’s limit', async () => {
+    const form = await mount();
+    type($<HTMLTextAreaElement>(form, '#subject'), 'أ'.repeat(1001));
+    await form.updateComplete;
+    expect(visibleText(form)).to.contain('1001 من 1000');
+    expect(errorOf(form, 'subject')).to.contain('1000');
+  });
+
+  it('offers the departments only for a specific-department appointment, and belongings only when the answer is yes', async () => {
+    const form = await mount();
+    const types = select(form, 'appointmentType');
+    choose(types, optionByText(types, 'أمير'));
+    await form.updateComplete;
+    expect(select(form, 'destination').options.length, 'one destination for the Emir').to.equal(2);
+    expect(select(form, 'destination').value, 'the only destination is chosen').to.not.equal('');
+    choose(types, optionByText(types, 'إدارة محددة'));
+    await form.updateComplete;
+    expect(select(form, 'destination').options.length).to.be.greaterThan(4);
+    expect(select(form, 'destination').value).to.equal('');
+
+    expect(root(form).querySelector('#belongings')).to.equal(null);
+    root(form).querySelector<HTMLInputElement>('#hasBelongings-yes')!.click();
+    await form.updateComplete;
+    expect(root(form).querySelectorAll('input[name=belongings]').length).to.equal(4);
+    await continueToReview(form);
+    expect(errorOf(form, 'belongings')).to.contain('هذا الحقل مطلوب');
+    $(form, '#hasBelongings').click();
+    await form.updateComplete;
+    expect(root(form).querySelector('#belongings')).to.equal(null);
+  });
+
+  it('rejects a file whose content is not PDF, JPEG or PNG and one over the size limit, keeping the rest', async () => {
+    const form = await mount();
+    pickFile($(form, '#subjectLetter'), fileOf('text', 'letter.pdf', { declaredType: 'application/pdf' }));
+    await until(() => visibleText($(form, '#subjectLetter')).includes('نوع الملف غير مقبول'), 'the type error');
+    pickFile($(form, '#idCopy'), fileOf('png', 'big.png', { size: 6 * 1024 * 1024 }));
+    await until(() => visibleText($(form, '#idCopy')).includes('حجم الملف أكبر'), 'the size error');
+    await expect(form).to.be.accessible();
+  });
+
+  it('reviews the answers, changes one, sends, and shows the request number with the SMS note', async () => {
+    const form = await mount();
+    await fillValid(form);
+    await continueToReview(form);
+    expect(root(form).activeElement).to.equal($(form, '#review-title'));
+    expect(visibleText(form)).to.contain('citizen@example.sa');
+    expect(visibleText(form)).to.contain('هويتي.png');
+    await expect(form).to.be.accessible();
+
+    const change = [...root(form).querySelectorAll<HTMLButtonElement>('dd.change button')].find((b) => b.textContent!.includes('البريد الإلكتروني'))!;
+    change.click();
+    await settled(form);
+    expect(root(form).activeElement).to.equal($(form, '#email'));
+    type($(form, '#email'), 'new@example.sa');
+    await continueToReview(form);
+    expect(visibleText(form)).to.contain('new@example.sa');
+
+    const submitted = oneEvent(form, 'emirate-request-submitted');
+    await send(form);
+    const { detail } = await submitted;
+    expect(visibleText(form)).to.contain(detail.requestNumber);
+    expect(visibleText(form)).to.contain('رسالة نصية');
+    expect(root(form).activeElement).to.equal($(form, '#done-title'));
+    const stored = mockBackend.listStoredRequests();
+    expect(stored).to.have.length(1);
+    expect(stored[0]!.request.email).to.equal('new@example.sa');
+    expect(stored[0]!.request.mobile).to.equal('512345678');
+    await expect(form).to.be.accessible();
+  });
+
+  it('a send whose answer is lost keeps everything, and the retry creates exactly one request', async () => {
+    const form = await mount();
+    await fillValid(form);
+    await continueToReview(form);
+    mockBackend.queueFault({ method: 'POST', path: '/requests', kind: 'network-after-commit' });
+    mockBackend.queueFault({ method: 'POST', path: '/requests', kind: 'network' });
+    mockBackend.queueFault({ method: 'POST', path: '/requests', kind: 'network' });
+    await send(form);
+    expect(visibleText(form)).to.contain('تعذر الاتصال بالخادم');
+    expect(root(form).activeElement).to.equal($(form, '.send-error'));
+    await send(form);
+    expect(visibleText(form)).to.contain('تم إرسال طلبك بنجاح');
+    expect(mockBackend.listStoredRequests()).to.have.length(1);
+  });
+
+  it('puts the server’s 422 field errors beside their fields', async () => {
+    const form = await mount();
+    await fillValid(form);
+    type($(form, '#email'), 'taken@example.sa');
+    await continueToReview(form);
+    await send(form);
+    expect(root(form).activeElement).to.equal($(form, '.error-summary'));
+    expect(errorOf(form, 'email')).to.not.equal('');
+    expect($(form, '#email').value).to.equal('taken@example.sa');
+    expect(mockBackend.listStoredRequests()).to.have.length(0);
+  });
+
+  it('an expired session on send keeps the draft and offers sign-in again', async () => {
+    const form = await mount();
+    await fillValid(form);
+    await continueToReview(form);
+    mockBackend.queueFault({ method: 'POST', path: '/requests', kind: { status: 401 } });
+    await send(form);
+    expect(visibleText(form)).to.contain('انتهت جلسة الدخول');
+    await expect(form).to.be.accessible();
+    form.remove();
+    const again = await mount();
+    expect(visibleText(again)).to.contain('استعدنا مسودة طلبك');
+    expect($(again, '#email').value).to.equal('citizen@example.sa');
+    expect(visibleText($(again, '#idCopy'))).to.contain('هويتي.png');
+  });
+
+  it('saves a draft while typing and restores it, files included, after a reload; discard clears it', async () => {
+    const form = await mount();
+    const saved = oneEvent(form, 'emirate-draft-saved');
+    type($<HTMLTextAreaElement>(form, '#subject'), 'نص محفوظ');
+    await attach(form, 'subjectLetter');
+    await saved;
+    form.remove();
+
+    const restored = await mount();
+    expect($<HTMLTextAreaElement>(restored, '#subject').value).to.equal('نص محفوظ');
+    await until(() => visibleText($(restored, '#subjectLetter')).includes('subjectLetter.pdf'), 'the file to come back');
+    await expect(restored).to.be.accessible();
+    [...root(restored).querySelectorAll<HTMLButtonElement>('.notice button')].find((b) => b.textContent!.includes('تجاهل'))!.click();
+    await until(() => $<HTMLTextAreaElement>(restored, '#subject').value === '', 'the form to be emptied');
+    expect(visibleText(restored)).to.not.contain('استعدنا');
+    restored.remove();
+    const fresh = await mount();
+    expect(visibleText(fresh)).to.not.contain('استعدنا');
+  });
+
+  it('keeps no draft with no-drafts', async () => {
+    const form = await mount({ drafts: false });
+    type($<HTMLTextAreaElement>(form, '#subject'), 'لا تحفظ');
+    await new Promise((r) => setTimeout(r, 800));
+    form.remove();
+    const again = await mount();
+    expect($<HTMLTextAreaElement>(again, '#subject').value).to.equal('');
+  });
+
+  it('keeps working and says drafts are off when IndexedDB cannot be opened', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => undefined });
+    try {
+      const form = await mount();
+      expect(visibleText(form)).to.contain('لا يمكن حفظ مسودة الطلب');
+      await fillValid(form);
+      await continueToReview(form);
+      await send(form);
+      expect(visibleText(form)).to.contain('تم إرسال طلبك بنجاح');
+    } finally {
+      Object.defineProperty(window, 'indexedDB', original);
+    }
+  });
+
+  it('renders in English, left to right, and switches language in place without losing input', async () => {
+    const form = await mount({ lang: 'en' });
+    await until(() => visibleText(form).includes('Appointment request'), 'English');
+    expect(form.getAttribute('dir')).to.equal('ltr');
+    type($(form, '#email'), 'bad@');
+    await form.updateComplete;
+    expect(errorOf(form, 'email')).to.contain('valid email');
+    await expect(form).to.be.accessible();
+    form.lang = 'ar';
+    await until(() => visibleText(form).includes('طلب تحديد الموعد'), 'Arabic');
+    await settled(form);
+    expect(form.getAttribute('dir')).to.equal('rtl');
+    expect($(form, '#email').value).to.equal('bad@');
+    expect(errorOf(form, 'email')).to.contain('بريدًا إلكترونيًا صحيحًا');
+  });
+
+  it('shows a translated error with retry when the catalog cannot be loaded, and recovers', async () => {
+    for (let i = 0; i < 3; i++) mockBackend.queueFault({ method: 'GET', path: '/catalog', kind: { status: 503 } });
+    const form = await mount();
+    await until(() => deepQuery(form, '[role=alert]'), 'the error');
+    expect(visibleText(form)).to.contain('حدث خطأ في الخادم');
+    await expect(form).to.be.accessible();
+    $<HTMLButtonElement>(form, '[role=alert] button').click();
+    await until(() => root(form).querySelector('form'), 'the form after retry');
+  });
+
+  it('an upload the server fails is explained and can be retried alone', async () => {
+    const form = await mount();
+    await attach(form, 'idCopy');
+    mockBackend.setScenario('server-error');
+    pickFile($(form, '#subjectLetter'), fileOf('pdf', 'letter.pdf'));
+    await until(() => visibleText($(form, '#subjectLetter')).includes('حدث خطأ في الخادم'), 'the upload error', 8000);
+    expect(visibleText($(form, '#idCopy'))).to.contain('جاهز');
+    await expect(form).to.be.accessible();
+    mockBackend.setScenario('new-user');
+    deepQuery<HTMLButtonElement>($(form, '#subjectLetter'), 'button')!.click();
+    await until(() => visibleText($(form, '#subjectLetter')).includes('جاهز'), 'the retried upload');
+  });
+});

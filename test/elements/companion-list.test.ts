@@ -1,0 +1,118 @@
+import { fixture, html, expect } from '@open-wc/testing';
+import '../../src/companion-list.js';
+import type { CompanionList } from '../../src/companion-list.js';
+import { deepQuery, fileOf, pickFile, type, until, visibleText } from '../support/dom.js';
+
+const APPLICANT = '1085427373';
+
+function rows(list: CompanionList) {
+  return [...list.shadowRoot!.querySelectorAll('fieldset.companion')];
+}
+function control(list: CompanionList, index: number, field: string) {
+  const row = rows(list)[index]!;
+  return row.querySelector<HTMLInputElement>(`[id$="-${field}"]`)!;
+}
+async function add(list: CompanionList) {
+  list.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!.click();
+  await list.updateComplete;
+}
+async function fill(list: CompanionList, index: number, name: string, id: string, withImage = true) {
+  type(control(list, index, 'fullName'), name);
+  type(control(list, index, 'idNumber'), id);
+  if (withImage) {
+    const field = rows(list)[index]!.querySelector('emirate-file-field')!;
+    pickFile(field, fileOf('png', 'id.png'));
+    await until(() => list.value[index]?.idImage?.status === 'ready', 'the ID image to be ready');
+  }
+  await list.updateComplete;
+}
+
+describe('<emirate-companion-list>', () => {
+  it('adds a companion, focuses its name, and removes it', async () => {
+    const list = await fixture<CompanionList>(html`<emirate-companion-list></emirate-companion-list>`);
+    expect(visibleText(list)).to.contain('لا يوجد مرافقون');
+    await add(list);
+    expect(rows(list)).to.have.length(1);
+    expect(list.shadowRoot!.activeElement).to.equal(control(list, 0, 'fullName'));
+    expect(visibleText(list)).to.contain('المرافق 1');
+    await add(list);
+    expect(rows(list)).to.have.length(2);
+    rows(list)[0]!.querySelector<HTMLButtonElement>('button.remove')!.click();
+    await list.updateComplete;
+    expect(rows(list)).to.have.length(1);
+    expect(list.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('تم حذف المرافق 1');
+    await expect(list).to.be.accessible();
+  });
+
+  it('stops at the limit and says so', async () => {
+    const list = await fixture<CompanionList>(html`<emirate-companion-list max="2"></emirate-companion-list>`);
+    await add(list);
+    await add(list);
+    expect(list.shadowRoot!.querySelector('button.add')).to.equal(null);
+    expect(visibleText(list)).to.contain('وصلت إلى الحد الأعلى للمرافقين (2)');
+  });
+
+  it('flags an ID equal to the applicant’s and a duplicate between companions', async () => {
+    const list = await fixture<CompanionList>(html`<emirate-companion-list applicant-id=${APPLICANT}></emirate-companion-list>`);
+    await add(list);
+    await add(list);
+    await add(list);
+    await fill(list, 0, 'سعد محمد علي القحطاني', APPLICANT, false);
+    await fill(list, 1, 'فهد محمد علي القحطاني', '2345678904', false);
+    await fill(list, 2, 'نورة محمد علي القحطاني', '٢٣٤٥٦٧٨٩٠٤', false); // Arabic-Indic digits, same ID as row 2
+    const errors = list.validate();
+    expect(errors.get('companions.0.idNumber')).to.equal('id-same-as-applicant');
+    expect(errors.has('companions.1.idNumber')).to.equal(false);
+    expect(errors.get('companions.2.idNumber')).to.equal('id-duplicate');
+    expect(control(list, 0, 'idNumber').getAttribute('aria-invalid')).to.equal('true');
+    const describedBy = control(list, 0, 'idNumber').getAttribute('aria-describedby')!;
+    const errorText = describedBy.split(' ').map((id) => list.shadowRoot!.getElementById(id)?.textContent ?? '').join(' ');
+    expect(errorText).to.contain('لا يكون رقم هوية مقدم الطلب');
+    await expect(list).to.be.accessible();
+  });
+
+  it('takes part in a plain host form: FormData gets the companions, invalid blocks submit', async () => {
+    const form = await fixture<HTMLFormElement>(html`
+      <form><emirate-companion-list name="visitors" applicant-id=${APPLICANT}></emirate-companion-list><button>send</button></form>
+    `);
+    const list = form.querySelector<CompanionList>('emirate-companion-list')!;
+    let submitted = 0;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submitted++;
+    });
+    expect(form.checkValidity()).to.equal(true);
+    await add(list);
+    await list.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    form.requestSubmit();
+    expect(submitted).to.equal(0);
+    await list.updateComplete;
+    expect(list.showErrors).to.equal(true);
+
+    await fill(list, 0, 'سعد محمد علي القحطاني', '2345678904');
+    expect(form.checkValidity()).to.equal(true);
+    const data = new FormData(form);
+    expect(data.get('visitors[0][fullName]')).to.equal('سعد محمد علي القحطاني');
+    expect(data.get('visitors[0][idNumber]')).to.equal('2345678904');
+    expect((data.get('visitors[0][idImage]') as File).name).to.equal('id.png');
+    form.requestSubmit();
+    expect(submitted).to.equal(1);
+
+    form.reset();
+    await list.updateComplete;
+    expect(rows(list)).to.have.length(0);
+  });
+
+  it('rejects an ID image whose content is not an accepted type, whatever its name says', async () => {
+    const list = await fixture<CompanionList>(html`<emirate-companion-list></emirate-companion-list>`);
+    await add(list);
+    const field = rows(list)[0]!.querySelector('emirate-file-field')!;
+    pickFile(field, fileOf('text', 'id.png', { declaredType: 'image/png' }));
+    await until(() => list.value[0]?.idImage?.status === 'rejected', 'the file to be rejected');
+    await list.updateComplete;
+    expect(visibleText(field)).to.contain('نوع الملف غير مقبول');
+    expect(deepQuery(field, '#error')).to.not.equal(null);
+    await expect(list).to.be.accessible();
+  });
+});
