@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * Byte-size check of the library build (run by `npm run build`, so CI fails on a breach):
+ * prints the gzip and brotli bytes of each entry with every chunk it imports statically
+ * (lazy chunks such as the English strings are listed apart), and fails when
+ * - the Arabic booking path (booking-form entry) exceeds its budget,
+ * - any entry pulls in @vaadin/router or msw (read from the source maps),
+ * - any built file names a host (only the configured API may be contacted).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const DIST = new URL('../dist/', import.meta.url).pathname;
+const BUDGETS = { 'booking-form': 30 * 1024 };
+const FORBIDDEN_SOURCES = /node_modules\/(@vaadin\/|msw\/|@mswjs\/)|\/demo\//;
+const ALLOWED_URL = /^https?:\/\/www\.w3\.org\//;
+
+const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`](\.[^"'`]+)["'`]/g;
+const DYNAMIC_IMPORT = /import\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g;
+
+const read = (file) => readFileSync(join(DIST, file), 'utf8');
+const gz = (s) => gzipSync(s, { level: 9 }).length;
+const br = (s) => brotliCompressSync(s, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function graph(entry) {
+  const seen = new Set();
+  const lazy = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = read(file);
+    for (const [, spec] of code.matchAll(STATIC_IMPORT)) visit(relative(DIST, join(DIST, dirname(file), spec)));
+    for (const [, spec] of code.matchAll(DYNAMIC_IMPORT)) lazy.add(relative(DIST, join(DIST, dirname(file), spec)));
+  };
+  visit(entry);
+  for (const f of seen) lazy.delete(f);
+  return { files: [...seen], lazy: [...lazy] };
+}
+
+const problems = [];
+const entries = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+const rows = [];
+for (const entry of entries) {
+  const name = entry.replace(/\.js$/, '');
+  const { files, lazy } = graph(entry);
+  const sizes = files.map((f) => ({ gz: gz(read(f)), br: br(read(f)) }));
+  const total = { gz: sizes.reduce((a, s) => a + s.gz, 0), br: sizes.reduce((a, s) => a + s.br, 0) };
+  const lazyGz = lazy.reduce((a, f) => a + gz(read(f)), 0);
+  rows.push({ name, files: files.length, ...total, lazyGz, budget: BUDGETS[name] });
+  if (BUDGETS[name] && total.gz > BUDGETS[name]) problems.push(`${name}: ${kb(total.gz)} gzip is over its ${kb(BUDGETS[name])} budget`);
+  for (const f of files) {
+    const map = join(DIST, `${f}.map`);
+    if (!existsSync(map)) continue;
+    for (const source of JSON.parse(readFileSync(map, 'utf8')).sources ?? []) {
+      if (FORBIDDEN_SOURCES.test(source)) problems.push(`${name} includes ${source}`);
+    }
+  }
+}
+
+const allJs = (dir) =>
+  readdirSync(join(DIST, dir), { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? allJs(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : [],
+  );
+for (const file of allJs('.')) {
+  for (const [url] of read(file).matchAll(/https?:\/\/[^\s"'`)\\]+/g)) {
+    if (!ALLOWED_URL.test(url)) problems.push(`${file} names a host: ${url}`);
+  }
+}
+
+console.log('\nentry (with its static imports)   files   gzip      brotli    lazy (gzip)   budget');
+for (const r of rows) {
+  console.log(
+    `${r.name.padEnd(34)}${String(r.files).padEnd(8)}${kb(r.gz).padEnd(10)}${kb(r.br).padEnd(10)}${kb(r.lazyGz).padEnd(14)}${r.budget ? `${kb(r.budget)} ${r.gz <= r.budget ? 'ok' : 'OVER'}` : ''}`,
+  );
+}
+if (problems.length) {
+  console.error(`\nSize check failed:\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('\nSize check passed: budgets kept, no router or msw in any entry, no host named in the build.');
