@@ -503,6 +503,7 @@ export class BookingForm extends EmirateElement {
 
         <h3>${msg('المرافقون', { id: 'companions.title' })}</h3>
         <emirate-companion-list
+          hide-title
           .max=${catalog.companions.max}
           .applicantId=${v.idNumber}
           .rules=${catalog.files}

@@ -87,6 +87,9 @@ export class CompanionList extends EmirateElement {
 
   @property({ type: Boolean, reflect: true }) disabled = false;
 
+  /** Hide the "Companions" title visually (it still names the group), when the page gives its own heading. */
+  @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
+
   @state() private entries: CompanionEntry[] = [];
   @state() private touched = new Set<string>();
   @state() private announcement = '';
@@ -234,7 +237,7 @@ export class CompanionList extends EmirateElement {
     const atMax = this.entries.length >= this.max;
     return html`
       <div class="list" role="group" aria-labelledby="companions-title">
-        <p class="title" id="companions-title">${msg('المرافقون', { id: 'companions.title' })}</p>
+        <p class=${this.hideTitle ? 'visually-hidden' : 'title'} id="companions-title">${msg('المرافقون', { id: 'companions.title' })}</p>
         ${this.entries.length === 0 ? html`<p class="empty">${msg('لا يوجد مرافقون.', { id: 'companions.none' })}</p>` : nothing}
         ${repeat(this.entries, (e) => e.key, (e, i) => this.renderCompanion(e, i, errors))}
         ${atMax
