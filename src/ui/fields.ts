@@ -106,7 +106,7 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
         @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}
         @blur=${o.onBlur}
       >
-        <option value="" ?selected=${!o.value}>${msg('اختر', { id: 'select.placeholder' })}</option>
+        <option value="" ?selected=${!o.value}>${msg('اختر', { id: 'select.choose' })}</option>
         ${o.options.map((c) => html`<option value=${c.id} ?selected=${c.id === o.value}>${c.label}</option>`)}
       </select>
       ${hintAndError(o)}

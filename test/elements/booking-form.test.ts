@@ -1,6 +1,6 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import '../../src/booking-form.js';
-import type { BookingForm } from '../../src/booking-form.js';
+import type { BookingForm, SignInRequiredDetail } from '../../src/booking-form.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
@@ -26,7 +26,10 @@ async function mount(attrs: { drafts?: boolean; lang?: string } = {}) {
 
 async function attach(form: BookingForm, slot: string, file = fileOf('pdf', `${slot}.pdf`)) {
   pickFile($(form, `#${slot}`), file);
-  await until(() => visibleText($(form, `#${slot}`)).includes('جاهز') || visibleText($(form, `#${slot}`)).includes('Ready'), `${slot} to upload`);
+  await until(() => {
+    const text = visibleText($(form, `#${slot}`));
+    return text.includes(file.name) && (text.includes('جاهز') || text.includes('Ready'));
+  }, `${slot} to upload`);
 }
 
 /** Fills every required field with valid answers, as a citizen would. */
@@ -77,15 +80,39 @@ describe('<emirate-booking-form>', () => {
     await expect(form).to.be.accessible();
   });
 
-  it('signed out: offers Nafath sign-in and tells the host where to come back', async () => {
+  it('signed out: offers Nafath sign-in and goes to login-url with the return address', async () => {
     mockBackend.setScenario('signed-out');
-    const form = await mount();
+    const form = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE} login-url="https://portal.example/nafath?from=widget"></emirate-booking-form>`);
+    await until(() => root(form).querySelector('section'), 'the sign-in view');
     expect(visibleText(form)).to.contain('النفاذ الوطني الموحد');
     await expect(form).to.be.accessible();
-    setTimeout(() => $<HTMLButtonElement>(form, 'button').click());
-    const event = await oneEvent(form, 'emirate-sign-in-required');
-    event.preventDefault();
-    expect(event.detail.returnUrl).to.equal(location.href);
+    const seen: SignInRequiredDetail[] = [];
+    form.addEventListener('emirate-sign-in-required', (event) => {
+      event.preventDefault(); // the test page must not navigate away
+      seen.push((event as CustomEvent<SignInRequiredDetail>).detail);
+    });
+    $<HTMLButtonElement>(form, 'section button').click();
+    await until(() => seen.length === 1, 'the event');
+    expect(seen[0]!.returnUrl).to.equal(location.href);
+    const url = new URL(seen[0]!.signInUrl);
+    expect(url.origin + url.pathname).to.equal('https://portal.example/nafath');
+    expect(url.searchParams.get('from')).to.equal('widget');
+    expect(url.searchParams.get('return')).to.equal(location.href);
+  });
+
+  it('replaces and removes an attachment, and forgets a removed one in the draft', async () => {
+    const form = await mount();
+    await attach(form, 'idCopy', fileOf('png', 'first.png'));
+    await attach(form, 'idCopy', fileOf('pdf', 'second.pdf'));
+    expect(visibleText($(form, '#idCopy'))).to.contain('second.pdf').and.not.contain('first.png');
+    [...$(form, '#idCopy').shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('حذف'))!.click();
+    await settled(form);
+    expect(visibleText($(form, '#idCopy'))).to.contain('لم يتم اختيار ملف');
+    expect($(form, '#idCopy').shadowRoot!.activeElement?.textContent).to.contain('اختيار ملف');
+    await new Promise((r) => setTimeout(r, 100));
+    form.remove();
+    const again = await mount();
+    expect(visibleText($(again, '#idCopy'))).to.contain('لم يتم اختيار ملف');
   });
 
   it('shows every missing answer beside its field and in a summary that takes focus and links to the fields', async () => {
@@ -255,7 +282,12 @@ describe('<emirate-booking-form>', () => {
     await saved;
     form.remove();
 
+    const restoredEvents: number[] = [];
+    const onRestored = (e: Event) => restoredEvents.push((e as CustomEvent<{ savedAt: number }>).detail.savedAt);
+    document.addEventListener('emirate-draft-restored', onRestored);
     const restored = await mount();
+    document.removeEventListener('emirate-draft-restored', onRestored);
+    expect(restoredEvents).to.have.length(1);
     expect($<HTMLTextAreaElement>(restored, '#subject').value).to.equal('نص محفوظ');
     await until(() => visibleText($(restored, '#subjectLetter')).includes('subjectLetter.pdf'), 'the file to come back');
     await expect(restored).to.be.accessible();

@@ -46,6 +46,8 @@ export interface DraftEventDetail {
 export interface SignInRequiredDetail {
   /** Where the host should bring the citizen back after Nafath sign-in. */
   returnUrl: string;
+  /** Where the widget will go unless the event is cancelled: `login-url` with `return`, or empty. */
+  signInUrl: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface SignInRequiredDetail {
  * @fires emirate-request-submitted - `{ requestNumber }` once the backend has accepted the request.
  * @fires emirate-draft-saved - `{ savedAt }` after the draft was written.
  * @fires emirate-draft-restored - `{ savedAt }` when a saved draft was put back into the form.
- * @fires emirate-sign-in-required - `{ returnUrl }` when the citizen must sign in with Nafath;
+ * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` when the citizen must sign in with Nafath;
  *   cancel it (`preventDefault()`) to handle sign-in yourself instead of going to `login-url`.
  * @csspart form - the form element.
  * @csspart submit - the main action buttons (continue, send).
@@ -213,6 +215,7 @@ export class BookingForm extends EmirateElement {
     this.clearServerError(slot);
     if (previous?.file !== value?.file) {
       void this.drafts.saveFile(slot, value ? { blob: value.file, name: value.name, type: value.type } : null);
+      this.saveDraft();
     }
   }
 
@@ -341,12 +344,14 @@ export class BookingForm extends EmirateElement {
   private async signIn() {
     await this.drafts.flush();
     const returnUrl = location.href;
-    const proceed = this.emit<SignInRequiredDetail>('emirate-sign-in-required', { returnUrl });
-    if (proceed && this.loginUrl) {
+    let signInUrl = '';
+    if (this.loginUrl) {
       const url = new URL(this.loginUrl, location.href);
       url.searchParams.set('return', returnUrl);
-      location.assign(url.href);
+      signInUrl = url.href;
     }
+    const proceed = this.emit<SignInRequiredDetail>('emirate-sign-in-required', { returnUrl, signInUrl });
+    if (proceed && signInUrl) location.assign(signInUrl);
   }
 
   private startOver() {

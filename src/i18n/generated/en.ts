@@ -102,7 +102,7 @@
 'section.appointment': `Appointment details`,
 'section.attachments': `Appointment attachments`,
 'section.belongings': `Visitor belongings`,
-'select.placeholder': `Choose`,
+'select.choose': `Choose`,
 'signIn.action': `Sign in with Nafath`,
 'signIn.note': `To use this service you must sign in through the National Single Sign-On (Nafath).`,
 'status.loading': `Loading…`,
