@@ -24,13 +24,70 @@ const shots = [
   { name: 'ar-375-errors', lang: 'ar', width: 375, errors: true },
   { name: 'en-1280-errors', lang: 'en', width: 1280, errors: true },
   { name: 'ar-375-signed-out', lang: 'ar', width: 375, scenario: 'signed-out' },
+  { name: 'ar-375-review', lang: 'ar', width: 375, fill: true },
+  { name: 'en-1280-review', lang: 'en', width: 1280, fill: true },
+  { name: 'ar-375-done', lang: 'ar', width: 375, fill: true, send: true },
+  { name: 'en-1280-done', lang: 'en', width: 1280, fill: true, send: true },
 ];
 
+/** Runs in the page: answers every question as a citizen would, with one companion. */
+async function fillForm() {
+  const form = document.querySelector('emirate-booking-form');
+  const root = form.shadowRoot;
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const type = (el, value) => {
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  };
+  const choose = (id, index) => {
+    const select = root.querySelector(`#${id}`);
+    select.value = select.options[index].value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  const png = () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], 'هوية.png', { type: 'image/png' });
+  const pick = (field) => {
+    const input = field.shadowRoot.querySelector('input[type=file]');
+    const dt = new DataTransfer();
+    dt.items.add(png());
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+  };
+  root.querySelector('#applicantType').click();
+  choose('appointmentType', 3);
+  await form.updateComplete;
+  choose('destination', 2);
+  choose('gate', 1);
+  choose('reason', 1);
+  type(root.querySelector('#subject'), 'مراجعة بخصوص معاملة أرض زراعية في محافظة شرورة');
+  pick(root.querySelector('#subjectLetter'));
+  pick(root.querySelector('#idCopy'));
+  root.querySelector('#hasBelongings-yes').click();
+  await form.updateComplete;
+  root.querySelector('input[name=belongings]').click();
+  const list = root.querySelector('emirate-companion-list');
+  list.shadowRoot.querySelector('button.add').click();
+  await list.updateComplete;
+  const inputs = list.shadowRoot.querySelectorAll('fieldset input');
+  type(inputs[0], 'سعد محمد علي القحطاني');
+  type(inputs[1], '2345678904');
+  pick(list.shadowRoot.querySelector('emirate-file-field'));
+  root.querySelector('#declaration').click();
+  await wait(1500);
+  root.querySelector('button[type=submit]').click();
+  await wait(300);
+}
+
 for (const shot of shots) {
-  const page = await browser.newPage();
+  const context = await browser.createBrowserContext(); // fresh storage: no draft from the previous shot
+  const page = await context.newPage();
   await page.setViewport({ width: shot.width, height: 900, deviceScaleFactor: 1 });
   await page.goto(`${base}?lang=${shot.lang}&scenario=${shot.scenario ?? 'new-user'}`, { waitUntil: 'networkidle0' });
   await page.waitForFunction(() => document.querySelector('emirate-booking-form')?.shadowRoot?.querySelector('form, section, [role=alert]'));
+  if (shot.fill) await page.evaluate(fillForm);
+  if (shot.send) {
+    await page.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('button[part=submit]').click());
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   if (shot.errors) {
     await page.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('button[type=submit]').click());
     await new Promise((r) => setTimeout(r, 300));
@@ -38,6 +95,6 @@ for (const shot of shots) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await page.screenshot({ path: `${outDir}/${shot.name}.png`, fullPage: true });
   console.log(`${shot.name}.png${overflow > 0 ? `  horizontal overflow: ${overflow}px` : ''}`);
-  await page.close();
+  await context.close();
 }
 await browser.close();

@@ -4,6 +4,17 @@ export const bookingFormStyles = css`
   :host {
     max-inline-size: 48rem;
   }
+  h2[tabindex='-1']:focus {
+    /* Focus is moved to the heading for screen readers; it is not a control. */
+    outline: none;
+  }
+  ol.companions {
+    margin: 0;
+    padding-inline-start: calc(var(--_space) * 2.5);
+  }
+  ol.companions li + li {
+    margin-block-start: var(--_space);
+  }
   h2 {
     font-size: 1.5em;
     margin-block: 0 var(--_space);

@@ -576,9 +576,15 @@ export class BookingForm extends EmirateElement {
         'companions',
         v.companions.length === 0
           ? msg('لا يوجد', { id: 'review.nothing' })
-          : html`<ul>
-              ${v.companions.map((c) => html`<li><bdi>${c.fullName}</bdi> — <bdi>${c.idNumber}</bdi> — ${file(companionSlot(c.key))}</li>`)}
-            </ul>`,
+          : html`<ol class="companions">
+              ${v.companions.map(
+                (c) => html`<li>
+                  <bdi>${c.fullName}</bdi><br />
+                  ${fieldLabel('idNumber')}: <bdi>${c.idNumber}</bdi><br />
+                  ${msg('صورة الهوية', { id: 'field.idImage' })}: ${file(companionSlot(c.key))}
+                </li>`,
+              )}
+            </ol>`,
       ],
     ];
     return html`
@@ -588,7 +594,7 @@ export class BookingForm extends EmirateElement {
         <dl class="review">
           ${rows.map(
             ([field, value]) => html`<div>
-              <dt>${fieldLabel(field)}</dt>
+              <dt>${field === 'belongings' ? msg('مرفقات الزائر', { id: 'section.belongings' }) : fieldLabel(field)}</dt>
               <dd>${value}</dd>
               <dd class="change">
                 <button type="button" class="link" ?disabled=${this.sending} @click=${() => this.change(field === 'belongings' ? 'hasBelongings' : field === 'companions' ? 'companions' : field)}>
