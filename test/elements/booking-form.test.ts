@@ -339,6 +339,15 @@ describe('<emirate-booking-form>', () => {
     expect(errorOf(form, 'email')).to.contain('بريدًا إلكترونيًا صحيحًا');
   });
 
+  it('works with an adapter object set after the element is in the page', async () => {
+    const { RestAdapter } = await import('../../src/api/rest-adapter.js');
+    const form = await fixture<BookingForm>(html`<emirate-booking-form></emirate-booking-form>`);
+    expect(visibleText(form)).to.contain('الخدمة غير متاحة');
+    form.adapter = new RestAdapter({ baseUrl: API_BASE });
+    await until(() => root(form).querySelector('form'), 'the form');
+    expect($(form, '#idNumber').value).to.equal('1085427373');
+  });
+
   it('shows a translated error with retry when the catalog cannot be loaded, and recovers', async () => {
     for (let i = 0; i < 3; i++) mockBackend.queueFault({ method: 'GET', path: '/catalog', kind: { status: 503 } });
     const form = await mount();

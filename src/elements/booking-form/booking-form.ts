@@ -103,20 +103,10 @@ export class BookingForm extends EmirateElement {
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.stage === 'loading') void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.loadController?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const backendChanged = (changed.has('apiBase') && changed.get('apiBase') !== undefined) || (changed.has('adapter') && changed.get('adapter') !== undefined);
-    if (backendChanged) void this.load();
+    // The first render, and any later change of backend, (re)loads the session and catalog.
+    if (changed.has('apiBase') || changed.has('adapter')) void this.load();
   }
 
   /** Loads the session and the catalog, then the draft; safe to call again (retry). */
@@ -127,6 +117,7 @@ export class BookingForm extends EmirateElement {
     this.stage = 'loading';
     this.failure = undefined;
     if (!api) {
+      console.warn(`<${this.localName}>: set the api-base attribute or the adapter property to reach a backend.`);
       this.stage = 'unavailable';
       return;
     }
@@ -447,7 +438,7 @@ export class BookingForm extends EmirateElement {
     };
     const sorted = [...fields].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
     return html`
-      <div class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title">
         <h3 id="error-summary-title">${msg('يوجد خطأ في البيانات، يرجى تصحيح ما يلي:', { id: 'summary.title' })}</h3>
         <ul>
           ${sorted.map(
