@@ -2,6 +2,7 @@
  * The mock backend's in-memory store: the signed-in user, uploads, requests, remembered
  * idempotent results and public transactions for the inquiry. `resetDb()` restores the start.
  */
+import { currentHijriYear } from '../../src/domain/hijri.js';
 import type {
   BookingRequest,
   Catalog,
@@ -61,7 +62,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export const db: MockDb = freshDb();
 
 function freshDb(): MockDb {
-  const year = hijriYearOf(new Date());
+  const year = currentHijriYear(new Date());
   return {
     catalog: najranCatalog,
     user: { ...DEFAULT_USER },
@@ -91,13 +92,6 @@ export function setCatalog(catalog: Catalog): void {
 /** A new unique id such as `upl-12`. */
 export function newId(prefix: string): string {
   return `${prefix}-${db.nextId++}`;
-}
-
-/** The Umm al-Qura year of `date` in Riyadh. */
-export function hijriYearOf(date: Date): number {
-  const format = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { year: 'numeric', timeZone: 'Asia/Riyadh' });
-  const year = format.formatToParts(date).find((part) => part.type === 'year')?.value ?? '';
-  return Number.parseInt(year, 10);
 }
 
 /** Stores a new request made of `booking`, numbered from the sequence ('00067', '00068', ...). */

@@ -1,20 +1,4 @@
-/**
- * File helpers of the mock backend: recognising an upload's real type from its first bytes,
- * and writing the small PDFs it serves (request summary, service guide).
- */
-
-const SIGNATURES: { type: string; bytes: number[] }[] = [
-  { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
-  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
-  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-];
-
-/** The MIME type the file's first bytes show (PDF, JPEG or PNG), or `null` for anything else. */
-export async function sniffType(file: Blob): Promise<string | null> {
-  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-  const match = SIGNATURES.find(({ bytes }) => bytes.every((byte, i) => head[i] === byte));
-  return match?.type ?? null;
-}
+/** The small PDFs the mock backend serves (request summary, service guide). */
 
 /**
  * A one-page PDF showing `lines` (ASCII; PDF's standard fonts have no Arabic glyphs).

@@ -5,8 +5,10 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { FieldError } from '../../src/api/errors.js';
 import type { BookingRequest, Message, Page, RequestSummary, UploadedFile, UploadPurpose } from '../../src/api/types.js';
-import { countUnread, createRequest, db, hijriYearOf, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
-import { simplePdf, sniffType } from './files.js';
+import { countUnread, createRequest, db, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
+import { currentHijriYear } from '../../src/domain/hijri.js';
+import { sniffFileType } from '../../src/domain/file-type.js';
+import { simplePdf } from './files.js';
 import { getScenario, takeFault, type FaultKind } from './scenarios.js';
 import { validateBooking } from './validation.js';
 
@@ -95,7 +97,7 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       if (file.size === 0) return invalid([{ field: 'file', code: 'file-empty' }]);
       const rules = db.catalog.files;
       if (file.size > rules.maxBytes) return problem(413, 'file-too-large', `Files are limited to ${rules.maxBytes} bytes.`);
-      const type = await sniffType(file);
+      const type = await sniffFileType(file);
       if (!type || !rules.acceptedTypes.includes(type)) return problem(415, 'file-type', 'This kind of file is not accepted.');
       const givenName = form?.get('name');
       const name = typeof givenName === 'string' && givenName.trim() ? givenName : file instanceof File ? file.name : 'file';
@@ -253,7 +255,7 @@ function hasUpload(id: unknown): boolean {
 /** A request of the store or a known public transaction with this number in this Hijri year. */
 function findTransaction(number: string, hijriYear: number) {
   const request = [...db.requests.values()].find(
-    (r) => Number(r.requestNumber) === Number(number) && hijriYearOf(new Date(r.createdAt)) === hijriYear,
+    (r) => Number(r.requestNumber) === Number(number) && currentHijriYear(new Date(r.createdAt)) === hijriYear,
   );
   if (request) {
     const updatedAt = request.history[request.history.length - 1]?.at ?? request.createdAt;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { hijriYearOf } from '../../demo/mocks/db.js';
+import { currentHijriYear } from '../../src/domain/hijri.js';
 import { REJECTED_EMAIL } from '../../demo/mocks/validation.js';
 import {
   AbortedError,
@@ -238,7 +238,7 @@ describe('RestAdapter against the mock backend', () => {
     it('throws RateLimitedError at once when Retry-After is long', async () => {
       const { api, calls } = adapter();
       mockBackend.queueFault({ method: 'GET', path: '/inquiry', kind: { status: 429, headers: { 'Retry-After': '120' } } });
-      const error = await rejection(api.inquire({ transactionNumber: '4521', hijriYear: hijriYearOf(new Date()) }));
+      const error = await rejection(api.inquire({ transactionNumber: '4521', hijriYear: currentHijriYear(new Date()) }));
       expect(error).to.be.instanceOf(RateLimitedError);
       expect((error as RateLimitedError).retryAfterSeconds).to.equal(120);
       expect(calls).to.have.length(1);
@@ -352,7 +352,7 @@ describe('RestAdapter against the mock backend', () => {
 
     it('answers an inquiry by number and Hijri year: found, not found, bad input', async () => {
       const { api } = adapter();
-      const year = hijriYearOf(new Date());
+      const year = currentHijriYear(new Date());
       const found = await api.inquire({ transactionNumber: '4521', hijriYear: year });
       expect(found).to.include({ transactionNumber: '4521', hijriYear: year, status: 'under-processing' });
       expect(await rejection(api.inquire({ transactionNumber: '4521', hijriYear: year - 1 }))).to.be.instanceOf(NotFoundError);
@@ -363,7 +363,7 @@ describe('RestAdapter against the mock backend', () => {
     it('finds a submitted request by its number in the inquiry', async () => {
       const { api } = adapter();
       const { requestNumber } = await api.submitRequest(await validBooking(api), { idempotencyKey: 'k-inq' });
-      const result = await api.inquire({ transactionNumber: String(Number(requestNumber)), hijriYear: hijriYearOf(new Date()) });
+      const result = await api.inquire({ transactionNumber: String(Number(requestNumber)), hijriYear: currentHijriYear(new Date()) });
       expect(result).to.include({ transactionNumber: requestNumber, status: 'submitted' });
     });
   });

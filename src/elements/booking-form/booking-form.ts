@@ -245,13 +245,18 @@ export class BookingForm extends EmirateElement {
     this.restoredAt = undefined;
     this.savedAt = undefined;
     this.submissionKey = undefined;
+    await this.startOver();
+  }
+
+  /** An empty form (prefilled from the session again), focused at its title. */
+  private startOver() {
+    this.result = undefined;
     this.files = {};
     this.touched = new Set();
     this.showErrors = false;
     this.serverErrors = new Map();
     if (this.session) this.values = this.withSession(emptyBooking(), this.session, false);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    return this.goTo('form', 'h2');
   }
 
   private get errors(): FieldErrors {
@@ -343,16 +348,6 @@ export class BookingForm extends EmirateElement {
     }
     const proceed = this.emit<SignInRequiredDetail>('emirate-sign-in-required', { returnUrl, signInUrl });
     if (proceed && signInUrl) location.assign(signInUrl);
-  }
-
-  private startOver() {
-    this.result = undefined;
-    this.files = {};
-    this.touched = new Set();
-    this.showErrors = false;
-    this.serverErrors = new Map();
-    if (this.session) this.values = this.withSession(emptyBooking(), this.session, false);
-    void this.goTo('form', 'h2');
   }
 
   private limitFor(field: string): number | undefined {
