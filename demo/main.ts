@@ -1,5 +1,5 @@
 /**
- * The designers' demo: the booking form on the msw mock backend, with a language switch and a
+ * The designers' demo: the booking form and the inquiry box on the msw mock backend, with a language switch and a
  * scenario switch. Every combination has its own URL (?lang=en&scenario=slow-network).
  */
 import { startMockBackend, mockBackend, type Scenario } from './mocks/browser.js';
@@ -19,7 +19,7 @@ function applyLang(value: string) {
   document.documentElement.dir = value === 'ar' ? 'rtl' : 'ltr';
   document.querySelector('#page-title')!.textContent =
     value === 'ar' ? 'إمارة منطقة نجران — طلب موعد مع الإمارة' : 'Najran Region Emirate — Request an appointment';
-  for (const el of document.querySelectorAll('emirate-booking-form')) el.setAttribute('lang', value);
+  for (const el of document.querySelectorAll('emirate-booking-form, emirate-inquiry-box')) el.setAttribute('lang', value);
 }
 
 function navigate(next: Record<string, string>) {
@@ -43,7 +43,7 @@ document.querySelector('#reset')!.addEventListener('click', async () => {
 });
 
 const log = document.querySelector('#events')!;
-for (const type of ['emirate-request-submitted', 'emirate-draft-saved', 'emirate-draft-restored', 'emirate-sign-in-required']) {
+for (const type of ['emirate-request-submitted', 'emirate-draft-saved', 'emirate-draft-restored', 'emirate-sign-in-required', 'emirate-inquiry-result']) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     const code = document.createElement('code');

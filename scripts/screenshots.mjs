@@ -28,7 +28,21 @@ const shots = [
   { name: 'en-1280-review', lang: 'en', width: 1280, fill: true },
   { name: 'ar-375-done', lang: 'ar', width: 375, fill: true, send: true },
   { name: 'en-1280-done', lang: 'en', width: 1280, fill: true, send: true },
+  { name: 'ar-375-inquiry', lang: 'ar', width: 375, inquiry: '٤٥٢١' },
+  { name: 'en-1280-inquiry', lang: 'en', width: 1280, inquiry: '4521' },
+  { name: 'ar-375-inquiry-not-found', lang: 'ar', width: 375, inquiry: '77' },
 ];
+
+/** Runs in the page: looks a transaction up in the inquiry box and scrolls it into view. */
+async function inquire(number) {
+  const box = document.querySelector('emirate-inquiry-box');
+  const input = box.shadowRoot.querySelector('#transactionNumber');
+  input.value = number;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  box.shadowRoot.querySelector('button[type=submit]').click();
+  await new Promise((r) => setTimeout(r, 800));
+  box.scrollIntoView();
+}
 
 /** Runs in the page: answers every question as a citizen would, with one companion. */
 async function fillForm() {
@@ -84,6 +98,7 @@ for (const shot of shots) {
   await page.goto(`${base}?lang=${shot.lang}&scenario=${shot.scenario ?? 'new-user'}`, { waitUntil: 'networkidle0' });
   await page.waitForFunction(() => document.querySelector('emirate-booking-form')?.shadowRoot?.querySelector('form, section, [role=alert]'));
   if (shot.fill) await page.evaluate(fillForm);
+  if (shot.inquiry) await page.evaluate(inquire, shot.inquiry);
   if (shot.send) {
     await page.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('button[part=submit]').click());
     await new Promise((r) => setTimeout(r, 1000));
@@ -93,7 +108,7 @@ for (const shot of shots) {
     await new Promise((r) => setTimeout(r, 300));
   }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  await page.screenshot({ path: `${outDir}/${shot.name}.png`, fullPage: true });
+  await page.screenshot({ path: `${outDir}/${shot.name}.png`, fullPage: !shot.inquiry });
   console.log(`${shot.name}.png${overflow > 0 ? `  horizontal overflow: ${overflow}px` : ''}`);
   await context.close();
 }

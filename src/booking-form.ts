@@ -1,4 +1,13 @@
-/** Entry: `<emirate-booking-form>` (and the `<emirate-companion-list>` it uses). */
+/**
+ * Entry: `<emirate-booking-form>` (and the `<emirate-companion-list>` it uses), with what a
+ * host needs around it: the REST adapter and the adapter contract, typed errors, the page-wide
+ * language switch, and `clearAllDrafts` for sign-out.
+ */
 export { BookingForm } from './elements/booking-form/booking-form.js';
 export type { RequestSubmittedDetail, DraftEventDetail, SignInRequiredDetail } from './elements/booking-form/booking-form.js';
 export { clearAllDrafts } from './drafts/draft-store.js';
+export { RestAdapter } from './api/rest-adapter.js';
+export type { RestAdapterOptions } from './api/rest-adapter.js';
+export * from './api/errors.js';
+export type * from './api/types.js';
+export { setWidgetLocale, getLocale } from './i18n/localization.js';

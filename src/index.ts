@@ -1,10 +1,8 @@
 /**
- * The whole widget: defines every `emirate-*` element and exports the adapter contract,
- * the REST adapter, typed errors, and `clearAllDrafts` (call it when the citizen signs out).
+ * The whole widget: defines every `emirate-*` element. The adapter contract, the REST adapter,
+ * typed errors, the language switch and `clearAllDrafts` (call it when the citizen signs out)
+ * come with the booking form entry and are re-exported here.
  */
 export * from './booking-form.js';
 export * from './companion-list.js';
-export { RestAdapter } from './api/rest-adapter.js';
-export * from './api/errors.js';
-export type * from './api/types.js';
-export { setWidgetLocale, getLocale } from './i18n/localization.js';
+export * from './inquiry-box.js';

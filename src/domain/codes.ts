@@ -9,6 +9,8 @@
  * - `too-long`: over the field's length limit
  * - `file-empty` / `file-too-large` / `file-type`: an attachment that is empty, too big, or of a type not accepted (by content)
  * - `companions-max`: more companions than the catalog allows
+ * - `transaction-invalid`: a transaction number that is not 1 to 10 digits
+ * - `year-invalid`: a Hijri year that is not a year transactions can have
  */
 export type FieldErrorCode =
   | 'required'
@@ -25,4 +27,6 @@ export type FieldErrorCode =
   | 'file-empty'
   | 'file-too-large'
   | 'file-type'
-  | 'companions-max';
+  | 'companions-max'
+  | 'transaction-invalid'
+  | 'year-invalid';

@@ -178,13 +178,6 @@ export class DraftStore {
     });
   }
 
-  /** Deletes expired drafts; returns how many. */
-  async purgeExpired(): Promise<number> {
-    const keys = await this.run(() => this.db.getAllKeysFromIndex('drafts', 'expiresAt', IDBKeyRange.upperBound(this.now(), true)));
-    for (const key of keys) await this.delete(key);
-    return keys.length;
-  }
-
   close(): void {
     this.db.close();
   }

@@ -43,6 +43,8 @@ export interface TextFieldOptions extends FieldBase {
   /** Text shown before the control, e.g. the fixed `966` of a mobile number. */
   prefix?: string;
   dir?: 'ltr' | 'rtl' | 'auto';
+  /** Id of a `<datalist>` of suggestions. */
+  list?: string;
   onInput: (value: string) => void;
   onBlur?: () => void;
 }
@@ -69,6 +71,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
         inputmode=${ifDefined(o.inputmode)}
         autocomplete=${ifDefined(o.autocomplete)}
         dir=${ifDefined(o.dir)}
+        list=${ifDefined(o.list)}
         ?required=${o.required}
         ?readonly=${o.readonly}
         aria-readonly=${ifDefined(o.readonly ? 'true' : undefined)}
@@ -106,7 +109,7 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
         @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}
         @blur=${o.onBlur}
       >
-        <option value="" ?selected=${!o.value}>${msg('اختر', { id: 'select.choose' })}</option>
+        <option value="" ?selected=${!o.value}>${msg('اختر')}</option>
         ${o.options.map((c) => html`<option value=${c.id} ?selected=${c.id === o.value}>${c.label}</option>`)}
       </select>
       ${hintAndError(o)}

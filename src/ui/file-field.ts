@@ -1,5 +1,5 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { FileRules } from '../api/types.js';
 import { isApiError, ServerError, ValidationError } from '../api/errors.js';
@@ -68,13 +68,10 @@ export class FileField extends LitElement {
   /** A rule code from the owning form (e.g. `required`), shown when the field has no error of its own. */
   @property() error = '';
 
-  @query('input[type=file]') private input!: HTMLInputElement;
-  @query('button') private firstButton?: HTMLButtonElement;
-
   private controller?: AbortController;
 
   override focus(options?: FocusOptions): void {
-    this.firstButton?.focus(options);
+    this.renderRoot.querySelector('button')?.focus(options);
   }
 
   override disconnectedCallback(): void {
@@ -142,7 +139,7 @@ export class FileField extends LitElement {
   }
 
   private choose() {
-    this.input.click();
+    this.renderRoot.querySelector('input')?.click();
   }
 
   private removeFile() {
@@ -159,7 +156,7 @@ export class FileField extends LitElement {
   private get limits() {
     return {
       max: formatBytes(this.rules.maxBytes, getLocale()),
-      types: this.rules.acceptedTypes.map((t) => (t.split('/')[1] ?? t).toUpperCase()).join(msg('، ', { id: 'list.separator' })),
+      types: this.rules.acceptedTypes.map((t) => (t.split('/')[1] ?? t).toUpperCase()).join(msg('، ')),
     };
   }
 
@@ -178,14 +175,14 @@ export class FileField extends LitElement {
     return html`
       <div class="field" role="group" aria-labelledby="label">
         <span id="label" class="label"><strong>${this.label}</strong>${this.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</span>
-        <span id="hint" class="hint">${msg(str`الأنواع المقبولة: ${types}، بحد أقصى ${max}`, { id: 'file.hint' })}</span>
+        <span id="hint" class="hint">${msg(str`الأنواع المقبولة: ${types}، بحد أقصى ${max}`)}</span>
         <input type="file" hidden accept=${acceptAttribute(this.rules)} @change=${this.onPick} />
         ${v ? this.renderFile(v, describedBy) : html`
           <div class="actions">
             <button type="button" class="secondary" part="button" aria-describedby=${describedBy} aria-invalid=${message ? 'true' : 'false'} @click=${this.choose}>
-              ${msg('اختيار ملف', { id: 'file.choose' })}<span class="visually-hidden">: ${this.label}</span>
+              ${msg('اختيار ملف')}<span class="visually-hidden">: ${this.label}</span>
             </button>
-            <span class="hint">${msg('لم يتم اختيار ملف', { id: 'file.none' })}</span>
+            <span class="hint">${msg('لم يتم اختيار ملف')}</span>
           </div>`}
         ${message ? html`<span id="error" class="error">${message}</span>` : nothing}
       </div>
@@ -198,19 +195,19 @@ export class FileField extends LitElement {
       <div class="file" id="file">
         <span class="file-name"><bdi>${v.name}</bdi> <span class="hint">(${size})</span></span>
         ${v.status === 'uploading' || v.status === 'checking'
-          ? html`<progress part="progress" max="1" .value=${v.progress} aria-label=${msg(str`رفع ${v.name}`, { id: 'file.uploading' })}></progress>`
+          ? html`<progress part="progress" max="1" .value=${v.progress} aria-label=${msg(str`رفع ${v.name}`)}></progress>`
           : v.status === 'ready'
-            ? html`<span class="status-ready">${msg('جاهز', { id: 'file.ready' })}</span>`
+            ? html`<span class="status-ready">${msg('جاهز')}</span>`
             : nothing}
         <div class="actions">
           ${v.status === 'failed'
-            ? html`<button type="button" part="button" aria-describedby=${describedBy} @click=${this.retry}>${msg('إعادة المحاولة', { id: 'action.retry' })}</button>`
+            ? html`<button type="button" part="button" aria-describedby=${describedBy} @click=${this.retry}>${msg('إعادة المحاولة')}</button>`
             : nothing}
           <button type="button" class="secondary" part="button" aria-describedby=${describedBy} @click=${this.choose}>
-            ${msg('استبدال', { id: 'file.replace' })}<span class="visually-hidden">: ${this.label}</span>
+            ${msg('استبدال')}<span class="visually-hidden">: ${this.label}</span>
           </button>
           <button type="button" class="secondary" part="button" @click=${this.removeFile}>
-            ${msg('حذف', { id: 'file.remove' })}<span class="visually-hidden">: ${this.label}</span>
+            ${msg('حذف')}<span class="visually-hidden">: ${this.label}</span>
           </button>
         </div>
       </div>

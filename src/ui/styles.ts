@@ -39,6 +39,7 @@ export const baseStyles = css`
   }
   .field {
     display: grid;
+    align-content: start;
     gap: calc(var(--_space) / 2);
     margin-block-end: calc(var(--_space) * 2.5);
     min-inline-size: 0;

@@ -370,7 +370,7 @@ export class BookingForm extends EmirateElement {
   override render() {
     switch (this.stage) {
       case 'loading':
-        return html`<p role="status">${msg('جارٍ التحميل…', { id: 'status.loading' })}</p>`;
+        return html`<p role="status">${msg('جارٍ التحميل…')}</p>`;
       case 'unavailable':
         return this.renderUnavailable();
       case 'signed-out':
@@ -387,8 +387,8 @@ export class BookingForm extends EmirateElement {
   private renderUnavailable() {
     return html`
       <div class="notice error" role="alert">
-        <p>${this.failure ? apiErrorMessage(this.failure) : msg('الخدمة غير متاحة الآن.', { id: 'status.unavailable' })}</p>
-        ${this.api ? html`<button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة', { id: 'action.retry' })}</button>` : nothing}
+        <p>${this.failure ? apiErrorMessage(this.failure) : msg('الخدمة غير متاحة الآن.')}</p>
+        ${this.api ? html`<button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة')}</button>` : nothing}
       </div>
     `;
   }
@@ -396,9 +396,9 @@ export class BookingForm extends EmirateElement {
   private renderSignIn() {
     return html`
       <section aria-labelledby="title">
-        <h2 id="title" tabindex="-1">${msg('طلب تحديد الموعد', { id: 'form.title' })}</h2>
-        <p>${msg('لاستخدام الخدمة يتوجب عليك الدخول من خلال النفاذ الوطني الموحد.', { id: 'signIn.note' })}</p>
-        <button type="button" part="submit" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد', { id: 'signIn.action' })}</button>
+        <h2 id="title" tabindex="-1">${msg('طلب تحديد الموعد')}</h2>
+        <p>${msg('لاستخدام الخدمة يتوجب عليك الدخول من خلال النفاذ الوطني الموحد.')}</p>
+        <button type="button" part="submit" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>
       </section>
     `;
   }
@@ -408,15 +408,15 @@ export class BookingForm extends EmirateElement {
     return html`
       ${this.restoredAt
         ? html`<div class="notice" role="status">
-            <p>${msg(str`استعدنا مسودة طلبك المحفوظة (${formatTime(this.restoredAt, this.locale)}).`, { id: 'draft.restored' })}</p>
-            <button type="button" class="secondary" @click=${this.discardDraft}>${msg('تجاهل المسودة والبدء من جديد', { id: 'draft.discard' })}</button>
+            <p>${msg(str`استعدنا مسودة طلبك المحفوظة (${formatTime(this.restoredAt, this.locale)}).`)}</p>
+            <button type="button" class="secondary" @click=${this.discardDraft}>${msg('تجاهل المسودة والبدء من جديد')}</button>
           </div>`
         : nothing}
       ${off && off !== 'disabled'
         ? html`<div class="notice" role="status">
             ${off === 'full'
-              ? msg('مساحة التخزين في جهازك ممتلئة، لذلك لن تُحفظ مسودة الطلب. يمكنك متابعة تعبئة الطلب وإرساله.', { id: 'draft.offFull' })
-              : msg('لا يمكن حفظ مسودة الطلب على هذا المتصفح. يمكنك متابعة تعبئة الطلب وإرساله.', { id: 'draft.offUnavailable' })}
+              ? msg('مساحة التخزين في جهازك ممتلئة، لذلك لن تُحفظ مسودة الطلب. يمكنك متابعة تعبئة الطلب وإرساله.')
+              : msg('لا يمكن حفظ مسودة الطلب على هذا المتصفح. يمكنك متابعة تعبئة الطلب وإرساله.')}
           </div>`
         : nothing}
     `;
@@ -434,7 +434,7 @@ export class BookingForm extends EmirateElement {
     const sorted = [...fields].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
     return html`
       <div class="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title">
-        <h3 id="error-summary-title">${msg('يوجد خطأ في البيانات، يرجى تصحيح ما يلي:', { id: 'summary.title' })}</h3>
+        <h3 id="error-summary-title">${msg('يوجد خطأ في البيانات، يرجى تصحيح ما يلي:')}</h3>
         <ul>
           ${sorted.map(
             ([field, message]) => html`<li>
@@ -453,46 +453,77 @@ export class BookingForm extends EmirateElement {
     return list.map((o) => ({ id: o.id, label: localText(o.label) }));
   }
 
+  /** What every field of the form shares: id, label, value, error, and the intents. Required unless told. */
+  private field<K extends Exclude<keyof BookingValues, 'companions' | 'declaration'>>(name: K, errors: FieldErrors) {
+    const onChange = (value: string | string[]) => this.set(name, value as BookingValues[K]);
+    return {
+      id: name,
+      label: fieldLabel(name),
+      required: true,
+      value: this.values[name],
+      error: this.errorFor(name, errors),
+      onInput: onChange,
+      onChange,
+      onBlur: () => this.touch(name),
+    };
+  }
+
   private renderForm() {
     const catalog = this.catalog!;
     const v = this.values;
     const errors = this.errors;
-    const err = (field: string) => this.errorFor(field, errors);
-    const touch = (field: string) => () => this.touch(field);
-    const subjectLength = textLength(v.subject);
-    const destinations = destinationsFor(catalog, v.appointmentType);
+    const field = <K extends Parameters<BookingForm['field']>[0]>(name: K) => this.field(name, errors);
     const readonlyId = Boolean(this.session?.user.idNumber);
     return html`
       <form part="form" novalidate @submit=${this.continueToReview}>
-        <h2 tabindex="-1">${msg('طلب تحديد الموعد', { id: 'form.title' })}</h2>
-        <p class="intro">${msg('يرجى تعبئة الطلب بعناية وإرفاق جميع المرفقات المطلوبة لضمان تقديم الخدمة بأفضل طريقة.', { id: 'form.intro' })}</p>
+        <h2 tabindex="-1">${msg('طلب تحديد الموعد')}</h2>
+        <p class="intro">${msg('يرجى تعبئة الطلب بعناية وإرفاق جميع المرفقات المطلوبة لضمان تقديم الخدمة بأفضل طريقة.')}</p>
         ${this.renderDraftNotice()} ${this.renderErrorSummary(errors)}
 
-        <h3>${msg('بيانات مقدم الطلب', { id: 'section.applicant' })}</h3>
-        ${choiceGroup({ id: 'applicantType', label: fieldLabel('applicantType'), required: true, value: v.applicantType, options: this.options(catalog.applicantTypes), error: err('applicantType'), onChange: (x) => this.set('applicantType', x as string) })}
-        ${textField({ id: 'fullName', label: fieldLabel('fullName'), required: true, value: v.fullName, autocomplete: 'name', hint: msg('الاسم واسم الأب واسم الجد واسم العائلة', { id: 'field.fullName.hint' }), error: err('fullName'), onInput: (x) => this.set('fullName', x), onBlur: touch('fullName') })}
-        ${textField({ id: 'idNumber', label: fieldLabel('idNumber'), required: true, value: v.idNumber, readonly: readonlyId, inputmode: 'numeric', dir: 'ltr', hint: readonlyId ? msg('من النفاذ الوطني الموحد، لا يمكن تعديله', { id: 'field.idNumber.fromNafath' }) : msg('10 أرقام تبدأ بالرقم 1 أو 2', { id: 'field.idNumber.hint' }), error: err('idNumber'), onInput: (x) => this.set('idNumber', x), onBlur: touch('idNumber') })}
-        ${textField({ id: 'mobile', label: fieldLabel('mobile'), required: true, value: v.mobile, type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', prefix: '966', dir: 'ltr', hint: msg('9 أرقام تبدأ بالرقم 5', { id: 'field.mobile.hint' }), error: err('mobile'), onInput: (x) => this.set('mobile', x), onBlur: touch('mobile') })}
-        ${textField({ id: 'email', label: fieldLabel('email'), required: true, value: v.email, type: 'email', inputmode: 'email', autocomplete: 'email', dir: 'ltr', error: err('email'), onInput: (x) => this.set('email', x), onBlur: touch('email') })}
-        ${selectField({ id: 'governorate', label: fieldLabel('governorate'), value: v.governorate, options: this.options(catalog.governorates), hint: msg('اختياري', { id: 'field.optional' }), error: err('governorate'), onChange: (x) => this.set('governorate', x) })}
+        <h3>${msg('بيانات مقدم الطلب')}</h3>
+        ${choiceGroup({ ...field('applicantType'), options: this.options(catalog.applicantTypes) })}
+        ${textField({ ...field('fullName'), autocomplete: 'name', hint: msg('الاسم واسم الأب واسم الجد واسم العائلة') })}
+        ${textField({
+          ...field('idNumber'),
+          readonly: readonlyId,
+          inputmode: 'numeric',
+          dir: 'ltr',
+          hint: readonlyId ? msg('من النفاذ الوطني الموحد، لا يمكن تعديله') : msg('10 أرقام تبدأ بالرقم 1 أو 2'),
+        })}
+        ${textField({ ...field('mobile'), type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', prefix: '966', dir: 'ltr', hint: msg('9 أرقام تبدأ بالرقم 5') })}
+        ${textField({ ...field('email'), type: 'email', inputmode: 'email', autocomplete: 'email', dir: 'ltr' })}
+        ${selectField({ ...field('governorate'), required: false, options: this.options(catalog.governorates), hint: msg('اختياري') })}
 
-        <h3>${msg('بيانات الموعد', { id: 'section.appointment' })}</h3>
-        ${selectField({ id: 'appointmentType', label: fieldLabel('appointmentType'), required: true, value: v.appointmentType, options: this.options(catalog.appointmentTypes), error: err('appointmentType'), onChange: (x) => this.set('appointmentType', x), onBlur: touch('appointmentType') })}
-        ${selectField({ id: 'destination', label: fieldLabel('destination'), required: true, value: v.destination, options: this.options(destinations), hint: v.appointmentType ? undefined : msg('اختر نوع الموعد أولًا', { id: 'field.destination.hint' }), error: err('destination'), onChange: (x) => this.set('destination', x), onBlur: touch('destination') })}
-        ${selectField({ id: 'gate', label: fieldLabel('gate'), required: true, value: v.gate, options: this.options(catalog.gates), error: err('gate'), onChange: (x) => this.set('gate', x), onBlur: touch('gate') })}
-        ${selectField({ id: 'reason', label: fieldLabel('reason'), required: true, value: v.reason, options: this.options(catalog.reasons), error: err('reason'), onChange: (x) => this.set('reason', x), onBlur: touch('reason') })}
-        ${textField({ id: 'subject', label: fieldLabel('subject'), required: true, multiline: true, value: v.subject, hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${subjectLength} من ${catalog.subject.maxLength} حرف`, { id: 'field.subject.hint' }), error: err('subject'), onInput: (x) => this.set('subject', x), onBlur: touch('subject') })}
+        <h3>${msg('بيانات الموعد')}</h3>
+        ${selectField({ ...field('appointmentType'), options: this.options(catalog.appointmentTypes) })}
+        ${selectField({
+          ...field('destination'),
+          options: this.options(destinationsFor(catalog, v.appointmentType)),
+          hint: v.appointmentType ? undefined : msg('اختر نوع الموعد أولًا'),
+        })}
+        ${selectField({ ...field('gate'), options: this.options(catalog.gates) })}
+        ${selectField({ ...field('reason'), options: this.options(catalog.reasons) })}
+        ${textField({
+          ...field('subject'),
+          multiline: true,
+          hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${textLength(v.subject)} من ${catalog.subject.maxLength} حرف`),
+        })}
 
-        <h3>${msg('مرفقات الموعد', { id: 'section.attachments' })}</h3>
+        <h3>${msg('مرفقات الموعد')}</h3>
         ${this.renderFile('subjectLetter', 'subject-letter', errors)} ${this.renderFile('idCopy', 'id-copy', errors)}
 
-        <h3>${msg('مرفقات الزائر', { id: 'section.belongings' })}</h3>
-        ${choiceGroup({ id: 'hasBelongings', label: fieldLabel('hasBelongings'), required: true, value: v.hasBelongings, hint: msg('مثل سيارة خاصة، هاتف محمول، جهاز لوحي، كمبيوتر محمول', { id: 'field.hasBelongings.hint' }), options: [{ id: 'no', label: msg('لا', { id: 'answer.no' }) }, { id: 'yes', label: msg('نعم', { id: 'answer.yes' }) }], error: err('hasBelongings'), onChange: (x) => this.set('hasBelongings', x as 'yes' | 'no') })}
-        ${v.hasBelongings === 'yes'
-          ? choiceGroup({ id: 'belongings', label: fieldLabel('belongings'), required: true, value: v.belongings, options: this.options(catalog.belongings), error: err('belongings'), onChange: (x) => this.set('belongings', x as string[]) })
-          : nothing}
+        <h3>${msg('مرفقات الزائر')}</h3>
+        ${choiceGroup({
+          ...field('hasBelongings'),
+          hint: msg('مثل سيارة خاصة، هاتف محمول، جهاز لوحي، كمبيوتر محمول'),
+          options: [
+            { id: 'no', label: msg('لا') },
+            { id: 'yes', label: msg('نعم') },
+          ],
+        })}
+        ${v.hasBelongings === 'yes' ? choiceGroup({ ...field('belongings'), options: this.options(catalog.belongings) }) : nothing}
 
-        <h3>${msg('المرافقون', { id: 'companions.title' })}</h3>
+        <h3>${msg('المرافقون')}</h3>
         <emirate-companion-list
           hide-title
           .max=${catalog.companions.max}
@@ -504,15 +535,22 @@ export class BookingForm extends EmirateElement {
           .externalErrors=${this.serverErrors}
           @emirate-companions-change=${(e: CustomEvent<CompanionsChangeDetail>) => this.onCompanions(e.detail.value)}
         ></emirate-companion-list>
-        ${err('companions') ? html`<p class="error">${err('companions')}</p>` : nothing}
+        ${this.errorFor('companions', errors) ? html`<p class="error">${this.errorFor('companions', errors)}</p>` : nothing}
 
-        <h3>${msg('الإقرار', { id: 'field.declaration' })}</h3>
-        ${checkboxField({ id: 'declaration', label: msg('أقر وأتعهد بصحة البيانات المقدمة وفي حال عدم صحتها سوف تتم إحالتي لجهة الاختصاص لتطبيق النظام بحقي.', { id: 'field.declaration.text' }), required: true, checked: v.declaration, error: err('declaration'), onChange: (x) => this.set('declaration', x) })}
+        <h3>${msg('الإقرار')}</h3>
+        ${checkboxField({
+          id: 'declaration',
+          label: msg('أقر وأتعهد بصحة البيانات المقدمة وفي حال عدم صحتها سوف تتم إحالتي لجهة الاختصاص لتطبيق النظام بحقي.'),
+          required: true,
+          checked: v.declaration,
+          error: this.errorFor('declaration', errors),
+          onChange: (x) => this.set('declaration', x),
+        })}
 
         <div class="actions">
-          <button type="submit" part="submit">${msg('متابعة لمراجعة الطلب', { id: 'action.continue' })}</button>
+          <button type="submit" part="submit">${msg('متابعة لمراجعة الطلب')}</button>
         </div>
-        <p class="draft-status">${this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatTime(this.savedAt, this.locale)}`, { id: 'draft.saved' }) : nothing}</p>
+        <p class="draft-status">${this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatTime(this.savedAt, this.locale)}`) : nothing}</p>
       </form>
     `;
   }
@@ -544,7 +582,7 @@ export class BookingForm extends EmirateElement {
       ['idNumber', html`<bdi>${v.idNumber}</bdi>`],
       ['mobile', html`<bdi dir="ltr">${formatMobile(normalizeMobile(v.mobile))}</bdi>`],
       ['email', html`<bdi>${v.email}</bdi>`],
-      ['governorate', v.governorate ? label(catalog.governorates, v.governorate) : msg('لم تُحدد', { id: 'review.none' })],
+      ['governorate', v.governorate ? label(catalog.governorates, v.governorate) : msg('لم تُحدد')],
       ['appointmentType', label(catalog.appointmentTypes, v.appointmentType)],
       ['destination', label(destinationsFor(catalog, v.appointmentType), v.destination)],
       ['gate', label(catalog.gates, v.gate)],
@@ -555,19 +593,19 @@ export class BookingForm extends EmirateElement {
       [
         'belongings',
         v.hasBelongings === 'yes'
-          ? v.belongings.map((b) => label(catalog.belongings, b)).join(msg('، ', { id: 'list.separator' }))
-          : msg('لا يوجد', { id: 'review.nothing' }),
+          ? v.belongings.map((b) => label(catalog.belongings, b)).join(msg('، '))
+          : msg('لا يوجد'),
       ],
       [
         'companions',
         v.companions.length === 0
-          ? msg('لا يوجد', { id: 'review.nothing' })
+          ? msg('لا يوجد')
           : html`<ol class="companions">
               ${v.companions.map(
                 (c) => html`<li>
                   <bdi>${c.fullName}</bdi><br />
                   ${fieldLabel('idNumber')}: <bdi>${c.idNumber}</bdi><br />
-                  ${msg('صورة الهوية', { id: 'field.idImage' })}: ${file(companionSlot(c.key))}
+                  ${msg('صورة الهوية')}: ${file(companionSlot(c.key))}
                 </li>`,
               )}
             </ol>`,
@@ -575,16 +613,16 @@ export class BookingForm extends EmirateElement {
     ];
     return html`
       <section aria-labelledby="review-title">
-        <h2 id="review-title" tabindex="-1">${msg('راجع بيانات طلبك', { id: 'review.title' })}</h2>
-        <p class="intro">${msg('تأكد من صحة البيانات قبل الإرسال، ويمكنك تغيير أي منها.', { id: 'review.intro' })}</p>
+        <h2 id="review-title" tabindex="-1">${msg('راجع بيانات طلبك')}</h2>
+        <p class="intro">${msg('تأكد من صحة البيانات قبل الإرسال، ويمكنك تغيير أي منها.')}</p>
         <dl class="review">
           ${rows.map(
             ([field, value]) => html`<div>
-              <dt>${field === 'belongings' ? msg('مرفقات الزائر', { id: 'section.belongings' }) : fieldLabel(field)}</dt>
+              <dt>${field === 'belongings' ? msg('مرفقات الزائر') : fieldLabel(field)}</dt>
               <dd>${value}</dd>
               <dd class="change">
                 <button type="button" class="link" ?disabled=${this.sending} @click=${() => this.change(field === 'belongings' ? 'hasBelongings' : field === 'companions' ? 'companions' : field)}>
-                  ${msg('تغيير', { id: 'review.change' })}<span class="visually-hidden"> ${fieldLabel(field)}</span>
+                  ${msg('تغيير')}<span class="visually-hidden"> ${fieldLabel(field)}</span>
                 </button>
               </dd>
             </div>`,
@@ -593,11 +631,11 @@ export class BookingForm extends EmirateElement {
         ${this.failure ? this.renderSendError(this.failure) : nothing}
         <div class="actions">
           <button type="button" part="submit" ?disabled=${this.sending} aria-describedby=${this.sending ? 'sending' : nothing} @click=${this.send}>
-            ${this.failure ? msg('إعادة الإرسال', { id: 'action.resend' }) : msg('إرسال', { id: 'action.send' })}
+            ${this.failure ? msg('إعادة الإرسال') : msg('إرسال')}
           </button>
-          <button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.goTo('form', 'h2')}>${msg('العودة إلى الطلب', { id: 'action.back' })}</button>
+          <button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.goTo('form', 'h2')}>${msg('العودة إلى الطلب')}</button>
         </div>
-        <p id="sending" role="status">${this.sending ? msg('جارٍ إرسال الطلب…', { id: 'status.sending' }) : nothing}</p>
+        <p id="sending" role="status">${this.sending ? msg('جارٍ إرسال الطلب…') : nothing}</p>
       </section>
     `;
   }
@@ -607,7 +645,7 @@ export class BookingForm extends EmirateElement {
       <div class="notice error send-error" role="alert" tabindex="-1">
         <p>${apiErrorMessage(failure)}</p>
         ${failure instanceof UnauthorizedError || failure.kind === 'unauthorized'
-          ? html`<button type="button" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد', { id: 'signIn.action' })}</button>`
+          ? html`<button type="button" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>`
           : nothing}
       </div>
     `;
@@ -616,11 +654,11 @@ export class BookingForm extends EmirateElement {
   private renderDone() {
     return html`
       <section class="confirmation" aria-labelledby="done-title">
-        <h2 id="done-title" tabindex="-1">${msg('تم إرسال طلبك بنجاح', { id: 'done.title' })}</h2>
-        <p>${msg('رقم الطلب', { id: 'done.number' })}</p>
+        <h2 id="done-title" tabindex="-1">${msg('تم إرسال طلبك بنجاح')}</h2>
+        <p>${msg('رقم الطلب')}</p>
         <p class="request-number"><bdi>${this.result?.requestNumber}</bdi></p>
-        <p>${msg('ستصلك رسالة نصية عبر الجوال تحتوي على رقم الطلب، وسنشعرك برسالة نصية عند بدء إجراءات معاملتك.', { id: 'done.sms' })}</p>
-        <button type="button" class="secondary" @click=${this.startOver}>${msg('تقديم طلب جديد', { id: 'action.newRequest' })}</button>
+        <p>${msg('ستصلك رسالة نصية عبر الجوال تحتوي على رقم الطلب، وسنشعرك برسالة نصية عند بدء إجراءات معاملتك.')}</p>
+        <button type="button" class="secondary" @click=${this.startOver}>${msg('تقديم طلب جديد')}</button>
       </section>
     `;
   }

@@ -4,45 +4,45 @@ import { msg, str } from '@lit/localize';
 export function fieldLabel(field: string): string {
   switch (field) {
     case 'applicantType':
-      return msg('النوع', { id: 'field.applicantType' });
+      return msg('النوع');
     case 'fullName':
-      return msg('الإسم الرباعي', { id: 'field.fullName' });
+      return msg('الإسم الرباعي');
     case 'idNumber':
-      return msg('رقم الهوية', { id: 'field.idNumber' });
+      return msg('رقم الهوية');
     case 'mobile':
-      return msg('رقم الجوال', { id: 'field.mobile' });
+      return msg('رقم الجوال');
     case 'email':
-      return msg('البريد الإلكتروني', { id: 'field.email' });
+      return msg('البريد الإلكتروني');
     case 'governorate':
-      return msg('المحافظة', { id: 'field.governorate' });
+      return msg('المحافظة');
     case 'appointmentType':
-      return msg('نوع الموعد', { id: 'field.appointmentType' });
+      return msg('نوع الموعد');
     case 'destination':
-      return msg('جهة الزيارة', { id: 'field.destination' });
+      return msg('جهة الزيارة');
     case 'gate':
-      return msg('بوابة الدخول', { id: 'field.gate' });
+      return msg('بوابة الدخول');
     case 'reason':
-      return msg('سبب الزيارة', { id: 'field.reason' });
+      return msg('سبب الزيارة');
     case 'subject':
-      return msg('نص موضوع الزيارة', { id: 'field.subject' });
+      return msg('نص موضوع الزيارة');
     case 'subjectLetter':
-      return msg('خطاب موضوع الزيارة', { id: 'field.subjectLetter' });
+      return msg('خطاب موضوع الزيارة');
     case 'idCopy':
-      return msg('صورة هوية مقدم الطلب', { id: 'field.idCopy' });
+      return msg('صورة هوية مقدم الطلب');
     case 'hasBelongings':
-      return msg('هل لديك مرفقات أخرى؟', { id: 'field.hasBelongings' });
+      return msg('هل لديك مرفقات أخرى؟');
     case 'belongings':
-      return msg('قم باختيار المرفقات التي مع الزائر', { id: 'field.belongings' });
+      return msg('قم باختيار المرفقات التي مع الزائر');
     case 'companions':
-      return msg('المرافقون', { id: 'companions.title' });
+      return msg('المرافقون');
     case 'declaration':
-      return msg('الإقرار', { id: 'field.declaration' });
+      return msg('الإقرار');
     default: {
       const [group, index, sub] = field.split('.');
       if (group === 'companions' && sub) {
         const n = Number(index) + 1;
-        const part = sub === 'idImage' ? msg('صورة الهوية', { id: 'field.idImage' }) : fieldLabel(sub);
-        return msg(str`المرافق ${n}: ${part}`, { id: 'companions.fieldLabel' });
+        const part = sub === 'idImage' ? msg('صورة الهوية') : fieldLabel(sub);
+        return msg(str`المرافق ${n}: ${part}`);
       }
       return field;
     }

@@ -198,7 +198,7 @@ export class CompanionList extends EmirateElement {
     if (this.entries.length >= this.max) return;
     const entry: CompanionEntry = { key: newKey(), fullName: '', idNumber: '', idImage: null };
     this.commit([...this.entries, entry]);
-    this.announcement = msg(str`تمت إضافة المرافق ${this.entries.length}`, { id: 'companions.added' });
+    this.announcement = msg(str`تمت إضافة المرافق ${this.entries.length}`);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, 'fullName')}`)?.focus();
   }
@@ -206,7 +206,7 @@ export class CompanionList extends EmirateElement {
   private async removeCompanion(key: string) {
     const index = this.entries.findIndex((e) => e.key === key);
     this.commit(this.entries.filter((e) => e.key !== key));
-    this.announcement = msg(str`تم حذف المرافق ${index + 1}`, { id: 'companions.removed' });
+    this.announcement = msg(str`تم حذف المرافق ${index + 1}`);
     await this.updateComplete;
     const next = this.entries[Math.min(index, this.entries.length - 1)];
     const target = next
@@ -237,15 +237,15 @@ export class CompanionList extends EmirateElement {
     const atMax = this.entries.length >= this.max;
     return html`
       <div class="list" role="group" aria-labelledby="companions-title">
-        <p class=${this.hideTitle ? 'visually-hidden' : 'title'} id="companions-title">${msg('المرافقون', { id: 'companions.title' })}</p>
-        ${this.entries.length === 0 ? html`<p class="empty">${msg('لا يوجد مرافقون.', { id: 'companions.none' })}</p>` : nothing}
+        <p class=${this.hideTitle ? 'visually-hidden' : 'title'} id="companions-title">${msg('المرافقون')}</p>
+        ${this.entries.length === 0 ? html`<p class="empty">${msg('لا يوجد مرافقون.')}</p>` : nothing}
         ${repeat(this.entries, (e) => e.key, (e, i) => this.renderCompanion(e, i, errors))}
         ${atMax
-          ? html`<p class="hint" id="max-note">${msg(str`وصلت إلى الحد الأعلى للمرافقين (${this.max}).`, { id: 'companions.maxReached' })}</p>`
+          ? html`<p class="hint" id="max-note">${msg(str`وصلت إلى الحد الأعلى للمرافقين (${this.max}).`)}</p>`
           : html`<button type="button" class="add secondary" part="add-button" ?disabled=${this.disabled} @click=${this.add}>
-              + ${msg('إضافة مرافق', { id: 'companions.add' })}
+              + ${msg('إضافة مرافق')}
             </button>
-            <p class="hint">${msg(str`يمكنك إضافة حتى ${this.max} مرافقين.`, { id: 'companions.addHint' })}</p>`}
+            <p class="hint">${msg(str`يمكنك إضافة حتى ${this.max} مرافقين.`)}</p>`}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
@@ -255,10 +255,10 @@ export class CompanionList extends EmirateElement {
     const n = i + 1;
     return html`
       <fieldset class="companion" part="companion">
-        <legend>${msg(str`المرافق ${n}`, { id: 'companions.legend' })}</legend>
+        <legend>${msg(str`المرافق ${n}`)}</legend>
         ${textField({
           id: this.controlId(e.key, 'fullName'),
-          label: msg('الإسم الرباعي', { id: 'field.fullName' }),
+          label: msg('الإسم الرباعي'),
           required: true,
           value: e.fullName,
           autocomplete: 'off',
@@ -268,20 +268,20 @@ export class CompanionList extends EmirateElement {
         })}
         ${textField({
           id: this.controlId(e.key, 'idNumber'),
-          label: msg('رقم الهوية', { id: 'field.idNumber' }),
+          label: msg('رقم الهوية'),
           required: true,
           value: e.idNumber,
           inputmode: 'numeric',
           autocomplete: 'off',
           dir: 'ltr',
-          hint: msg('10 أرقام تبدأ بالرقم 1 أو 2', { id: 'field.idNumber.hint' }),
+          hint: msg('10 أرقام تبدأ بالرقم 1 أو 2'),
           error: this.errorFor(errors, i, e.key, 'idNumber'),
           onInput: (idNumber) => this.edit(e.key, { idNumber }),
           onBlur: () => this.touch(e.key, 'idNumber'),
         })}
         <emirate-file-field
           id=${this.controlId(e.key, 'idImage')}
-          .label=${msg('صورة الهوية', { id: 'field.idImage' })}
+          .label=${msg('صورة الهوية')}
           required
           .rules=${this.rules ?? DEFAULT_FILE_RULES}
           .uploader=${this.uploader}
@@ -296,7 +296,7 @@ export class CompanionList extends EmirateElement {
           ? html`<p class="error">${this.externalErrors.get(`companions.${i}.idImage`)}</p>`
           : nothing}
         <button type="button" class="secondary remove" ?disabled=${this.disabled} @click=${() => this.removeCompanion(e.key)}>
-          ${msg(str`حذف المرافق ${n}`, { id: 'companions.remove' })}
+          ${msg(str`حذف المرافق ${n}`)}
         </button>
       </fieldset>
     `;

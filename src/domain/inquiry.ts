@@ -1,0 +1,25 @@
+/** The public transaction inquiry (guide §3): a transaction number and its Hijri year. */
+import { digitsOnly } from './digits.js';
+import { isPlausibleHijriYear } from './hijri.js';
+
+/** Transaction numbers are 1 to 10 digits; leading zeros do not matter to people. */
+export function normalizeTransactionNumber(raw: string): string {
+  return digitsOnly(raw).trim();
+}
+
+export function validateTransactionNumber(raw: string): 'required' | 'transaction-invalid' | null {
+  const number = normalizeTransactionNumber(raw);
+  if (!number) return 'required';
+  return /^\d{1,10}$/.test(number) ? null : 'transaction-invalid';
+}
+
+export function parseHijriYear(raw: string): number {
+  const digits = digitsOnly(raw);
+  return /^\d{4}$/.test(digits) ? Number(digits) : Number.NaN;
+}
+
+/** A year between 1350 AH and the current Umm al-Qura year. */
+export function validateHijriYear(raw: string, now: Date = new Date()): 'required' | 'year-invalid' | null {
+  if (!digitsOnly(raw)) return 'required';
+  return isPlausibleHijriYear(parseHijriYear(raw), now) ? null : 'year-invalid';
+}

@@ -1,0 +1,3 @@
+/** Entry: `<emirate-inquiry-box>`, the public transaction inquiry. */
+export { InquiryBox } from './elements/inquiry-box/inquiry-box.js';
+export type { InquiryResultDetail } from './elements/inquiry-box/inquiry-box.js';

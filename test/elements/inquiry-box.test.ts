@@ -1,0 +1,124 @@
+import { fixture, html, expect } from '@open-wc/testing';
+import '../../src/inquiry-box.js';
+import type { InquiryBox, InquiryResultDetail } from '../../src/inquiry-box.js';
+import { currentHijriYear } from '../../src/domain/hijri.js';
+import { setWidgetLocale } from '../../src/i18n/localization.js';
+import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { type, until, visibleText } from '../support/dom.js';
+
+await useMockBackend();
+
+const input = (box: InquiryBox, id: string) => box.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+const result = (box: InquiryBox) => box.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
+
+async function mount(lang = 'ar') {
+  const box = await fixture<InquiryBox>(html`<emirate-inquiry-box api-base=${API_BASE} lang=${lang}></emirate-inquiry-box>`);
+  const events: InquiryResultDetail[] = [];
+  box.addEventListener('emirate-inquiry-result', (e) => events.push((e as CustomEvent<InquiryResultDetail>).detail));
+  return { box, events };
+}
+
+async function ask(box: InquiryBox, number: string, year?: string) {
+  type(input(box, 'transactionNumber'), number);
+  if (year !== undefined) type(input(box, 'year'), year);
+  box.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  await box.updateComplete;
+  await until(() => !visibleText(result(box)).match(/جارٍ الاستعلام|Looking up/), 'the answer', 8000);
+  await box.updateComplete;
+}
+
+describe('<emirate-inquiry-box>', () => {
+  beforeEach(() => setWidgetLocale('ar'));
+
+  it('needs no sign-in and defaults the year to the current Umm al-Qura year', async () => {
+    mockBackend.setScenario('signed-out');
+    const { box } = await mount();
+    expect(input(box, 'year').value).to.equal(String(currentHijriYear()));
+    expect(box.shadowRoot!.querySelectorAll('datalist option').length).to.equal(10);
+    await expect(box).to.be.accessible();
+    await ask(box, '4521');
+    expect(visibleText(result(box))).to.contain('تحت الإجراء');
+  });
+
+  it('answers with the status and its Hijri and Gregorian date, from Arabic-Indic digits too', async () => {
+    const { box, events } = await mount();
+    const arabicIndic = (s: string) => s.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!);
+    await ask(box, arabicIndic('4521'), arabicIndic(String(currentHijriYear())));
+    const text = visibleText(result(box));
+    expect(text).to.contain('المعاملة رقم 4521');
+    expect(text).to.contain('تحت الإجراء');
+    expect(text).to.match(/هـ/);
+    expect(events).to.have.length(1);
+    expect(events[0]).to.include({ transactionNumber: '4521', hijriYear: currentHijriYear(), outcome: 'found' });
+    await expect(box).to.be.accessible();
+  });
+
+  it('says clearly when no transaction has that number in that year', async () => {
+    const { box, events } = await mount();
+    await ask(box, '4521', String(currentHijriYear() - 3));
+    expect(visibleText(result(box))).to.contain('لا توجد معاملة بالرقم 4521');
+    expect(events[0]!.outcome).to.equal('not-found');
+    await expect(box).to.be.accessible();
+  });
+
+  const invalid: Array<[string, string, string, string]> = [
+    ['letters in the number', '45a1', 'transactionNumber', 'أرقام فقط'],
+    ['an empty number', '', 'transactionNumber', 'هذا الحقل مطلوب'],
+    ['an eleven-digit number', '12345678901', 'transactionNumber', 'أرقام فقط'],
+  ];
+  for (const [name, number, field, message] of invalid) {
+    it(`catches ${name} before sending`, async () => {
+      const { box, events } = await mount();
+      type(input(box, 'transactionNumber'), number);
+      box.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await box.updateComplete;
+      expect(box.shadowRoot!.getElementById(`${field}-error`)!.textContent).to.contain(message);
+      expect(input(box, field).getAttribute('aria-invalid')).to.equal('true');
+      expect(box.shadowRoot!.activeElement).to.equal(input(box, field));
+      expect(events).to.have.length(0);
+      await expect(box).to.be.accessible();
+    });
+  }
+
+  for (const year of ['1300', String(currentHijriYear() + 1), '14', 'abcd']) {
+    it(`rejects the year ${year} before sending`, async () => {
+      const { box, events } = await mount();
+      type(input(box, 'transactionNumber'), '4521');
+      type(input(box, 'year'), year);
+      box.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await box.updateComplete;
+      expect(box.shadowRoot!.getElementById('year-error')!.textContent).to.contain(`1350`);
+      expect(events).to.have.length(0);
+    });
+  }
+
+  it('on 429 says when to try again', async () => {
+    mockBackend.queueFault({ method: 'GET', path: '/inquiry', kind: { status: 429, headers: { 'Retry-After': '30' } } });
+    const { box, events } = await mount();
+    await ask(box, '4521');
+    expect(visibleText(result(box))).to.contain('بعد 30 ثانية');
+    expect(events[0]!.outcome).to.equal('rate-limited');
+    await expect(box).to.be.accessible();
+  });
+
+  it('explains a server error and retries on request', async () => {
+    mockBackend.setScenario('server-error');
+    const { box } = await mount();
+    await ask(box, '4521');
+    expect(visibleText(result(box))).to.contain('حدث خطأ في الخادم');
+    await expect(box).to.be.accessible();
+    mockBackend.setScenario('new-user');
+    result(box).querySelector<HTMLButtonElement>('button')!.click();
+    await until(() => visibleText(result(box)).includes('تحت الإجراء'), 'the retried answer');
+  });
+
+  it('works in English, left to right', async () => {
+    const { box } = await mount('en');
+    await until(() => visibleText(box).includes('Transaction inquiry'), 'English');
+    expect(box.getAttribute('dir')).to.equal('ltr');
+    await ask(box, '4521');
+    expect(visibleText(result(box))).to.contain('Under processing');
+    expect(visibleText(result(box))).to.contain('AH');
+    await expect(box).to.be.accessible();
+  });
+});
