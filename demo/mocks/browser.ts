@@ -4,7 +4,7 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { Catalog, Message, RequestDetail, RequestStatus } from '../../src/api/types.js';
-import { addStaffMessage, db, listStoredRequests, resetDb, seedSampleRequests, setCatalog, setStatus } from './db.js';
+import { addStaffMessage, db, listStoredRequests, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
 import { createHandlers } from './handlers.js';
 import { getScenario, queueFault, resetScenario, setScenario, type Fault, type Scenario } from './scenarios.js';
 
@@ -68,8 +68,10 @@ export const mockBackend = {
   queueFault: (fault: Fault): void => queueFault(fault),
   /** Every stored request, oldest first. */
   listStoredRequests: (): RequestDetail[] => listStoredRequests(),
-  /** A user with history: one request with two unread staff messages, one completed. */
+  /** A user with history: a request in every status, one with unread staff messages asking for a document. */
   seedSampleRequests: (): void => seedSampleRequests(),
+  /** `count` more requests, for paging. */
+  seedManyRequests: (count: number): void => seedManyRequests(count),
   /** A staff message arrives (unread), optionally with a new status. */
   addStaffMessage: (requestNumber: string, text: string, status?: RequestStatus): Message => addStaffMessage(requestNumber, text, status),
   setStatus: (requestNumber: string, status: RequestStatus, note?: string): void => setStatus(requestNumber, status, note),

@@ -148,21 +148,44 @@ export function listStoredRequests(): RequestDetail[] {
 }
 
 /**
- * Gives the signed-in user a history: one request under processing with two unread staff
- * messages (one asking for a document), and one completed request.
+ * Gives the signed-in user a history in every status: completed, rejected, approved with an
+ * appointment (date, time and gate), submitted, and under processing with two unread staff
+ * messages, one asking for a document (so its status is "needs documents").
  */
 export function seedSampleRequests(): void {
   const booking = sampleBooking();
-  const older = createRequest({ ...booking, reason: 'follow-up', subject: 'متابعة معاملة منحة أرض سكنية.' }, new Date(Date.now() - 40 * DAY));
-  setStatus(older.requestNumber, 'under-processing');
-  setStatus(older.requestNumber, 'approved');
-  older.appointment = { at: new Date(Date.now() - 30 * DAY).toISOString(), gate: 'main' };
-  setStatus(older.requestNumber, 'completed');
+  const completed = createRequest({ ...booking, reason: 'follow-up', subject: 'متابعة معاملة منحة أرض سكنية.' }, new Date(Date.now() - 60 * DAY));
+  setStatus(completed.requestNumber, 'under-processing');
+  setStatus(completed.requestNumber, 'approved');
+  completed.appointment = { at: new Date(Date.now() - 50 * DAY).toISOString(), gate: 'main' };
+  setStatus(completed.requestNumber, 'completed');
+
+  const rejected = createRequest({ ...booking, appointmentType: 'emir', destination: 'emir-office' }, new Date(Date.now() - 30 * DAY));
+  setStatus(rejected.requestNumber, 'under-processing');
+  setStatus(rejected.requestNumber, 'rejected', 'يمكن إنهاء الطلب عبر الإدارة المختصة دون الحاجة إلى موعد.');
+
+  const approved = createRequest({ ...booking, reason: 'complaint' }, new Date(Date.now() - 10 * DAY));
+  setStatus(approved.requestNumber, 'under-processing');
+  setStatus(approved.requestNumber, 'approved');
+  const visit = new Date(Date.now() + 6 * DAY);
+  visit.setUTCHours(6, 30, 0, 0); // 09:30 in Riyadh
+  approved.appointment = { at: visit.toISOString(), gate: 'north' };
+  addStaffMessage(approved.requestNumber, 'تمت الموافقة على موعدكم، نأمل الحضور قبل الموعد بـ 15 دقيقة.');
+  for (const message of approved.messages) message.read = true;
+  approved.unreadMessages = 0;
+
+  createRequest({ ...booking, subject: 'طلب مقابلة بخصوص مشروع تطوعي.' }, new Date(Date.now() - 4 * DAY));
 
   const recent = createRequest(booking, new Date(Date.now() - 2 * DAY));
   setStatus(recent.requestNumber, 'under-processing');
   addStaffMessage(recent.requestNumber, 'نأمل إرفاق صورة واضحة من صك الملكية لاستكمال دراسة الطلب.', 'needs-documents');
   addStaffMessage(recent.requestNumber, 'كما نأمل توضيح رقم المعاملة السابقة إن وجد.');
+}
+
+/** `count` plain requests, a day apart, for paging through a long history. */
+export function seedManyRequests(count: number): void {
+  const booking = sampleBooking();
+  for (let i = 0; i < count; i++) createRequest(booking, new Date(Date.now() - (i + 100) * DAY));
 }
 
 function sampleBooking(): BookingRequest {

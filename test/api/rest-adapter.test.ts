@@ -307,7 +307,7 @@ describe('RestAdapter against the mock backend', () => {
       const { api } = adapter();
       mockBackend.seedSampleRequests();
       const page = await api.listRequests({ page: 1, pageSize: 10 });
-      expect(page.total).to.equal(2);
+      expect(page.total).to.equal(5);
       const latest = page.items[0]!;
       expect(latest).to.include({ status: 'needs-documents', unreadMessages: 2 });
 
