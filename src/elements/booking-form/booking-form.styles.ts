@@ -8,13 +8,6 @@ export const bookingFormStyles = css`
     /* Focus is moved to the heading for screen readers; it is not a control. */
     outline: none;
   }
-  ol.companions {
-    margin: 0;
-    padding-inline-start: calc(var(--_space) * 2.5);
-  }
-  ol.companions li + li {
-    margin-block-start: var(--_space);
-  }
   h2 {
     font-size: 1.5em;
     margin-block: 0 var(--_space);
@@ -74,30 +67,6 @@ export const bookingFormStyles = css`
     font-size: 0.9em;
     min-block-size: 1.6em;
   }
-  dl.review {
-    margin: 0 0 calc(var(--_space) * 3);
-    display: grid;
-    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
-    border-block-start: 1px solid var(--_border);
-  }
-  dl.review > div {
-    display: contents;
-  }
-  dl.review dt,
-  dl.review dd {
-    margin: 0;
-    padding-block: var(--_space);
-    border-block-end: 1px solid var(--_border);
-    overflow-wrap: anywhere;
-    min-inline-size: 0;
-  }
-  dl.review dt {
-    font-weight: 600;
-    padding-inline-end: var(--_space);
-  }
-  dl.review dd.change {
-    text-align: end;
-  }
   .request-number {
     font-size: 2em;
     font-weight: 700;
@@ -109,18 +78,5 @@ export const bookingFormStyles = css`
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 3);
     text-align: center;
-  }
-  .subject-text {
-    white-space: pre-wrap;
-  }
-  @media (max-width: 30rem) {
-    dl.review {
-      grid-template-columns: 1fr auto;
-    }
-    dl.review dt {
-      grid-column: 1 / -1;
-      border-block-end: 0;
-      padding-block-end: 0;
-    }
   }
 `;

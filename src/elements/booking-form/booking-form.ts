@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Catalog, CatalogOption, Session, SubmitResult, UploadPurpose } from '../../api/types.js';
@@ -13,7 +13,6 @@ import {
   type BookingValues,
   type FieldErrors,
 } from '../../domain/booking.js';
-import { formatMobile, normalizeMobile } from '../../domain/mobile.js';
 import { textLength } from '../../domain/text.js';
 import { DraftController } from '../../drafts/draft-controller.js';
 import { apiErrorMessage, errorMessage, isKnownCode } from '../../i18n/messages.js';
@@ -25,7 +24,8 @@ import { isReady, newAttachment, type Attachment, type Uploader } from '../../ui
 import type { FileChangeDetail, FileField } from '../../ui/file-field.js';
 import type { CompanionEntry, CompanionList, CompanionsChangeDetail } from '../companion-list/companion-list.js';
 import { bookingFormStyles } from './booking-form.styles.js';
-import { fieldLabel } from './labels.js';
+import { fieldLabel } from '../../i18n/field-labels.js';
+import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
 import '../../ui/file-field.js';
 import '../companion-list/companion-list.js';
 
@@ -71,7 +71,7 @@ export interface SignInRequiredDetail {
 @customElement('emirate-booking-form')
 @localized()
 export class BookingForm extends EmirateElement {
-  static override styles = [baseStyles, bookingFormStyles];
+  static override styles = [baseStyles, requestDetailsStyles, bookingFormStyles];
 
   /** Keep no draft on this device (shared kiosks). */
   @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
@@ -572,57 +572,25 @@ export class BookingForm extends EmirateElement {
   }
 
   private renderReview() {
-    const catalog = this.catalog!;
     const v = this.values;
-    const label = (list: CatalogOption[], id: string) => localText(list.find((o) => o.id === id)?.label);
-    const file = (slot: string) => html`<bdi>${this.files[slot]?.name ?? ''}</bdi>`;
-    const rows: Array<[string, TemplateResult | string]> = [
-      ['applicantType', label(catalog.applicantTypes, v.applicantType)],
-      ['fullName', html`<bdi>${v.fullName}</bdi>`],
-      ['idNumber', html`<bdi>${v.idNumber}</bdi>`],
-      ['mobile', html`<bdi dir="ltr">${formatMobile(normalizeMobile(v.mobile))}</bdi>`],
-      ['email', html`<bdi>${v.email}</bdi>`],
-      ['governorate', v.governorate ? label(catalog.governorates, v.governorate) : msg('لم تُحدد')],
-      ['appointmentType', label(catalog.appointmentTypes, v.appointmentType)],
-      ['destination', label(destinationsFor(catalog, v.appointmentType), v.destination)],
-      ['gate', label(catalog.gates, v.gate)],
-      ['reason', label(catalog.reasons, v.reason)],
-      ['subject', html`<span class="subject-text">${v.subject}</span>`],
-      ['subjectLetter', file('subjectLetter')],
-      ['idCopy', file('idCopy')],
-      [
-        'belongings',
-        v.hasBelongings === 'yes'
-          ? v.belongings.map((b) => label(catalog.belongings, b)).join(msg('، '))
-          : msg('لا يوجد'),
-      ],
-      [
-        'companions',
-        v.companions.length === 0
-          ? msg('لا يوجد')
-          : html`<ol class="companions">
-              ${v.companions.map(
-                (c) => html`<li>
-                  <bdi>${c.fullName}</bdi><br />
-                  ${fieldLabel('idNumber')}: <bdi>${c.idNumber}</bdi><br />
-                  ${msg('صورة الهوية')}: ${file(companionSlot(c.key))}
-                </li>`,
-              )}
-            </ol>`,
-      ],
-    ];
+    const request = toBookingRequest(v, {}, this.locale);
+    const rows = requestRows(request, this.catalog!, {
+      subjectLetter: this.files.subjectLetter?.name,
+      idCopy: this.files.idCopy?.name,
+      companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
+    });
     return html`
       <section aria-labelledby="review-title">
         <h2 id="review-title" tabindex="-1">${msg('راجع بيانات طلبك')}</h2>
         <p class="intro">${msg('تأكد من صحة البيانات قبل الإرسال، ويمكنك تغيير أي منها.')}</p>
         <dl class="review">
           ${rows.map(
-            ([field, value]) => html`<div>
-              <dt>${field === 'belongings' ? msg('مرفقات الزائر') : fieldLabel(field)}</dt>
+            ([field, label, value]) => html`<div>
+              <dt>${label}</dt>
               <dd>${value}</dd>
               <dd class="change">
-                <button type="button" class="link" ?disabled=${this.sending} @click=${() => this.change(field === 'belongings' ? 'hasBelongings' : field === 'companions' ? 'companions' : field)}>
-                  ${msg('تغيير')}<span class="visually-hidden"> ${fieldLabel(field)}</span>
+                <button type="button" class="link" ?disabled=${this.sending} @click=${() => this.change(field === 'belongings' ? 'hasBelongings' : field)}>
+                  ${msg('تغيير')}<span class="visually-hidden"> ${label}</span>
                 </button>
               </dd>
             </div>`,

@@ -12,6 +12,7 @@
       's02224838cd45fdd9': `To use this service you must sign in through the National Single Sign-On (Nafath).`,
 's0332787d339aa2f9': `Last updated`,
 's049a502b9ed0824a': `Applicant details`,
+'s05cfd0217ea287cc': `Attached`,
 's07d5c73ddc20eb21': `Enter the 9-digit mobile number starting with 5, like 5XXXXXXXX`,
 's0bdfe0ffe389e480': `Make a new request`,
 's0f0c0007babd1831': `, `,

@@ -1,0 +1,105 @@
+/**
+ * The answers of an appointment request as label/value rows, for the booking form's review
+ * and the inbox's request view: one place that turns catalog ids into words.
+ */
+import { css, html, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { BookingRequest, Catalog, CatalogOption } from '../api/types.js';
+import { destinationsFor } from '../domain/booking.js';
+import { formatMobile } from '../domain/mobile.js';
+import { fieldLabel } from '../i18n/field-labels.js';
+import { localText } from '../i18n/localization.js';
+
+export type RequestRow = [field: string, label: string, value: TemplateResult | string];
+
+/** File names to show for the request's attachments; missing ones read "attached". */
+export interface AttachmentNames {
+  subjectLetter?: string;
+  idCopy?: string;
+  companions?: Array<string | undefined>;
+}
+
+export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalog: Catalog, names: AttachmentNames = {}): RequestRow[] {
+  const label = (list: CatalogOption[], id: string | undefined) => localText(list.find((o) => o.id === id)?.label) || (id ?? '');
+  const none = msg('لا يوجد');
+  const file = (name: string | undefined) => (name ? html`<bdi>${name}</bdi>` : msg('مرفق'));
+  const row = (field: string, value: TemplateResult | string): RequestRow => [field, fieldLabel(field), value];
+  return [
+    row('applicantType', label(catalog.applicantTypes, request.applicantType)),
+    row('fullName', html`<bdi>${request.fullName}</bdi>`),
+    row('idNumber', html`<bdi>${request.idNumber}</bdi>`),
+    row('mobile', html`<bdi dir="ltr">${formatMobile(request.mobile)}</bdi>`),
+    row('email', html`<bdi>${request.email}</bdi>`),
+    row('governorate', request.governorate ? label(catalog.governorates, request.governorate) : msg('لم تُحدد')),
+    row('appointmentType', label(catalog.appointmentTypes, request.appointmentType)),
+    row('destination', label(destinationsFor(catalog, request.appointmentType), request.destination)),
+    row('gate', label(catalog.gates, request.gate)),
+    row('reason', label(catalog.reasons, request.reason)),
+    row('subject', html`<span class="pre-wrap">${request.subject}</span>`),
+    row('subjectLetter', file(names.subjectLetter)),
+    row('idCopy', file(names.idCopy)),
+    ['belongings', msg('مرفقات الزائر'), request.belongings.length ? request.belongings.map((b) => label(catalog.belongings, b)).join(msg('، ')) : none],
+    row(
+      'companions',
+      request.companions.length === 0
+        ? none
+        : html`<ol class="companions">
+            ${request.companions.map(
+              (c, i) => html`<li>
+                <bdi>${c.fullName}</bdi><br />
+                ${fieldLabel('idNumber')}: <bdi>${c.idNumber}</bdi><br />
+                ${msg('صورة الهوية')}: ${file(names.companions?.[i])}
+              </li>`,
+            )}
+          </ol>`,
+    ),
+  ];
+}
+
+/** The look of a `<dl class="review">` of request rows: label, value, action; stacked on phones. */
+export const requestDetailsStyles = css`
+  dl.review {
+    margin: 0 0 calc(var(--_space) * 3);
+    display: grid;
+    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
+    border-block-start: 1px solid var(--_border);
+  }
+  dl.review > div {
+    display: contents;
+  }
+  dl.review dt,
+  dl.review dd {
+    margin: 0;
+    padding-block: var(--_space);
+    border-block-end: 1px solid var(--_border);
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
+  }
+  dl.review dt {
+    font-weight: 600;
+    padding-inline-end: var(--_space);
+  }
+  dl.review dd.change {
+    text-align: end;
+  }
+  ol.companions {
+    margin: 0;
+    padding-inline-start: calc(var(--_space) * 2.5);
+  }
+  ol.companions li + li {
+    margin-block-start: var(--_space);
+  }
+  .pre-wrap {
+    white-space: pre-wrap;
+  }
+  @media (max-width: 30rem) {
+    dl.review {
+      grid-template-columns: 1fr auto;
+    }
+    dl.review dt {
+      grid-column: 1 / -1;
+      border-block-end: 0;
+      padding-block-end: 0;
+    }
+  }
+`;
