@@ -31,6 +31,8 @@ export class DraftController<T> implements ReactiveController {
   private pending?: T;
   private timer?: ReturnType<typeof setTimeout>;
   private writes: Promise<unknown> = Promise.resolve();
+  /** Settles once `start()` has opened the store (or failed): writes asked for earlier wait for it. */
+  private opened: Promise<unknown> = Promise.resolve();
   private readonly onPageHide = () => void this.flush();
 
   constructor(
@@ -59,8 +61,10 @@ export class DraftController<T> implements ReactiveController {
       this.turnOff('disabled');
       return null;
     }
+    const opening = DraftStore.open(this.options.ttlMs ? { ttlMs: this.options.ttlMs } : {});
+    this.opened = opening.catch(() => undefined);
     try {
-      this.store = await DraftStore.open(this.options.ttlMs ? { ttlMs: this.options.ttlMs } : {});
+      this.store = await opening;
       this.key = draftKey({ portal: scope.portal, user: scope.user, form: this.options.form });
       this.offReason = null;
       this.host.requestUpdate();
@@ -71,9 +75,9 @@ export class DraftController<T> implements ReactiveController {
     }
   }
 
-  /** Schedules a write of `values` after the quiet time. */
+  /** Schedules a write of `values` after the quiet time (also while the store is still opening). */
   queue(values: T): void {
-    if (!this.active) return;
+    if (this.offReason !== null) return;
     this.pending = values;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? 600);
@@ -84,13 +88,12 @@ export class DraftController<T> implements ReactiveController {
     clearTimeout(this.timer);
     const values = this.pending;
     this.pending = undefined;
-    if (values === undefined || !this.active) return this.writes.then(() => undefined);
+    if (values === undefined) return this.writes.then(() => undefined);
     return this.write((store, key) => store.saveValues(key, values));
   }
 
   /** Keeps (or with `null`, forgets) the file of one attachment slot. */
   saveFile(slot: string, file: StoredFile | null): Promise<void> {
-    if (!this.active) return Promise.resolve();
     return this.write((store, key) => store.saveFile(key, slot, file));
   }
 
@@ -98,20 +101,16 @@ export class DraftController<T> implements ReactiveController {
   async discard(): Promise<void> {
     clearTimeout(this.timer);
     this.pending = undefined;
-    if (!this.active) return;
     await this.write((store, key) => store.delete(key));
   }
 
-  private get active(): boolean {
-    return Boolean(this.store && this.key && this.offReason === null);
-  }
-
-  /** Serialises writes so a delete never races an earlier save. */
+  /** Serialises writes, after the store has opened, so a delete never races an earlier save. */
   private write(op: (store: DraftStore, key: string) => Promise<void>): Promise<void> {
-    const { store, key } = this;
-    if (!store || !key) return Promise.resolve();
+    if (this.offReason !== null) return Promise.resolve();
     const next = this.writes.then(async () => {
-      if (this.offReason !== null) return;
+      await this.opened;
+      const { store, key } = this;
+      if (!store || !key || this.offReason !== null) return;
       try {
         await op(store, key);
         this.options.onSaved?.(Date.now());
