@@ -120,7 +120,7 @@ describe('<emirate-booking-form>', () => {
     type($(form, '#email'), '');
     await continueToReview(form);
     const summary = $(form, '.error-summary');
-    expect(root(form).activeElement).to.equal(summary);
+    expect(root(form).activeElement === summary, 'focus').to.equal(true);
     for (const field of ['applicantType', 'email', 'appointmentType', 'destination', 'gate', 'reason', 'subject', 'hasBelongings', 'declaration']) {
       expect(errorOf(form, field), field).to.contain('هذا الحقل مطلوب');
     }
@@ -130,7 +130,7 @@ describe('<emirate-booking-form>', () => {
     const link = [...summary.querySelectorAll('a')].find((a) => a.textContent!.includes('البريد الإلكتروني'))!;
     link.click();
     await form.updateComplete;
-    expect(root(form).activeElement).to.equal($(form, '#email'));
+    expect(root(form).activeElement === $(form, '#email'), 'focus').to.equal(true);
     expect($(form, '#fullName').value, 'nothing typed is cleared').to.equal('محمد عبدالله سعيد القحطاني');
     await expect(form).to.be.accessible();
   });
@@ -206,7 +206,7 @@ describe('<emirate-booking-form>', () => {
     const form = await mount();
     await fillValid(form);
     await continueToReview(form);
-    expect(root(form).activeElement).to.equal($(form, '#review-title'));
+    expect(root(form).activeElement === $(form, '#review-title'), 'focus').to.equal(true);
     expect(visibleText(form)).to.contain('citizen@example.sa');
     expect(visibleText(form)).to.contain('هويتي.png');
     await expect(form).to.be.accessible();
@@ -214,7 +214,7 @@ describe('<emirate-booking-form>', () => {
     const change = [...root(form).querySelectorAll<HTMLButtonElement>('dd.change button')].find((b) => b.textContent!.includes('البريد الإلكتروني'))!;
     change.click();
     await settled(form);
-    expect(root(form).activeElement).to.equal($(form, '#email'));
+    expect(root(form).activeElement === $(form, '#email'), 'focus').to.equal(true);
     type($(form, '#email'), 'new@example.sa');
     await continueToReview(form);
     expect(visibleText(form)).to.contain('new@example.sa');
@@ -224,7 +224,7 @@ describe('<emirate-booking-form>', () => {
     const { detail } = await submitted;
     expect(visibleText(form)).to.contain(detail.requestNumber);
     expect(visibleText(form)).to.contain('رسالة نصية');
-    expect(root(form).activeElement).to.equal($(form, '#done-title'));
+    expect(root(form).activeElement === $(form, '#done-title'), 'focus').to.equal(true);
     const stored = mockBackend.listStoredRequests();
     expect(stored).to.have.length(1);
     expect(stored[0]!.request.email).to.equal('new@example.sa');
@@ -241,7 +241,7 @@ describe('<emirate-booking-form>', () => {
     mockBackend.queueFault({ method: 'POST', path: '/requests', kind: 'network' });
     await send(form);
     expect(visibleText(form)).to.contain('تعذر الاتصال بالخادم');
-    expect(root(form).activeElement).to.equal($(form, '.send-error'));
+    expect(root(form).activeElement === $(form, '.send-error'), 'focus').to.equal(true);
     await send(form);
     expect(visibleText(form)).to.contain('تم إرسال طلبك بنجاح');
     expect(mockBackend.listStoredRequests()).to.have.length(1);
@@ -253,7 +253,7 @@ describe('<emirate-booking-form>', () => {
     type($(form, '#email'), 'taken@example.sa');
     await continueToReview(form);
     await send(form);
-    expect(root(form).activeElement).to.equal($(form, '.error-summary'));
+    expect(root(form).activeElement === $(form, '.error-summary'), 'focus').to.equal(true);
     expect(errorOf(form, 'email')).to.not.equal('');
     expect($(form, '#email').value).to.equal('taken@example.sa');
     expect(mockBackend.listStoredRequests()).to.have.length(0);

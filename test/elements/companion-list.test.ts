@@ -33,7 +33,7 @@ describe('<emirate-companion-list>', () => {
     expect(visibleText(list)).to.contain('لا يوجد مرافقون');
     await add(list);
     expect(rows(list)).to.have.length(1);
-    expect(list.shadowRoot!.activeElement).to.equal(control(list, 0, 'fullName'));
+    expect(list.shadowRoot!.activeElement === control(list, 0, 'fullName'), 'focus').to.equal(true);
     expect(visibleText(list)).to.contain('المرافق 1');
     await add(list);
     expect(rows(list)).to.have.length(2);

@@ -74,7 +74,7 @@ describe('<emirate-inquiry-box>', () => {
       await box.updateComplete;
       expect(box.shadowRoot!.getElementById(`${field}-error`)!.textContent).to.contain(message);
       expect(input(box, field).getAttribute('aria-invalid')).to.equal('true');
-      expect(box.shadowRoot!.activeElement).to.equal(input(box, field));
+      expect(box.shadowRoot!.activeElement === input(box, field), 'focus').to.equal(true);
       expect(events).to.have.length(0);
       await expect(box).to.be.accessible();
     });

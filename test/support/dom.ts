@@ -1,4 +1,7 @@
 /** Test helpers that act as a citizen would: type, choose, pick files, through real events. */
+// Compare elements with `===` inside expect(...).to.equal(true): when a DOM element comparison
+// fails, chai tries to print the Lit element (and its adapter, controllers, ...) and can hang
+// the browser instead of reporting the failure.
 import type { LitElement } from 'lit';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
