@@ -4,6 +4,13 @@ import type { EmirateAdapter } from '../api/types.js';
 import { RestAdapter } from '../api/rest-adapter.js';
 import { directionOf, getLocale, setWidgetLocale, toWidgetLocale, type WidgetLocale } from '../i18n/localization.js';
 
+export interface SignInRequiredDetail {
+  /** Where the host should bring the citizen back after Nafath sign-in. */
+  returnUrl: string;
+  /** Where the widget will go unless the event is cancelled: `login-url` with `return`, or empty. */
+  signInUrl: string;
+}
+
 /**
  * What every public `emirate-*` element shares: the language (`lang`, with direction
  * following it), the backend (`api-base` or an `adapter` object) and the Nafath sign-in
@@ -70,6 +77,22 @@ export class EmirateElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('lang') && this.lang) void setWidgetLocale(this.lang);
+  }
+
+  /**
+   * Asks for a Nafath sign-in: emits `emirate-sign-in-required` with where to come back and
+   * the address the widget would open; unless the host cancels it, goes to `login-url`.
+   */
+  protected requestSignIn(): void {
+    const returnUrl = location.href;
+    let signInUrl = '';
+    if (this.loginUrl) {
+      const url = new URL(this.loginUrl, location.href);
+      url.searchParams.set('return', returnUrl);
+      signInUrl = url.href;
+    }
+    const proceed = this.emit<SignInRequiredDetail>('emirate-sign-in-required', { returnUrl, signInUrl });
+    if (proceed && signInUrl) location.assign(signInUrl);
   }
 
   /** Dispatches a bubbling, composed `emirate-*` event with a typed detail. */

@@ -43,12 +43,7 @@ export interface RequestSubmittedDetail {
 export interface DraftEventDetail {
   savedAt: number;
 }
-export interface SignInRequiredDetail {
-  /** Where the host should bring the citizen back after Nafath sign-in. */
-  returnUrl: string;
-  /** Where the widget will go unless the event is cancelled: `login-url` with `return`, or empty. */
-  signInUrl: string;
-}
+export type { SignInRequiredDetail } from '../../ui/emirate-element.js';
 
 /**
  * The appointment request form (طلب تحديد الموعد, guide §1.9–1.16): the applicant, the visit,
@@ -339,15 +334,7 @@ export class BookingForm extends EmirateElement {
   /** Sends the citizen to Nafath sign-in (or lets the host do it), keeping the draft. */
   private async signIn() {
     await this.drafts.flush();
-    const returnUrl = location.href;
-    let signInUrl = '';
-    if (this.loginUrl) {
-      const url = new URL(this.loginUrl, location.href);
-      url.searchParams.set('return', returnUrl);
-      signInUrl = url.href;
-    }
-    const proceed = this.emit<SignInRequiredDetail>('emirate-sign-in-required', { returnUrl, signInUrl });
-    if (proceed && signInUrl) location.assign(signInUrl);
+    this.requestSignIn();
   }
 
   private limitFor(field: string): number | undefined {
