@@ -7,7 +7,8 @@ import { clearAllDrafts } from '../src/drafts/draft-store.js';
 
 const params = new URL(location.href).searchParams;
 const lang = params.get('lang') === 'en' ? 'en' : 'ar';
-const scenario = (params.get('scenario') ?? 'new-user') as Scenario;
+/** The demo's scenarios: the mock backend's, plus a user with a history (seeded data). */
+const scenario = params.get('scenario') ?? 'new-user';
 
 const langSelect = document.querySelector<HTMLSelectElement>('#lang')!;
 const scenarioSelect = document.querySelector<HTMLSelectElement>('#scenario')!;
@@ -19,7 +20,7 @@ function applyLang(value: string) {
   document.documentElement.dir = value === 'ar' ? 'rtl' : 'ltr';
   document.querySelector('#page-title')!.textContent =
     value === 'ar' ? 'إمارة منطقة نجران — طلب موعد مع الإمارة' : 'Najran Region Emirate — Request an appointment';
-  for (const el of document.querySelectorAll('emirate-booking-form, emirate-inquiry-box')) el.setAttribute('lang', value);
+  for (const el of document.querySelectorAll('emirate-booking-form, emirate-inbox, emirate-inquiry-box')) el.setAttribute('lang', value);
 }
 
 function navigate(next: Record<string, string>) {
@@ -43,7 +44,15 @@ document.querySelector('#reset')!.addEventListener('click', async () => {
 });
 
 const log = document.querySelector('#events')!;
-for (const type of ['emirate-request-submitted', 'emirate-draft-saved', 'emirate-draft-restored', 'emirate-sign-in-required', 'emirate-inquiry-result']) {
+for (const type of [
+  'emirate-request-submitted',
+  'emirate-draft-saved',
+  'emirate-draft-restored',
+  'emirate-sign-in-required',
+  'emirate-inquiry-result',
+  'emirate-request-opened',
+  'emirate-message-sent',
+]) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     const code = document.createElement('code');
@@ -63,6 +72,19 @@ document.addEventListener('emirate-sign-in-required', (event) => {
 
 applyLang(lang);
 await startMockBackend({ baseUrl: '/api', quiet: true });
-mockBackend.setScenario(scenario);
+mockBackend.setScenario(scenario === 'with-requests' ? 'new-user' : (scenario as Scenario));
+if (scenario === 'with-requests') mockBackend.seedSampleRequests();
+
+// "Staff" act on the newest request so a designer can watch the inbox react.
+const newest = () => mockBackend.listStoredRequests().at(-1);
+document.querySelector('#staff-message')!.addEventListener('click', () => {
+  const request = newest();
+  if (request) mockBackend.addStaffMessage(request.requestNumber, 'نأمل تزويدنا بنسخة من خطاب جهة العمل.');
+});
+const nextStatus = { submitted: 'under-processing', 'under-processing': 'needs-documents', 'needs-documents': 'approved', approved: 'completed', rejected: 'submitted', completed: 'submitted' } as const;
+document.querySelector('#staff-status')!.addEventListener('click', () => {
+  const request = newest();
+  if (request) mockBackend.setStatus(request.requestNumber, nextStatus[request.status]);
+});
 // Elements are defined only after the mock backend answers, so their first request is mocked.
 await import('../src/index.js');

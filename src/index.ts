@@ -6,3 +6,4 @@
 export * from './booking-form.js';
 export * from './companion-list.js';
 export * from './inquiry-box.js';
+export * from './inbox.js';

@@ -46,3 +46,13 @@ export function formatHijriDate(date: Date | string, locale: 'ar' | 'en'): strin
 export function formatGregorianDate(date: Date | string, locale: 'ar' | 'en'): string {
   return formats.gregorian[locale].format(new Date(date));
 }
+
+const times = {
+  ar: new Intl.DateTimeFormat('ar-SA-u-nu-latn', { timeStyle: 'short', timeZone: RIYADH }),
+  en: new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: RIYADH }),
+};
+
+/** The time of day in Riyadh, e.g. `9:30 ص` / `09:30`. */
+export function formatRiyadhTime(date: Date | string, locale: 'ar' | 'en'): string {
+  return times[locale].format(new Date(date));
+}

@@ -1,0 +1,129 @@
+import { css } from 'lit';
+
+export const inboxStyles = css`
+  :host {
+    max-inline-size: 56rem;
+  }
+  h2 {
+    font-size: 1.5em;
+    margin-block: 0 var(--_space);
+    color: var(--_primary);
+  }
+  h2[tabindex='-1']:focus {
+    outline: none;
+  }
+  h3 {
+    font-size: 1.15em;
+    margin-block: calc(var(--_space) * 3) calc(var(--_space) * 1.5);
+  }
+  ul.requests {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  li.request {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space) calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    background: var(--_surface);
+  }
+  .number {
+    font-size: 1.1em;
+    font-weight: 700;
+  }
+  .meta,
+  .service {
+    color: var(--_muted);
+  }
+  .status {
+    display: inline-block;
+    border-radius: 999px;
+    padding: 0 var(--_space);
+    border: 1px solid currentColor;
+    font-weight: 600;
+    font-size: 0.9em;
+  }
+  .status-approved,
+  .status-completed {
+    color: var(--_success);
+  }
+  .status-rejected,
+  .status-needs-documents {
+    color: var(--_error);
+  }
+  .badge {
+    background: var(--_primary);
+    color: var(--_on-primary);
+    border-radius: 999px;
+    padding: 0 calc(var(--_space) * 1.25);
+    font-weight: 700;
+    font-size: 0.9em;
+  }
+  .pager {
+    margin-block-start: calc(var(--_space) * 2);
+  }
+  .appointment {
+    border: 2px solid var(--_success);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+  }
+  .appointment h3 {
+    margin-block-start: 0;
+  }
+  .appointment dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: calc(var(--_space) / 2) calc(var(--_space) * 2);
+    margin: 0;
+  }
+  .appointment dt {
+    font-weight: 600;
+  }
+  .appointment dd {
+    margin: 0;
+  }
+  ol.messages,
+  ol.history {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .message {
+    border-radius: var(--_radius);
+    padding: var(--_space) calc(var(--_space) * 2);
+    background: var(--_subtle);
+    border-inline-start: 4px solid var(--_border);
+    overflow-wrap: anywhere;
+  }
+  .message.from-staff {
+    border-inline-start-color: var(--_primary);
+  }
+  .message p {
+    margin-block: calc(var(--_space) / 2);
+  }
+  .who {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  emirate-reply-form {
+    margin-block: calc(var(--_space) * 3);
+    border-block: 1px solid var(--_border);
+    padding-block: calc(var(--_space) * 2);
+  }
+  dl.review.plain {
+    grid-template-columns: minmax(8rem, 1fr) 2fr;
+  }
+  @media (max-width: 30rem) {
+    dl.review.plain {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

@@ -1,0 +1,364 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { Catalog, Page, RequestDetail, RequestSummary, Session } from '../../api/types.js';
+import { ServerError, isApiError, type ApiError } from '../../api/errors.js';
+import { formatGregorianDate, formatHijriDate, formatRiyadhTime } from '../../domain/hijri.js';
+import { apiErrorMessage } from '../../i18n/messages.js';
+import { statusLabel } from '../../i18n/status.js';
+import { localText } from '../../i18n/localization.js';
+import { EmirateElement } from '../../ui/emirate-element.js';
+import { PollController } from '../../ui/poll-controller.js';
+import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
+import { baseStyles } from '../../ui/styles.js';
+import { DEFAULT_FILE_RULES } from '../../ui/attachment.js';
+import type { MessageSentDetail } from './reply-form.js';
+import { inboxStyles } from './inbox.styles.js';
+import './reply-form.js';
+
+export interface RequestOpenedDetail {
+  requestNumber: string;
+}
+
+type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: ApiError };
+
+/**
+ * "My account" (حسابي, guide §2): the citizen's requests with their status and a "you have a
+ * message" badge; opening one shows its details, status history, appointment, and the staff
+ * messages, and lets the citizen reply with documents. New messages and status changes appear
+ * without a reload.
+ *
+ * @fires emirate-request-opened - `{ requestNumber }` when the citizen opens a request.
+ * @fires emirate-message-sent - `{ requestNumber, message }` after a reply was sent.
+ * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` when the session is missing or expired.
+ * @csspart request - each request in the list.
+ * @csspart badge - the unread-messages badge.
+ * @cssprop --emirate-color-primary - brand colour of headings, buttons and badges.
+ */
+@customElement('emirate-inbox')
+@localized()
+export class Inbox extends EmirateElement {
+  static override styles = [baseStyles, requestDetailsStyles, inboxStyles];
+
+  /** The open request's number; empty shows the list. Set by the shell's route, or by a click. */
+  @property({ reflect: true }) request = '';
+
+  /** Requests per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  /** Seconds between checks for new messages and status changes. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30;
+
+  /** Keep no reply drafts on this device. */
+  @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
+
+  @state() private page = 1;
+  @state() private list: Load<Page<RequestSummary>> = { state: 'loading' };
+  @state() private detail: Load<RequestDetail> = { state: 'loading' };
+  @state() private session?: Session | null;
+  @state() private catalog?: Catalog;
+  @state() private announcement = '';
+
+  /** The view being loaded (list or request), for moving focus once it is there. */
+  private shown: Promise<void> = Promise.resolve();
+
+  private readonly poll = new PollController(this, () => this.refresh(), () => this.pollInterval * 1000);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('apiBase') || changed.has('adapter')) this.shown = this.start();
+    else if (changed.has('request') && this.session) this.shown = this.show();
+  }
+
+  /** Loads the session and catalog, then the list or the open request. */
+  private async start() {
+    const api = this.api;
+    if (!api) return;
+    try {
+      const [session, catalog] = await Promise.all([api.getSession(), api.getCatalog()]);
+      this.session = session;
+      this.catalog = catalog;
+      if (session) {
+        await this.show();
+        this.poll.start();
+      }
+    } catch (error) {
+      this.list = { state: 'failed', error: toApiError(error) };
+    }
+  }
+
+  private async show() {
+    if (this.request) await this.loadDetail(this.request);
+    else await this.loadList(this.page);
+  }
+
+  private async loadList(page: number, quiet = false) {
+    const api = this.api!;
+    if (!quiet) this.list = { state: 'loading' };
+    try {
+      const value = await api.listRequests({ page, pageSize: this.pageSize });
+      if (quiet && this.list.state === 'ready') this.announceChanges(this.list.value.items, value.items);
+      this.page = page;
+      this.list = { state: 'ready', value };
+    } catch (error) {
+      if (quiet) throw error;
+      this.fail(error, (e) => (this.list = { state: 'failed', error: e }));
+    }
+  }
+
+  private async loadDetail(requestNumber: string, quiet = false) {
+    const api = this.api!;
+    if (!quiet) this.detail = { state: 'loading' };
+    try {
+      const value = await api.getRequest(requestNumber);
+      if (requestNumber !== this.request) return;
+      if (quiet && this.detail.state === 'ready') this.announceChanges([this.detail.value], [value]);
+      this.detail = { state: 'ready', value };
+      if (value.unreadMessages > 0) void this.markRead(value).catch(() => undefined);
+    } catch (error) {
+      if (quiet) throw error;
+      this.fail(error, (e) => (this.detail = { state: 'failed', error: e }));
+    }
+  }
+
+  /** Opening a request reads its messages: the server is told and the badge updates here too. */
+  private async markRead(detail: RequestDetail) {
+    await this.api!.markMessagesRead(detail.requestNumber);
+    const read = { ...detail, unreadMessages: 0, messages: detail.messages.map((m) => ({ ...m, read: true })) };
+    if (this.detail.state === 'ready' && this.detail.value.requestNumber === detail.requestNumber) this.detail = { state: 'ready', value: read };
+    if (this.list.state === 'ready') {
+      const items = this.list.value.items.map((r) => (r.requestNumber === detail.requestNumber ? { ...r, unreadMessages: 0 } : r));
+      this.list = { state: 'ready', value: { ...this.list.value, items } };
+    }
+  }
+
+  /** One poll: the open request, or the current page, quietly. */
+  private async refresh() {
+    if (!this.session) return;
+    if (this.request) await this.loadDetail(this.request, true);
+    else await this.loadList(this.page, true);
+  }
+
+  /** Tells screen-reader users what a poll brought: new staff messages and status changes. */
+  private announceChanges(before: RequestSummary[], after: RequestSummary[]) {
+    const parts: string[] = [];
+    for (const now of after) {
+      const then = before.find((r) => r.requestNumber === now.requestNumber);
+      if (!then) continue;
+      const newMessages = now.unreadMessages - then.unreadMessages;
+      if (newMessages > 0) parts.push(msg(str`رسالة جديدة في الطلب ${now.requestNumber}`));
+      if (now.status !== then.status) parts.push(msg(str`تغيرت حالة الطلب ${now.requestNumber} إلى: ${statusLabel(now.status)}`));
+    }
+    if (parts.length) this.announcement = parts.join('. ');
+  }
+
+  private fail(error: unknown, set: (error: ApiError) => void) {
+    const failure = toApiError(error);
+    set(failure);
+    if (failure.kind === 'unauthorized') this.session = null;
+  }
+
+  private async open(requestNumber: string) {
+    this.request = requestNumber;
+    this.emit<RequestOpenedDetail>('emirate-request-opened', { requestNumber });
+    await this.whenShown();
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private async back() {
+    const opened = this.request;
+    this.request = '';
+    await this.whenShown();
+    this.renderRoot.querySelector<HTMLElement>(`[data-request="${opened}"]`)?.focus();
+  }
+
+  /** Resolves once the view asked for is loaded and rendered. */
+  private async whenShown() {
+    await this.updateComplete;
+    await this.shown;
+    await this.updateComplete;
+  }
+
+  private async goToPage(page: number) {
+    await this.loadList(page);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private onMessageSent(event: CustomEvent<MessageSentDetail>) {
+    if (this.detail.state !== 'ready') return;
+    const detail = this.detail.value;
+    this.detail = { state: 'ready', value: { ...detail, messages: [...detail.messages, event.detail.message] } };
+    void this.loadDetail(detail.requestNumber, true).catch(() => undefined);
+  }
+
+  // ---- views ---------------------------------------------------------------------------
+
+  override render() {
+    return html`
+      ${this.session === null ? this.renderSignIn() : this.request ? this.renderDetail() : this.renderList()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  private renderSignIn() {
+    return html`
+      <section aria-labelledby="title">
+        <h2 id="title" tabindex="-1">${msg('حسابي')}</h2>
+        <p>${msg('لعرض طلباتك يتوجب عليك الدخول من خلال النفاذ الوطني الموحد.')}</p>
+        <button type="button" @click=${() => this.requestSignIn()}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>
+      </section>
+    `;
+  }
+
+  private renderProblem(error: ApiError, retry: () => void) {
+    return html`<div class="notice error" role="alert">
+      <p>${apiErrorMessage(error)}</p>
+      <button type="button" @click=${retry}>${msg('إعادة المحاولة')}</button>
+    </div>`;
+  }
+
+  private renderList() {
+    const list = this.list;
+    return html`
+      <section aria-labelledby="title" aria-busy=${list.state === 'loading' ? 'true' : 'false'}>
+        <h2 id="title" tabindex="-1">${msg('طلباتي')}</h2>
+        ${list.state === 'loading'
+          ? html`<p role="status">${msg('جارٍ تحميل الطلبات…')}</p>`
+          : list.state === 'failed'
+            ? this.renderProblem(list.error, () => void this.loadList(this.page))
+            : list.value.total === 0
+              ? html`<p class="empty">${msg('لا توجد طلبات بعد. ستظهر هنا الطلبات التي تقدمها.')}</p>`
+              : html`<ul class="requests">
+                    ${list.value.items.map((r) => this.renderRow(r))}
+                  </ul>
+                  ${this.renderPager(list.value)}`}
+      </section>
+    `;
+  }
+
+  private renderRow(r: RequestSummary) {
+    return html`<li class="request" part="request">
+      <button type="button" class="link number" data-request=${r.requestNumber} @click=${() => this.open(r.requestNumber)}>
+        ${msg(str`طلب رقم ${r.requestNumber}`)}
+      </button>
+      <span class="service">${localText(r.serviceName)}</span>
+      <span class="meta">${this.renderDate(r.createdAt)}</span>
+      <span class="meta"><bdi>${r.beneficiaryName}</bdi></span>
+      <span class="status status-${r.status}">${statusLabel(r.status)}</span>
+      ${r.unreadMessages > 0
+        ? html`<span class="badge" part="badge">${r.unreadMessages === 1 ? msg('لديك رسالة') : msg(str`لديك ${r.unreadMessages} رسائل`)}</span>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderPager(page: Page<RequestSummary>) {
+    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+    if (pages === 1) return nothing;
+    return html`<nav class="pager actions" aria-label=${msg('صفحات الطلبات')}>
+      <button type="button" class="secondary" ?disabled=${page.page <= 1} @click=${() => this.goToPage(page.page - 1)}>${msg('السابق')}</button>
+      <span>${msg(str`صفحة ${page.page} من ${pages}`)}</span>
+      <button type="button" class="secondary" ?disabled=${page.page >= pages} @click=${() => this.goToPage(page.page + 1)}>${msg('التالي')}</button>
+    </nav>`;
+  }
+
+  private renderDate(iso: string) {
+    return html`<time datetime=${iso}>${formatHijriDate(iso, this.locale)} <span class="hint">(${formatGregorianDate(iso, this.locale)})</span></time>`;
+  }
+
+  private renderDetail() {
+    const detail = this.detail;
+    return html`
+      <p><button type="button" class="link" @click=${this.back}>${msg('العودة إلى طلباتي')}</button></p>
+      ${detail.state === 'loading'
+        ? html`<p role="status">${msg('جارٍ تحميل الطلب…')}</p>`
+        : detail.state === 'failed'
+          ? this.renderProblem(detail.error, () => void this.loadDetail(this.request))
+          : this.renderRequest(detail.value)}
+    `;
+  }
+
+  private renderRequest(r: RequestDetail) {
+    const catalog = this.catalog;
+    const gate = (id: string) => localText(catalog?.gates.find((g) => g.id === id)?.label) || id;
+    return html`
+      <article aria-labelledby="title">
+        <h2 id="title" tabindex="-1">${msg(str`طلب رقم ${r.requestNumber}`)}</h2>
+        <p><span class="status status-${r.status}">${statusLabel(r.status)}</span> · ${localText(r.serviceName)} · ${this.renderDate(r.createdAt)}</p>
+        ${r.appointment && (r.status === 'approved' || r.status === 'completed')
+          ? html`<section class="appointment" aria-labelledby="appointment-title">
+              <h3 id="appointment-title">${msg('موعدك')}</h3>
+              <dl>
+                <dt>${msg('التاريخ')}</dt>
+                <dd>${this.renderDate(r.appointment.at)}</dd>
+                <dt>${msg('الوقت')}</dt>
+                <dd>${formatRiyadhTime(r.appointment.at, this.locale)}</dd>
+                <dt>${msg('بوابة الدخول')}</dt>
+                <dd>${gate(r.appointment.gate)}</dd>
+              </dl>
+            </section>`
+          : nothing}
+
+        <h3>${msg('الرسائل')}</h3>
+        ${r.messages.length === 0
+          ? html`<p class="hint">${msg('لا توجد رسائل.')}</p>`
+          : html`<ol class="messages">
+              ${r.messages.map(
+                (m) => html`<li class="message from-${m.from}">
+                  <p class="who">
+                    ${m.from === 'staff' ? msg('موظف الإمارة') : msg('أنت')} ·
+                    <time datetime=${m.at}>${formatHijriDate(m.at, this.locale)} ${formatRiyadhTime(m.at, this.locale)}</time>
+                  </p>
+                  <p class="pre-wrap text">${m.text}</p>
+                  ${m.attachments.length
+                    ? html`<ul class="attachments">
+                        ${m.attachments.map((a) => html`<li><bdi>${a.name}</bdi></li>`)}
+                      </ul>`
+                    : nothing}
+                </li>`,
+              )}
+            </ol>`}
+
+        <emirate-reply-form
+          .adapter=${this.api}
+          .requestNumber=${r.requestNumber}
+          .rules=${catalog?.files ?? DEFAULT_FILE_RULES}
+          .draftScope=${this.session ? { portal: this.apiBase || 'adapter', user: this.session.user.idNumber, enabled: !this.noDrafts } : undefined}
+          @emirate-message-sent=${this.onMessageSent}
+        ></emirate-reply-form>
+
+        <h3>${msg('سجل الحالة')}</h3>
+        <ol class="history">
+          ${r.history.map(
+            (h) => html`<li>
+              <span class="status status-${h.status}">${statusLabel(h.status)}</span> ${this.renderDate(h.at)}
+              ${h.note ? html`<p class="pre-wrap">${h.note}</p>` : nothing}
+            </li>`,
+          )}
+        </ol>
+
+        <h3>${msg('تفاصيل الطلب')}</h3>
+        ${catalog
+          ? html`<dl class="review plain">
+              ${requestRows(r.request, catalog).map(
+                ([, label, value]) => html`<div>
+                  <dt>${label}</dt>
+                  <dd>${value}</dd>
+                </div>`,
+              )}
+            </dl>`
+          : nothing}
+      </article>
+    `;
+  }
+}
+
+function toApiError(error: unknown): ApiError {
+  return isApiError(error) ? error : new ServerError(0, String(error));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'emirate-inbox': Inbox;
+  }
+}

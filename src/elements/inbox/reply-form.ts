@@ -1,0 +1,206 @@
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { localized, msg, str } from '@lit/localize';
+import type { EmirateAdapter, FileRules, Message } from '../../api/types.js';
+import { ServerError, isApiError, type ApiError } from '../../api/errors.js';
+import { normalizeText, validateText } from '../../domain/text.js';
+import { DraftController } from '../../drafts/draft-controller.js';
+import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
+import { baseStyles } from '../../ui/styles.js';
+import { textField } from '../../ui/fields.js';
+import { DEFAULT_FILE_RULES, isReady, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
+import type { FileChangeDetail } from '../../ui/file-field.js';
+import '../../ui/file-field.js';
+
+/** What the reply draft keeps besides files. */
+interface ReplyDraft {
+  text: string;
+  slots: string[];
+  submissionKey?: string;
+}
+
+export interface MessageSentDetail {
+  requestNumber: string;
+  message: Message;
+}
+
+const MAX_FILES = 5;
+const MAX_TEXT = 2000;
+
+/**
+ * Answering staff on one request: text and the documents they asked for (guide §2.8–2.9).
+ * The reply is kept as a draft while typed; a failed send keeps the text and files and can be
+ * retried without sending twice. Internal to `<emirate-inbox>`.
+ *
+ * @fires emirate-message-sent - `{ requestNumber, message }` once the backend has the reply.
+ */
+@customElement('emirate-reply-form')
+@localized()
+export class ReplyForm extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      h3 {
+        margin-block: 0 var(--_space);
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) adapter?: EmirateAdapter;
+  @property({ attribute: false }) requestNumber = '';
+  @property({ attribute: false }) rules: FileRules = DEFAULT_FILE_RULES;
+  /** Whose draft this is; no scope (or `enabled: false`) keeps no draft. */
+  @property({ attribute: false, hasChanged: (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b) })
+  draftScope?: { portal: string; user: string; enabled: boolean };
+
+  @state() private text = '';
+  @state() private files: Array<{ slot: string; value: Attachment | null }> = [{ slot: crypto.randomUUID(), value: null }];
+  @state() private showErrors = false;
+  @state() private sending = false;
+  @state() private failure?: ApiError;
+  @state() private sent = '';
+
+  private submissionKey?: string;
+  /** The citizen has changed something since the draft was loaded. */
+  private dirty = false;
+  private readonly drafts = new DraftController<ReplyDraft>(this, { form: 'reply' });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('requestNumber') || changed.has('draftScope')) && this.requestNumber) void this.restore();
+  }
+
+  private async restore() {
+    const scope = this.draftScope;
+    const draft = scope
+      ? await this.drafts.start({ ...scope, user: `${scope.user}/${this.requestNumber}` })
+      : null;
+    // Typing that began while the draft was loading wins over the older draft.
+    if (!draft || this.dirty) return;
+    this.text = draft.values.text;
+    this.submissionKey = draft.values.submissionKey;
+    const slots = draft.values.slots.length ? draft.values.slots : [crypto.randomUUID()];
+    this.files = slots.map((slot) => {
+      const stored = draft.files[slot];
+      return { slot, value: stored ? newAttachment(stored.blob, stored.name) : null };
+    });
+  }
+
+  private save() {
+    this.dirty = true;
+    this.drafts.queue({ text: this.text, slots: this.files.map((f) => f.slot), submissionKey: this.submissionKey });
+  }
+
+  private setFile(slot: string, value: Attachment | null) {
+    const previous = this.files.find((f) => f.slot === slot)?.value;
+    this.files = this.files.map((f) => (f.slot === slot ? { slot, value } : f));
+    if (previous?.file !== value?.file) {
+      void this.drafts.saveFile(slot, value ? { blob: value.file, name: value.name, type: value.type } : null);
+      this.save();
+    }
+  }
+
+  private addFile() {
+    this.files = [...this.files, { slot: crypto.randomUUID(), value: null }];
+    this.save();
+  }
+
+  private get uploader(): Uploader {
+    return (file, name, onProgress, signal) =>
+      this.adapter ? this.adapter.uploadFile(file, name, 'reply', { onProgress, signal }) : Promise.reject(new ServerError(0, 'No backend'));
+  }
+
+  /** The rule the reply breaks, if any: it needs text or a document, and text within the limit. */
+  private get error(): string {
+    const hasFile = this.files.some((f) => isReady(f.value));
+    const textRule = validateText(this.text, { maxLength: MAX_TEXT });
+    if (textRule === 'too-long') return errorMessage(textRule, { max: MAX_TEXT });
+    if (textRule === 'required' && !hasFile) return msg('اكتب ردك أو أرفق مستندًا');
+    if (this.files.some((f) => f.value && !isReady(f.value))) return msg('انتظر حتى يكتمل رفع المرفقات أو احذف ما لم يُرفع');
+    return '';
+  }
+
+  private async send(event: Event) {
+    event.preventDefault();
+    this.showErrors = true;
+    this.sent = '';
+    if (this.error || !this.adapter || this.sending) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#reply')?.focus();
+      return;
+    }
+    this.submissionKey ??= crypto.randomUUID();
+    this.save();
+    this.sending = true;
+    this.failure = undefined;
+    try {
+      const message = await this.adapter.sendMessage(
+        this.requestNumber,
+        { text: normalizeText(this.text).trim(), attachments: this.files.flatMap((f) => (f.value?.uploadId ? [f.value.uploadId] : [])) },
+        { idempotencyKey: this.submissionKey },
+      );
+      await this.drafts.discard();
+      this.submissionKey = undefined;
+      this.text = '';
+      this.files = [{ slot: crypto.randomUUID(), value: null }];
+      this.showErrors = false;
+      this.sent = msg('تم إرسال ردك.');
+      this.dispatchEvent(
+        new CustomEvent<MessageSentDetail>('emirate-message-sent', { detail: { requestNumber: this.requestNumber, message }, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      this.failure = isApiError(error) ? error : new ServerError(0, String(error));
+      await this.drafts.flush();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.send-error')?.focus();
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  override render() {
+    const error = this.showErrors ? this.error : '';
+    return html`
+      <form novalidate @submit=${this.send} aria-labelledby="reply-title">
+        <h3 id="reply-title">${msg('الرد على الموظف ورفع المستندات')}</h3>
+        ${textField({
+          id: 'reply',
+          label: msg('نص الرد'),
+          multiline: true,
+          value: this.text,
+          hint: msg(str`حتى ${MAX_TEXT} حرف`),
+          error,
+          onInput: (text) => {
+            this.text = text;
+            this.save();
+          },
+        })}
+        ${repeat(
+          this.files,
+          (f) => f.slot,
+          (f, i) => html`<emirate-file-field
+            .label=${msg(str`مستند ${i + 1}`)}
+            .rules=${this.rules}
+            .uploader=${this.uploader}
+            .value=${f.value}
+            @emirate-file-change=${(e: CustomEvent<FileChangeDetail>) => this.setFile(f.slot, e.detail.value)}
+          ></emirate-file-field>`,
+        )}
+        ${this.files.length < MAX_FILES
+          ? html`<p><button type="button" class="secondary" @click=${this.addFile}>+ ${msg('إرفاق مستند آخر')}</button></p>`
+          : nothing}
+        ${this.failure
+          ? html`<div class="notice error send-error" role="alert" tabindex="-1">${apiErrorMessage(this.failure)}</div>`
+          : nothing}
+        <button type="submit" ?disabled=${this.sending}>${this.failure ? msg('إعادة الإرسال') : msg('إرسال الرد')}</button>
+        <p role="status">${this.sending ? msg('جارٍ إرسال الرد…') : this.sent}</p>
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'emirate-reply-form': ReplyForm;
+  }
+}

@@ -1,0 +1,4 @@
+/** Entry: `<emirate-inbox>`, "My account": the citizen's requests, messages and replies. */
+export { Inbox } from './elements/inbox/inbox.js';
+export type { RequestOpenedDetail } from './elements/inbox/inbox.js';
+export type { MessageSentDetail } from './elements/inbox/reply-form.js';

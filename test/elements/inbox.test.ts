@@ -1,0 +1,261 @@
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import '../../src/inbox.js';
+import type { Inbox } from '../../src/inbox.js';
+import { clearAllDrafts } from '../../src/drafts/draft-store.js';
+import { setWidgetLocale } from '../../src/i18n/localization.js';
+import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { deepQuery, fileOf, pickFile, settled, type, until, visibleText } from '../support/dom.js';
+
+await useMockBackend();
+
+const root = (inbox: Inbox) => inbox.shadowRoot!;
+const rows = (inbox: Inbox) => [...root(inbox).querySelectorAll<HTMLElement>('li.request')];
+const replyForm = (inbox: Inbox) => root(inbox).querySelector('emirate-reply-form')!;
+const replyText = (inbox: Inbox) => replyForm(inbox).shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')!;
+
+async function mount(attrs: { request?: string; pageSize?: number; poll?: number; lang?: string } = {}) {
+  const inbox = await fixture<Inbox>(html`<emirate-inbox
+    api-base=${API_BASE}
+    lang=${attrs.lang ?? 'ar'}
+    request=${attrs.request ?? ''}
+    page-size=${attrs.pageSize ?? 10}
+    poll-interval=${attrs.poll ?? 30}
+  ></emirate-inbox>`);
+  await until(() => !root(inbox).querySelector('[aria-busy=true]') && !visibleText(inbox).includes('جارٍ تحميل'), 'the inbox to load');
+  await settled(inbox);
+  return inbox;
+}
+
+/** The newest sample request: under processing, two unread staff messages, one asking for a document. */
+function latest() {
+  return mockBackend.listStoredRequests().find((r) => r.status === 'needs-documents')!;
+}
+
+async function openRow(inbox: Inbox, requestNumber: string) {
+  root(inbox).querySelector<HTMLButtonElement>(`[data-request="${requestNumber}"]`)!.click();
+  await until(() => root(inbox).querySelector('article'), 'the request to open');
+  await settled(inbox);
+}
+
+describe('<emirate-inbox>', () => {
+  beforeEach(async () => {
+    await clearAllDrafts();
+    await setWidgetLocale('ar');
+  });
+
+  it('lists the requests with number, date, beneficiary, status and the unread badge', async () => {
+    mockBackend.seedSampleRequests();
+    const inbox = await mount();
+    expect(rows(inbox)).to.have.length(5);
+    const first = rows(inbox)[0]!;
+    expect(visibleText(first)).to.contain(`طلب رقم ${latest().requestNumber}`);
+    expect(visibleText(first)).to.contain('بانتظار استكمال المستندات');
+    expect(visibleText(first)).to.contain('لديك 2 رسائل');
+    expect(visibleText(first)).to.contain('محمد عبدالله سعيد القحطاني');
+    expect(first.querySelector('time')!.textContent).to.match(/هـ/);
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('says so when there are no requests yet', async () => {
+    const inbox = await mount();
+    expect(visibleText(inbox)).to.contain('لا توجد طلبات بعد');
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('explains a failed load and retries', async () => {
+    mockBackend.seedSampleRequests();
+    for (let i = 0; i < 3; i++) mockBackend.queueFault({ method: 'GET', path: '/requests', kind: { status: 503 } });
+    const inbox = await mount();
+    expect(visibleText(inbox)).to.contain('حدث خطأ في الخادم');
+    await expect(inbox).to.be.accessible();
+    root(inbox).querySelector<HTMLButtonElement>('[role=alert] button')!.click();
+    await until(() => rows(inbox).length === 5, 'the list after retry');
+  });
+
+  it('pages through a long history', async () => {
+    mockBackend.seedManyRequests(23);
+    const inbox = await mount({ pageSize: 10 });
+    expect(rows(inbox)).to.have.length(10);
+    expect(visibleText(inbox)).to.contain('صفحة 1 من 3');
+    const next = () => [...root(inbox).querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent!.includes('التالي'))!;
+    next().click();
+    await until(() => visibleText(inbox).includes('صفحة 2 من 3'), 'page 2');
+    expect(root(inbox).activeElement === root(inbox).querySelector('h2'), 'focus').to.equal(true);
+    next().click();
+    await until(() => visibleText(inbox).includes('صفحة 3 من 3'), 'page 3');
+    expect(rows(inbox)).to.have.length(3);
+    expect(next().disabled).to.equal(true);
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('opens a request: details, history, messages; reading them clears the badge', async () => {
+    mockBackend.seedSampleRequests();
+    const inbox = await mount();
+    const number = latest().requestNumber;
+    const opened = oneEvent(inbox, 'emirate-request-opened');
+    await openRow(inbox, number);
+    expect((await opened).detail.requestNumber).to.equal(number);
+    expect(inbox.getAttribute('request')).to.equal(number);
+    await until(() => root(inbox).activeElement === root(inbox).querySelector('h2'), 'focus on the request’s heading');
+    const text = visibleText(inbox);
+    expect(text).to.contain('نأمل إرفاق صورة واضحة من صك الملكية');
+    expect(text).to.contain('سجل الحالة');
+    expect(text).to.contain('تحت الإجراء');
+    expect(text).to.contain('الإدارة العامة للحقوق');
+    await until(() => latest().unreadMessages === 0, 'the server to know the messages were read');
+    await expect(inbox).to.be.accessible();
+    root(inbox).querySelector<HTMLButtonElement>('p > button.link')!.click();
+    await until(() => rows(inbox).length === 5, 'the list again');
+    expect(visibleText(rows(inbox)[0]!)).to.not.contain('لديك');
+    expect(root(inbox).activeElement?.getAttribute('data-request')).to.equal(number);
+  });
+
+  it('shows an approved request’s appointment date, time and gate', async () => {
+    mockBackend.seedSampleRequests();
+    const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+    const inbox = await mount({ request: approved.requestNumber });
+    const box = root(inbox).querySelector('.appointment')!;
+    expect(visibleText(box)).to.contain('موعدك');
+    expect(visibleText(box)).to.contain('البوابة الشمالية');
+    expect(visibleText(box)).to.match(/9:30|09:30|٩:٣٠/);
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('renders markup and script in a staff message as inert text', async () => {
+    mockBackend.seedSampleRequests();
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script><b>عريض</b> \u202eغير مقلوب';
+    mockBackend.addStaffMessage(latest().requestNumber, hostile);
+    const inbox = await mount({ request: latest().requestNumber });
+    const messages = root(inbox).querySelector('ol.messages')!;
+    expect(messages.textContent).to.contain('<script>window.__pwned=1</script>');
+    expect(messages.querySelector('img, script, b')).to.equal(null);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('sends a reply with a document; it joins the thread', async () => {
+    mockBackend.seedSampleRequests();
+    const number = latest().requestNumber;
+    const inbox = await mount({ request: number });
+    type(replyText(inbox), 'مرفق صورة الصك');
+    const field = replyForm(inbox).shadowRoot!.querySelector('emirate-file-field')!;
+    pickFile(field, fileOf('pdf', 'صك.pdf'));
+    await until(() => visibleText(field).includes('جاهز'), 'the upload');
+    const sent = oneEvent(inbox, 'emirate-message-sent');
+    replyForm(inbox).shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    expect((await sent).detail.requestNumber).to.equal(number);
+    await until(() => visibleText(root(inbox).querySelector('ol.messages')!).includes('مرفق صورة الصك'), 'the reply in the thread');
+    expect(visibleText(root(inbox).querySelector('ol.messages')!)).to.contain('صك.pdf');
+    expect(replyText(inbox).value).to.equal('');
+    const stored = latest() ?? mockBackend.listStoredRequests().find((r) => r.requestNumber === number)!;
+    expect(mockBackend.listStoredRequests().find((r) => r.requestNumber === number)!.messages.filter((m) => m.from === 'applicant')).to.have.length(1);
+    expect(stored).to.exist;
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('asks for text or a document before sending a reply', async () => {
+    mockBackend.seedSampleRequests();
+    const inbox = await mount({ request: latest().requestNumber });
+    replyForm(inbox).shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await settled(inbox);
+    expect(replyText(inbox).getAttribute('aria-invalid')).to.equal('true');
+    expect(visibleText(replyForm(inbox))).to.contain('اكتب ردك أو أرفق مستندًا');
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('keeps a reply being typed, with its document, across a reload', async () => {
+    mockBackend.seedSampleRequests();
+    const number = latest().requestNumber;
+    const inbox = await mount({ request: number });
+    type(replyText(inbox), 'رد لم يُرسل بعد');
+    const field = replyForm(inbox).shadowRoot!.querySelector('emirate-file-field')!;
+    pickFile(field, fileOf('png', 'صورة.png'));
+    await until(() => visibleText(field).includes('جاهز'), 'the upload');
+    await new Promise((r) => setTimeout(r, 800)); // the autosave's quiet time
+    inbox.remove();
+    const again = await mount({ request: number });
+    await until(() => replyText(again).value === 'رد لم يُرسل بعد', 'the text to come back');
+    await until(() => visibleText(replyForm(again)).includes('صورة.png'), 'the document to come back');
+  });
+
+  it('a failed reply keeps its text and document, and the retry sends it once', async () => {
+    mockBackend.seedSampleRequests();
+    const number = latest().requestNumber;
+    const inbox = await mount({ request: number });
+    type(replyText(inbox), 'الرد مع المستند');
+    const field = replyForm(inbox).shadowRoot!.querySelector('emirate-file-field')!;
+    pickFile(field, fileOf('pdf', 'مستند.pdf'));
+    await until(() => visibleText(field).includes('جاهز'), 'the upload');
+    mockBackend.queueFault({ method: 'POST', path: '/requests/:number/messages', kind: 'network-after-commit' });
+    mockBackend.queueFault({ method: 'POST', path: '/requests/:number/messages', kind: 'network' });
+    mockBackend.queueFault({ method: 'POST', path: '/requests/:number/messages', kind: 'network' });
+    const submit = () => replyForm(inbox).shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    submit();
+    await until(() => visibleText(replyForm(inbox)).includes('تعذر الاتصال بالخادم'), 'the failure', 8000);
+    expect(replyText(inbox).value).to.equal('الرد مع المستند');
+    expect(visibleText(field)).to.contain('مستند.pdf');
+    await expect(inbox).to.be.accessible();
+    submit();
+    await until(() => replyText(inbox).value === '', 'the retried send');
+    const applicant = mockBackend.listStoredRequests().find((r) => r.requestNumber === number)!.messages.filter((m) => m.from === 'applicant');
+    expect(applicant).to.have.length(1);
+  });
+
+  it('shows new staff messages and status changes without a reload, and announces them', async () => {
+    mockBackend.seedSampleRequests();
+    const inbox = await mount({ poll: 0.2 });
+    const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+    mockBackend.addStaffMessage(approved.requestNumber, 'تم تغيير وقت الموعد.');
+    await until(() => visibleText(inbox).includes(`رسالة جديدة في الطلب ${approved.requestNumber}`), 'the announcement');
+    const row = rows(inbox).find((r) => visibleText(r).includes(approved.requestNumber))!;
+    expect(visibleText(row)).to.contain('لديك رسالة');
+    mockBackend.setStatus(approved.requestNumber, 'completed');
+    await until(() => visibleText(inbox).includes('تغيرت حالة الطلب'), 'the status announcement');
+  });
+
+  it('stops polling while the page is hidden and checks again when it comes back', async () => {
+    mockBackend.seedSampleRequests();
+    const inbox = await mount({ poll: 0.1 });
+    const calls: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      calls.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'hidden')!;
+    try {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      calls.length = 0;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(calls.filter((u) => u.includes('/requests'))).to.have.length(0);
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await until(() => calls.some((u) => u.includes('/requests')), 'a check on return');
+    } finally {
+      window.fetch = realFetch;
+      delete (document as { hidden?: boolean }).hidden;
+      Object.defineProperty(Document.prototype, 'hidden', hidden);
+      inbox.remove();
+    }
+  });
+
+  it('signed out: offers Nafath sign-in', async () => {
+    mockBackend.setScenario('signed-out');
+    const inbox = await fixture<Inbox>(html`<emirate-inbox api-base=${API_BASE}></emirate-inbox>`);
+    await until(() => visibleText(inbox).includes('النفاذ الوطني الموحد'), 'the sign-in view');
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('works in English', async () => {
+    mockBackend.seedSampleRequests();
+    const inbox = await mount({ lang: 'en' });
+    await until(() => visibleText(inbox).includes('My requests'), 'English');
+    expect(visibleText(rows(inbox)[0]!)).to.contain('You have 2 messages');
+    expect(inbox.getAttribute('dir')).to.equal('ltr');
+    await expect(inbox).to.be.accessible();
+    await openRow(inbox, latest().requestNumber);
+    expect(visibleText(inbox)).to.contain('Status history');
+    expect(deepQuery(inbox, '#reply')).to.not.equal(null);
+    await expect(inbox).to.be.accessible();
+  });
+});
