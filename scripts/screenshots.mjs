@@ -31,7 +31,21 @@ const shots = [
   { name: 'ar-375-inquiry', lang: 'ar', width: 375, inquiry: '٤٥٢١' },
   { name: 'en-1280-inquiry', lang: 'en', width: 1280, inquiry: '4521' },
   { name: 'ar-375-inquiry-not-found', lang: 'ar', width: 375, inquiry: '77' },
+  { name: 'ar-375-inbox', lang: 'ar', width: 375, scenario: 'with-requests', inbox: 'list' },
+  { name: 'en-1280-inbox', lang: 'en', width: 1280, scenario: 'with-requests', inbox: 'list' },
+  { name: 'ar-375-inbox-request', lang: 'ar', width: 375, scenario: 'with-requests', inbox: 'open' },
+  { name: 'en-1280-inbox-request', lang: 'en', width: 1280, scenario: 'with-requests', inbox: 'open' },
 ];
+
+/** Runs in the page: shows the inbox alone (the list, or the newest request opened). */
+async function showInbox(mode) {
+  for (const el of document.querySelectorAll('emirate-booking-form, emirate-inquiry-box, h1')) el.hidden = true;
+  const inbox = document.querySelector('emirate-inbox');
+  if (mode === 'open') {
+    inbox.shadowRoot.querySelector('[data-request]').click();
+    await new Promise((r) => setTimeout(r, 800));
+  }
+}
 
 /** Runs in the page: looks a transaction up in the inquiry box and scrolls it into view. */
 async function inquire(number) {
@@ -99,6 +113,7 @@ for (const shot of shots) {
   await page.waitForFunction(() => document.querySelector('emirate-booking-form')?.shadowRoot?.querySelector('form, section, [role=alert]'));
   if (shot.fill) await page.evaluate(fillForm);
   if (shot.inquiry) await page.evaluate(inquire, shot.inquiry);
+  if (shot.inbox) await page.evaluate(showInbox, shot.inbox);
   if (shot.send) {
     await page.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('button[part=submit]').click());
     await new Promise((r) => setTimeout(r, 1000));

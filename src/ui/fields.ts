@@ -56,6 +56,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
         id=${o.id}
         name=${o.id}
         .value=${live(o.value)}
+        dir=${ifDefined(o.dir)}
         ?required=${o.required}
         ?readonly=${o.readonly}
         aria-invalid=${o.error ? 'true' : 'false'}

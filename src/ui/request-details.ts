@@ -35,7 +35,7 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
     row('destination', label(destinationsFor(catalog, request.appointmentType), request.destination)),
     row('gate', label(catalog.gates, request.gate)),
     row('reason', label(catalog.reasons, request.reason)),
-    row('subject', html`<span class="pre-wrap">${request.subject}</span>`),
+    row('subject', html`<span class="pre-wrap" dir="auto">${request.subject}</span>`),
     row('subjectLetter', file(names.subjectLetter)),
     row('idCopy', file(names.idCopy)),
     ['belongings', msg('مرفقات الزائر'), request.belongings.length ? request.belongings.map((b) => label(catalog.belongings, b)).join(msg('، ')) : none],

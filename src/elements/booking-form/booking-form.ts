@@ -493,6 +493,7 @@ export class BookingForm extends EmirateElement {
         ${textField({
           ...field('subject'),
           multiline: true,
+          dir: 'auto',
           hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${textLength(v.subject)} من ${catalog.subject.maxLength} حرف`),
         })}
 

@@ -309,7 +309,7 @@ export class Inbox extends EmirateElement {
                     ${m.from === 'staff' ? msg('موظف الإمارة') : msg('أنت')} ·
                     <time datetime=${m.at}>${formatHijriDate(m.at, this.locale)} ${formatRiyadhTime(m.at, this.locale)}</time>
                   </p>
-                  <p class="pre-wrap text">${m.text}</p>
+                  <p class="pre-wrap text" dir="auto">${m.text}</p>
                   ${m.attachments.length
                     ? html`<ul class="attachments">
                         ${m.attachments.map((a) => html`<li><bdi>${a.name}</bdi></li>`)}
@@ -332,7 +332,7 @@ export class Inbox extends EmirateElement {
           ${r.history.map(
             (h) => html`<li>
               <span class="status status-${h.status}">${statusLabel(h.status)}</span> ${this.renderDate(h.at)}
-              ${h.note ? html`<p class="pre-wrap">${h.note}</p>` : nothing}
+              ${h.note ? html`<p class="pre-wrap" dir="auto">${h.note}</p>` : nothing}
             </li>`,
           )}
         </ol>

@@ -167,6 +167,7 @@ export class ReplyForm extends LitElement {
           id: 'reply',
           label: msg('نص الرد'),
           multiline: true,
+          dir: 'auto',
           value: this.text,
           hint: msg(str`حتى ${MAX_TEXT} حرف`),
           error,
