@@ -2,3 +2,4 @@
 export { Inbox } from './elements/inbox/inbox.js';
 export type { RequestOpenedDetail } from './elements/inbox/inbox.js';
 export type { MessageSentDetail } from './elements/inbox/reply-form.js';
+export type { RatingSubmittedDetail } from './elements/inbox/rating-form.js';

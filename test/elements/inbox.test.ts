@@ -1,4 +1,5 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/inbox.js';
 import type { Inbox } from '../../src/inbox.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
@@ -237,6 +238,71 @@ describe('<emirate-inbox>', () => {
       Object.defineProperty(Document.prototype, 'hidden', hidden);
       inbox.remove();
     }
+  });
+
+  it('downloads the server’s summary document', async () => {
+    mockBackend.seedSampleRequests();
+    const inbox = await mount({ request: latest().requestNumber });
+    const clicked: HTMLAnchorElement[] = [];
+    const realClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this); // no real download in the test browser
+    };
+    try {
+      [...root(inbox).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('تنزيل ملخص الطلب'))!.click();
+      await until(() => clicked.length === 1, 'the download');
+    } finally {
+      HTMLAnchorElement.prototype.click = realClick;
+    }
+    expect(clicked[0]!.download).to.equal(`request-${latest().requestNumber}.pdf`);
+    expect(clicked[0]!.href).to.match(/^blob:/);
+  });
+
+  it('without a server document, shows a print-ready summary and opens the print dialog', async () => {
+    mockBackend.seedSampleRequests();
+    const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+    mockBackend.queueFault({ method: 'GET', path: '/requests/:number/summary', kind: { status: 404 } });
+    const inbox = await mount({ request: approved.requestNumber });
+    let printed = 0;
+    const realPrint = window.print;
+    window.print = () => void printed++;
+    try {
+      [...root(inbox).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('تنزيل ملخص الطلب'))!.click();
+      await until(() => printed === 1, 'the print dialog');
+    } finally {
+      window.print = realPrint;
+    }
+    const view = root(inbox).querySelector('.print-view')!;
+    expect(visibleText(view)).to.contain(`ملخص الطلب رقم ${approved.requestNumber}`);
+    expect(visibleText(view)).to.contain('البوابة الشمالية');
+    expect(visibleText(view)).to.contain('الإدارة العامة للحقوق');
+    expect(root(inbox).querySelector('emirate-reply-form')).to.equal(null);
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('rates a decided request once, with the keyboard', async () => {
+    mockBackend.seedSampleRequests();
+    const completed = mockBackend.listStoredRequests().find((r) => r.status === 'completed')!;
+    const inbox = await mount({ request: completed.requestNumber });
+    const form = root(inbox).querySelector('emirate-rating-form')!;
+    await settled(inbox);
+    await expect(inbox).to.be.accessible();
+    const submit = () => form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    submit();
+    await settled(inbox);
+    expect(visibleText(form)).to.contain('اختر عدد النجوم');
+    form.shadowRoot!.querySelector<HTMLInputElement>('#star-1')!.focus();
+    await sendKeys({ press: 'Space' });
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
+    expect(form.shadowRoot!.querySelector<HTMLInputElement>('#star-4')!.checked).to.equal(true);
+    type(form.shadowRoot!.querySelector<HTMLTextAreaElement>('#comment')!, 'خدمة سريعة');
+    const rated = oneEvent(inbox, 'emirate-rating-submitted');
+    submit();
+    expect((await rated).detail).to.deep.equal({ requestNumber: completed.requestNumber, stars: 4 });
+    await until(() => visibleText(form).includes('شكرًا لتقييمك'), 'the thanks');
+    expect(mockBackend.db.requests.get(completed.requestNumber)!.rating).to.deep.equal({ stars: 4, comment: 'خدمة سريعة' });
+    expect(form.shadowRoot!.querySelector('form')).to.equal(null);
+    await expect(inbox).to.be.accessible();
   });
 
   it('signed out: offers Nafath sign-in', async () => {

@@ -118,11 +118,29 @@ export const inboxStyles = css`
     border-block: 1px solid var(--_border);
     padding-block: calc(var(--_space) * 2);
   }
+  emirate-rating-form {
+    display: block;
+    margin-block: calc(var(--_space) * 3);
+  }
+  @media print {
+    .no-print {
+      display: none;
+    }
+  }
   dl.review.plain {
     grid-template-columns: minmax(8rem, 1fr) 2fr;
   }
   @media (max-width: 30rem) {
-    dl.review.plain {
+    emirate-rating-form {
+    display: block;
+    margin-block: calc(var(--_space) * 3);
+  }
+  @media print {
+    .no-print {
+      display: none;
+    }
+  }
+  dl.review.plain {
       grid-template-columns: 1fr;
     }
   }

@@ -15,6 +15,7 @@ import { DEFAULT_FILE_RULES } from '../../ui/attachment.js';
 import type { MessageSentDetail } from './reply-form.js';
 import { inboxStyles } from './inbox.styles.js';
 import './reply-form.js';
+import './rating-form.js';
 
 export interface RequestOpenedDetail {
   requestNumber: string;
@@ -30,6 +31,7 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
  *
  * @fires emirate-request-opened - `{ requestNumber }` when the citizen opens a request.
  * @fires emirate-message-sent - `{ requestNumber, message }` after a reply was sent.
+ * @fires emirate-rating-submitted - `{ requestNumber, stars }` after the citizen rated the service.
  * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` when the session is missing or expired.
  * @csspart request - each request in the list.
  * @csspart badge - the unread-messages badge.
@@ -58,6 +60,9 @@ export class Inbox extends EmirateElement {
   @state() private session?: Session | null;
   @state() private catalog?: Catalog;
   @state() private announcement = '';
+  /** The print-ready summary is shown instead of the request (when the server has no document). */
+  @state() private printView = false;
+  @state() private summaryFailure?: ApiError;
 
   /** The view being loaded (list or request), for moving focus once it is there. */
   private shown: Promise<void> = Promise.resolve();
@@ -167,6 +172,7 @@ export class Inbox extends EmirateElement {
 
   private async back() {
     const opened = this.request;
+    this.printView = false;
     this.request = '';
     await this.whenShown();
     this.renderRoot.querySelector<HTMLElement>(`[data-request="${opened}"]`)?.focus();
@@ -183,6 +189,32 @@ export class Inbox extends EmirateElement {
     await this.loadList(page);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /**
+   * "Download summary" (guide §2.10): the server's document when it has one, otherwise a
+   * print-ready summary and the browser's print.
+   */
+  private async downloadSummary(requestNumber: string) {
+    this.summaryFailure = undefined;
+    try {
+      const document = await this.api!.getSummary(requestNumber);
+      if (document) {
+        const url = URL.createObjectURL(document);
+        const link = Object.assign(window.document.createElement('a'), { href: url, download: `request-${requestNumber}.pdf` });
+        this.renderRoot.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 1000);
+        return;
+      }
+      this.printView = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      window.print();
+    } catch (error) {
+      this.summaryFailure = toApiError(error);
+    }
   }
 
   private onMessageSent(event: CustomEvent<MessageSentDetail>) {
@@ -274,30 +306,69 @@ export class Inbox extends EmirateElement {
         ? html`<p role="status">${msg('جارٍ تحميل الطلب…')}</p>`
         : detail.state === 'failed'
           ? this.renderProblem(detail.error, () => void this.loadDetail(this.request))
-          : this.renderRequest(detail.value)}
+          : this.printView
+            ? this.renderPrintView(detail.value)
+            : this.renderRequest(detail.value)}
     `;
+  }
+
+  /** The request on one page, for printing; the buttons do not print. */
+  private renderPrintView(r: RequestDetail) {
+    return html`
+      <article class="print-view" aria-labelledby="title">
+        <p class="hint">${localText(this.catalog?.emirate.name)} · ${localText(r.serviceName)}</p>
+        <h2 id="title" tabindex="-1">${msg(str`ملخص الطلب رقم ${r.requestNumber}`)}</h2>
+        <p><span class="status status-${r.status}">${statusLabel(r.status)}</span> · ${this.renderDate(r.createdAt)}</p>
+        ${this.renderAppointment(r)}
+        ${this.renderAnswers(r)}
+        <p class="actions no-print">
+          <button type="button" @click=${() => window.print()}>${msg('طباعة')}</button>
+          <button type="button" class="secondary" @click=${() => (this.printView = false)}>${msg('العودة إلى الطلب')}</button>
+        </p>
+      </article>
+    `;
+  }
+
+  private renderAppointment(r: RequestDetail) {
+    if (!r.appointment || !(r.status === 'approved' || r.status === 'completed')) return nothing;
+    const gate = localText(this.catalog?.gates.find((g) => g.id === r.appointment!.gate)?.label) || r.appointment.gate;
+    return html`<section class="appointment" aria-labelledby="appointment-title">
+      <h3 id="appointment-title">${msg('موعدك')}</h3>
+      <dl>
+        <dt>${msg('التاريخ')}</dt>
+        <dd>${this.renderDate(r.appointment.at)}</dd>
+        <dt>${msg('الوقت')}</dt>
+        <dd>${formatRiyadhTime(r.appointment.at, this.locale)}</dd>
+        <dt>${msg('بوابة الدخول')}</dt>
+        <dd>${gate}</dd>
+      </dl>
+    </section>`;
+  }
+
+  private renderAnswers(r: RequestDetail) {
+    if (!this.catalog) return nothing;
+    return html`<h3>${msg('تفاصيل الطلب')}</h3>
+      <dl class="review plain">
+        ${requestRows(r.request, this.catalog).map(
+          ([, label, value]) => html`<div>
+            <dt>${label}</dt>
+            <dd>${value}</dd>
+          </div>`,
+        )}
+      </dl>`;
   }
 
   private renderRequest(r: RequestDetail) {
     const catalog = this.catalog;
-    const gate = (id: string) => localText(catalog?.gates.find((g) => g.id === id)?.label) || id;
     return html`
       <article aria-labelledby="title">
         <h2 id="title" tabindex="-1">${msg(str`طلب رقم ${r.requestNumber}`)}</h2>
         <p><span class="status status-${r.status}">${statusLabel(r.status)}</span> · ${localText(r.serviceName)} · ${this.renderDate(r.createdAt)}</p>
-        ${r.appointment && (r.status === 'approved' || r.status === 'completed')
-          ? html`<section class="appointment" aria-labelledby="appointment-title">
-              <h3 id="appointment-title">${msg('موعدك')}</h3>
-              <dl>
-                <dt>${msg('التاريخ')}</dt>
-                <dd>${this.renderDate(r.appointment.at)}</dd>
-                <dt>${msg('الوقت')}</dt>
-                <dd>${formatRiyadhTime(r.appointment.at, this.locale)}</dd>
-                <dt>${msg('بوابة الدخول')}</dt>
-                <dd>${gate(r.appointment.gate)}</dd>
-              </dl>
-            </section>`
-          : nothing}
+        ${this.renderAppointment(r)}
+        <p class="actions">
+          <button type="button" class="secondary" @click=${() => this.downloadSummary(r.requestNumber)}>${msg('تنزيل ملخص الطلب')}</button>
+        </p>
+        ${this.summaryFailure ? html`<div class="notice error" role="alert">${apiErrorMessage(this.summaryFailure)}</div>` : nothing}
 
         <h3>${msg('الرسائل')}</h3>
         ${r.messages.length === 0
@@ -337,17 +408,11 @@ export class Inbox extends EmirateElement {
           )}
         </ol>
 
-        <h3>${msg('تفاصيل الطلب')}</h3>
-        ${catalog
-          ? html`<dl class="review plain">
-              ${requestRows(r.request, catalog).map(
-                ([, label, value]) => html`<div>
-                  <dt>${label}</dt>
-                  <dd>${value}</dd>
-                </div>`,
-              )}
-            </dl>`
+        ${r.status === 'approved' || r.status === 'completed' || r.status === 'rejected'
+          ? html`<emirate-rating-form .adapter=${this.api} .requestNumber=${r.requestNumber} .given=${r.rating}></emirate-rating-form>`
           : nothing}
+
+        ${this.renderAnswers(r)}
       </article>
     `;
   }

@@ -1,0 +1,153 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { EmirateAdapter, RatingPayload } from '../../api/types.js';
+import { ServerError, isApiError, type ApiError } from '../../api/errors.js';
+import { validateText } from '../../domain/text.js';
+import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
+import { baseStyles } from '../../ui/styles.js';
+import { textField } from '../../ui/fields.js';
+
+export interface RatingSubmittedDetail {
+  requestNumber: string;
+  stars: RatingPayload['stars'];
+}
+
+const STARS = [1, 2, 3, 4, 5] as const;
+const MAX_COMMENT = 1000;
+
+/**
+ * Rating the service for one request (تقييم الخدمة, guide §2.10): one to five stars and an
+ * optional comment, once. The stars are native radio buttons, so arrow keys choose them.
+ * Internal to `<emirate-inbox>`.
+ *
+ * @fires emirate-rating-submitted - `{ requestNumber, stars }` once the backend has the rating.
+ */
+@customElement('emirate-rating-form')
+@localized()
+export class RatingForm extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .stars {
+        display: inline-flex;
+        gap: calc(var(--_space) / 2);
+      }
+      .stars input {
+        position: absolute;
+        opacity: 0;
+        inline-size: 1px;
+        block-size: 1px;
+      }
+      .stars label {
+        font-size: 2em;
+        line-height: 1;
+        cursor: pointer;
+        color: var(--_border);
+        padding: 2px;
+        border-radius: var(--_radius);
+      }
+      .stars label.on {
+        color: var(--_focus);
+      }
+      .stars input:focus-visible + label {
+        outline: 3px solid var(--_focus);
+      }
+      .given {
+        color: var(--_focus);
+        font-size: 1.4em;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) adapter?: EmirateAdapter;
+  @property({ attribute: false }) requestNumber = '';
+  /** The rating already given, if any: the form then only thanks. */
+  @property({ attribute: false }) given?: { stars: number; comment?: string };
+
+  @state() private stars = 0;
+  @state() private comment = '';
+  @state() private showErrors = false;
+  @state() private sending = false;
+  @state() private failure?: ApiError;
+
+  private async submit(event: Event) {
+    event.preventDefault();
+    this.showErrors = true;
+    if (this.errors.stars || this.errors.comment || !this.adapter || this.sending) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(this.errors.stars ? 'input[name=stars]' : '#comment')?.focus();
+      return;
+    }
+    const rating: RatingPayload = { stars: this.stars as RatingPayload['stars'], ...(this.comment.trim() ? { comment: this.comment.trim() } : {}) };
+    this.sending = true;
+    this.failure = undefined;
+    try {
+      await this.adapter.rateRequest(this.requestNumber, rating);
+      this.given = rating;
+      this.dispatchEvent(
+        new CustomEvent<RatingSubmittedDetail>('emirate-rating-submitted', {
+          detail: { requestNumber: this.requestNumber, stars: rating.stars },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } catch (error) {
+      const failure = isApiError(error) ? error : new ServerError(0, String(error));
+      if (failure.kind === 'conflict') this.given = rating;
+      else this.failure = failure;
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private get errors() {
+    const comment = validateText(this.comment || ' ', { maxLength: MAX_COMMENT });
+    return { stars: this.stars === 0 ? msg('اختر عدد النجوم') : '', comment: comment === 'too-long' ? errorMessage(comment, { max: MAX_COMMENT }) : '' };
+  }
+
+  override render() {
+    if (this.given) {
+      return html`<p role="status">
+        ${msg('شكرًا لتقييمك الخدمة.')}
+        <span class="given" aria-hidden="true">${'★'.repeat(this.given.stars)}${'☆'.repeat(5 - this.given.stars)}</span>
+        <span class="visually-hidden">${msg(str`${this.given.stars} من 5`)}</span>
+      </p>`;
+    }
+    const errors = this.showErrors ? this.errors : { stars: '', comment: '' };
+    return html`
+      <form novalidate @submit=${this.submit} aria-labelledby="rating-title">
+        <h3 id="rating-title">${msg('قيّم الخدمة')}</h3>
+        <fieldset class="field" role="radiogroup" aria-invalid=${errors.stars ? 'true' : 'false'} aria-describedby=${errors.stars ? 'stars-error' : nothing}>
+          <legend>${msg('عدد النجوم')}</legend>
+          <div class="stars">
+            ${STARS.map(
+              (n) => html`<input type="radio" name="stars" id="star-${n}" value=${n} .checked=${this.stars === n} @change=${() => (this.stars = n)} />
+                <label for="star-${n}" class=${n <= this.stars ? 'on' : ''}
+                  ><span aria-hidden="true">★</span><span class="visually-hidden">${msg(str`${n} من 5`)}</span></label
+                >`,
+            )}
+          </div>
+          ${errors.stars ? html`<span class="error" id="stars-error">${errors.stars}</span>` : nothing}
+        </fieldset>
+        ${textField({
+          id: 'comment',
+          label: msg('ملاحظاتك (اختياري)'),
+          multiline: true,
+          dir: 'auto',
+          value: this.comment,
+          error: errors.comment,
+          onInput: (v) => (this.comment = v),
+        })}
+        ${this.failure ? html`<div class="notice error" role="alert">${apiErrorMessage(this.failure)}</div>` : nothing}
+        <button type="submit" ?disabled=${this.sending}>${msg('إرسال التقييم')}</button>
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'emirate-rating-form': RatingForm;
+  }
+}
