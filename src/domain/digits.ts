@@ -15,7 +15,13 @@ export function normalizeDigits(s: string): string {
   });
 }
 
-/** ASCII digits with spaces, dashes and invisible characters removed: `٠٥٠-١٢٣ ٤٥٦٧` → `0501234567`. */
+/** Spaces of any kind, and dashes: ASCII hyphen-minus, every Unicode dash punctuation, and the minus sign. */
+const SEPARATORS = /[\s\p{Pd}\u2212]/gu;
+
+/**
+ * ASCII digits with spaces, dashes and invisible characters removed: `٠٥٠-١٢٣ ٤٥٦٧` → `0501234567`.
+ * Anything else (letters, `+`) is kept, for the caller's rule to reject.
+ */
 export function digitsOnly(s: string): string {
-  return normalizeDigits(s).replace(INVISIBLE_CHARACTERS, '').replace(/[\s\-\u2010-\u2015\u2212]/g, '');
+  return normalizeDigits(s).replace(INVISIBLE_CHARACTERS, '').replace(SEPARATORS, '');
 }

@@ -5,10 +5,12 @@ const WHATWG_EMAIL =
 
 export const EMAIL_MAX_LENGTH = 254;
 
+/** The address as typed, without surrounding whitespace; case and everything else are kept. */
 export function normalizeEmail(raw: string): string {
   return raw.trim();
 }
 
+/** What `input[type=email]` accepts, with a dot in the domain, at most 254 characters. */
 export function validateEmail(raw: string): 'required' | 'email-invalid' | 'too-long' | null {
   const email = normalizeEmail(raw);
   if (!email) return 'required';

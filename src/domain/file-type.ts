@@ -40,8 +40,21 @@ export function acceptAttribute(rules: FileRules): string {
   return [...rules.acceptedTypes.flatMap((t) => EXTENSIONS[t] ?? []), ...rules.acceptedTypes].join(',');
 }
 
-/** `5242880` → `5 MB` / `5 ميجابايت` (Latin digits). */
+const KILOBYTE = 1024;
+const MEGABYTE = 1024 * 1024;
+
+/**
+ * A size for people, in binary kilobytes or megabytes with Latin digits: `5242880` → `5 MB` /
+ * `5 م.ب`. A non-empty file under 0.1 kB shows as 0.1 kB, not 0.
+ */
 export function formatBytes(n: number, locale: 'ar' | 'en'): string {
-  const [unit, value] = n >= 1024 * 1024 ? (['megabyte', n / (1024 * 1024)] as const) : (['kilobyte', Math.max(n / 1024, 0.1)] as const);
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  const megabytes = n >= MEGABYTE;
+  const value = megabytes ? n / MEGABYTE : n > 0 ? Math.max(n / KILOBYTE, 0.1) : 0;
+  const format = new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', {
+    style: 'unit',
+    unit: megabytes ? 'megabyte' : 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  });
+  return format.format(value);
 }

@@ -22,6 +22,7 @@ export function recentHijriYears(count = 5, now: Date = new Date()): number[] {
   return Array.from({ length: count }, (_, i) => current - i);
 }
 
+/** A whole year from 1350 AH to the current Umm al-Qura year: one a transaction can have. */
 export function isPlausibleHijriYear(year: number, now: Date = new Date()): boolean {
   return Number.isInteger(year) && year >= FIRST_HIJRI_YEAR && year <= currentHijriYear(now);
 }

@@ -10,12 +10,13 @@ export function normalizeMobile(raw: string): string {
   return digits;
 }
 
+/** Valid when the number, normalised, is nine digits starting with 5; empty (or only spaces) is `required`. */
 export function validateMobile(raw: string): 'required' | 'mobile-invalid' | null {
-  if (!raw.trim()) return 'required';
+  if (!digitsOnly(raw)) return 'required';
   return /^5\d{8}$/.test(normalizeMobile(raw)) ? null : 'mobile-invalid';
 }
 
-/** `512345678` → `+966 51 234 5678` for display. */
+/** `512345678` → `+966 51 234 5678` for display; anything not nine digits is returned as it is. */
 export function formatMobile(nine: string): string {
   const m = /^(\d{2})(\d{3})(\d{4})$/.exec(nine);
   return m ? `+966 ${m[1]} ${m[2]} ${m[3]}` : nine;

@@ -9,11 +9,20 @@ export function normalizeName(raw: string): string {
   return raw.replace(INVISIBLE_CHARACTERS, '').replace(/\s+/g, ' ').trim();
 }
 
+/** The normalised name's space-separated parts. */
 export function nameParts(raw: string): string[] {
   const name = normalizeName(raw);
   return name ? name.split(' ') : [];
 }
 
+/** Has a letter: a lone hyphen or apostrophe between spaces is not a name part. */
+const HAS_LETTER = /\p{L}/u;
+
+/**
+ * A full name: letters of any script (with their marks), spaces, hyphens, apostrophes and tatweel
+ * only; at least `minParts` parts that contain a letter; at most `maxLength` characters once
+ * normalised. Checked in that order after `required`: too long, characters, parts.
+ */
 export function validateFullName(
   raw: string,
   { minParts = 4, maxLength = 120 }: { minParts?: number; maxLength?: number } = {},
@@ -22,5 +31,5 @@ export function validateFullName(
   if (!name) return 'required';
   if (name.length > maxLength) return 'too-long';
   if (!NAME_CHARACTERS.test(name)) return 'name-chars';
-  return nameParts(name).length < minParts ? 'name-parts' : null;
+  return nameParts(name).filter((part) => HAS_LETTER.test(part)).length < minParts ? 'name-parts' : null;
 }

@@ -1,4 +1,5 @@
 /** Free text (the visit subject, replies): length as people count it, without bidi tricks. */
+import { INVISIBLE_CHARACTERS } from './digits.js';
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -13,8 +14,9 @@ export function textLength(s: string): number {
   return Array.from(graphemes.segment(s)).length;
 }
 
+/** Text with something visible in it (not only spaces or invisible characters), at most `maxLength` characters. */
 export function validateText(raw: string, { maxLength }: { maxLength: number }): 'required' | 'too-long' | null {
   const text = normalizeText(raw);
-  if (!text.trim()) return 'required';
+  if (!text.replace(INVISIBLE_CHARACTERS, '').trim()) return 'required';
   return textLength(text) > maxLength ? 'too-long' : null;
 }

@@ -312,6 +312,38 @@ describe('<emirate-inbox>', () => {
     await expect(inbox).to.be.accessible();
   });
 
+  it('every state reads in English and passes axe: empty, error, signed out, print view, rating', async () => {
+    let inbox = await mount({ lang: 'en' });
+    await until(() => visibleText(inbox).includes('No requests yet'), 'the empty state');
+    await expect(inbox).to.be.accessible();
+
+    for (let i = 0; i < 3; i++) mockBackend.queueFault({ method: 'GET', path: '/requests', kind: { status: 500 } });
+    inbox = await mount({ lang: 'en' });
+    await until(() => visibleText(inbox).includes('Something went wrong on the server'), 'the error state');
+    await expect(inbox).to.be.accessible();
+
+    mockBackend.seedSampleRequests();
+    const completed = mockBackend.listStoredRequests().find((r) => r.status === 'completed')!;
+    mockBackend.queueFault({ method: 'GET', path: '/requests/:number/summary', kind: { status: 404 } });
+    inbox = await mount({ lang: 'en', request: completed.requestNumber });
+    await until(() => visibleText(inbox).includes('Rate the service'), 'the rating form');
+    await expect(inbox).to.be.accessible();
+    const realPrint = window.print;
+    window.print = () => undefined;
+    try {
+      [...root(inbox).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Download request summary'))!.click();
+      await until(() => visibleText(inbox).includes(`Summary of request ${completed.requestNumber}`), 'the print view');
+    } finally {
+      window.print = realPrint;
+    }
+    await expect(inbox).to.be.accessible();
+
+    mockBackend.setScenario('signed-out');
+    inbox = await mount({ lang: 'en' });
+    await until(() => visibleText(inbox).includes('Sign in with Nafath'), 'the sign-in view');
+    await expect(inbox).to.be.accessible();
+  });
+
   it('works in English', async () => {
     mockBackend.seedSampleRequests();
     const inbox = await mount({ lang: 'en' });

@@ -120,5 +120,15 @@ describe('<emirate-inquiry-box>', () => {
     expect(visibleText(result(box))).to.contain('Under processing');
     expect(visibleText(result(box))).to.contain('AH');
     await expect(box).to.be.accessible();
+    await ask(box, '4521', '1300');
+    expect(box.shadowRoot!.getElementById('year-error')!.textContent).to.contain('Enter a Hijri year from 1350');
+    await expect(box).to.be.accessible();
+    await ask(box, '9999', String(currentHijriYear()));
+    expect(visibleText(result(box))).to.contain('There is no transaction number 9999');
+    await expect(box).to.be.accessible();
+    mockBackend.queueFault({ method: 'GET', path: '/inquiry', kind: { status: 429, headers: { 'Retry-After': '20' } } });
+    await ask(box, '4521');
+    expect(visibleText(result(box))).to.contain('Try again in 20 seconds');
+    await expect(box).to.be.accessible();
   });
 });
