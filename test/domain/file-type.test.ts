@@ -1,0 +1,94 @@
+import { expect } from '@open-wc/testing';
+import type { FileRules } from '../../src/api/types.js';
+import { acceptAttribute, checkFile, formatBytes, sniffFileType } from '../../src/domain/file-type.js';
+import { table } from './table.js';
+
+/** A Blob holding these bytes followed by some padding. */
+const bytes = (...b: number[]) => new Blob([new Uint8Array([...b, 0, 0, 0, 0, 0, 0, 0, 0])]);
+
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37];
+const JPEG = [0xff, 0xd8, 0xff, 0xe0];
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const GIF = [0x47, 0x49, 0x46, 0x38, 0x39, 0x61];
+const WEBP = [0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50];
+
+const rules: FileRules = { acceptedTypes: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 1024 };
+
+/** A Blob that fails the test if anything reads its content. */
+class UnreadableBlob extends Blob {
+  override slice(): Blob {
+    throw new Error('read a file that should have been rejected by size');
+  }
+}
+
+describe('sniffFileType', () => {
+  const rows: Array<[string, Blob, string | null]> = [
+    ['PDF', bytes(...PDF), 'application/pdf'],
+    ['JPEG', bytes(...JPEG), 'image/jpeg'],
+    ['PNG', bytes(...PNG), 'image/png'],
+    ['PNG header only', new Blob([new Uint8Array(PNG)]), 'image/png'],
+    ['GIF', bytes(...GIF), 'image/gif'],
+    ['WEBP', bytes(...WEBP), 'image/webp'],
+    ['PNG named .pdf, declared PDF', new File([new Uint8Array(PNG)], 'letter.pdf', { type: 'application/pdf' }), 'image/png'],
+    ['RIFF but WAVE', bytes(0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x41, 0x56, 0x45), null],
+    ['truncated PDF signature', new Blob(['%PD']), null],
+    ['PDF signature not at the start', new Blob([' %PDF-1.7']), null],
+    ['Windows executable', new Blob(['MZ\x90\x00']), null],
+    ['HTML', new Blob(['<script>alert(1)</script>']), null],
+    ['Arabic text', new Blob(['خطاب موضوع الزيارة']), null],
+    ['emoji', new Blob(['😀😀😀😀']), null],
+    ['empty', new Blob([]), null],
+  ];
+  for (const [name, blob, expected] of rows) {
+    it(`${name} → ${expected}`, async () => {
+      expect(await sniffFileType(blob)).to.equal(expected);
+    });
+  }
+});
+
+describe('checkFile', () => {
+  const padded = (header: number[], size: number) => new Blob([new Uint8Array(header), new Uint8Array(size - header.length)]);
+  const rows: Array<[string, Blob, FileRules, Awaited<ReturnType<typeof checkFile>>]> = [
+    ['PDF', bytes(...PDF), rules, null],
+    ['JPEG', bytes(...JPEG), rules, null],
+    ['PNG of exactly the limit', padded(PNG, 1024), rules, null],
+    ['PNG named .pdf', new File([bytes(...PNG)], 'scan.pdf', { type: 'application/pdf' }), rules, null],
+    ['PDF named .exe', new File([bytes(...PDF)], 'letter.exe', { type: 'application/x-msdownload' }), rules, null],
+    ['empty Blob', new Blob([]), rules, 'file-empty'],
+    ['empty file named .pdf', new File([], 'a.pdf', { type: 'application/pdf' }), rules, 'file-empty'],
+    ['one byte over the limit', new Blob([new Uint8Array(1025)]), rules, 'file-too-large'],
+    ['PNG over the limit', padded(PNG, 1025), rules, 'file-too-large'],
+    ['over 5 MB', new Blob([new Uint8Array(5 * 1024 * 1024 + 1)]), { ...rules, maxBytes: 5 * 1024 * 1024 }, 'file-too-large'],
+    ['too large, without being read', new UnreadableBlob([new Uint8Array(2048)]), rules, 'file-too-large'],
+    ['executable named .pdf', new File(['MZ executable'], 'letter.pdf', { type: 'application/pdf' }), rules, 'file-type'],
+    ['HTML declared PDF', new File(['<html><script>x</script>'], 'a.pdf', { type: 'application/pdf' }), rules, 'file-type'],
+    ['GIF named .png', new File([bytes(...GIF)], 'x.png', { type: 'image/png' }), rules, 'file-type'],
+    ['WEBP when not accepted', bytes(...WEBP), rules, 'file-type'],
+    ['WEBP when accepted', bytes(...WEBP), { ...rules, acceptedTypes: ['image/webp'] }, null],
+    ['PDF when nothing is accepted', bytes(...PDF), { ...rules, acceptedTypes: [] }, 'file-type'],
+  ];
+  for (const [name, file, fileRules, expected] of rows) {
+    it(`${name} → ${expected}`, async () => {
+      expect(await checkFile(file, fileRules)).to.equal(expected);
+    });
+  }
+});
+
+table('acceptAttribute', (acceptedTypes: string[]) => acceptAttribute({ acceptedTypes, maxBytes: 1 }), [
+  [['application/pdf', 'image/jpeg', 'image/png'], '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png'],
+  [['image/webp', 'image/gif'], '.webp,.gif,image/webp,image/gif'],
+  [['application/msword'], 'application/msword'],
+  [[], ''],
+]);
+
+table('formatBytes', ([n, locale]: [number, 'ar' | 'en']) => formatBytes(n, locale), [
+  [[5 * 1024 * 1024, 'en'], '5 MB'],
+  [[1024 * 1024, 'en'], '1 MB'],
+  [[2.5 * 1024 * 1024, 'en'], '2.5 MB'],
+  [[1536, 'en'], '1.5 kB'],
+  [[1024, 'en'], '1 kB'],
+  [[10, 'en'], '0.1 kB'],
+  [[0, 'en'], '0 kB'],
+  [[5 * 1024 * 1024, 'ar'], '5 م.ب'],
+  [[1536, 'ar'], '1.5 كيلوبايت'],
+]);
