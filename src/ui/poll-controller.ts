@@ -12,6 +12,7 @@ export class PollController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private delay: number;
   private running = false;
+  private connected = false;
   private readonly onVisibility = () => {
     clearTimeout(this.timer);
     if (!document.hidden && this.running) void this.tick();
@@ -27,11 +28,13 @@ export class PollController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     document.addEventListener('visibilitychange', this.onVisibility);
     if (this.running) this.schedule();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.timer);
   }
@@ -50,7 +53,8 @@ export class PollController implements ReactiveController {
 
   private schedule() {
     clearTimeout(this.timer);
-    if (!document.hidden) this.timer = setTimeout(() => void this.tick(), this.delay);
+    // A check in flight when the host left the page must not start another round.
+    if (this.connected && !document.hidden) this.timer = setTimeout(() => void this.tick(), this.delay);
   }
 
   private async tick() {

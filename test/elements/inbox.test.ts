@@ -211,6 +211,23 @@ describe('<emirate-inbox>', () => {
     expect(visibleText(row)).to.contain('لديك رسالة');
     mockBackend.setStatus(approved.requestNumber, 'completed');
     await until(() => visibleText(inbox).includes('تغيرت حالة الطلب'), 'the status announcement');
+
+    // Once the inbox leaves the page it stops asking, even with a check in flight.
+    const calls: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      calls.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    try {
+      inbox.remove();
+      await new Promise((r) => setTimeout(r, 300));
+      calls.length = 0;
+      await new Promise((r) => setTimeout(r, 600));
+      expect(calls).to.have.length(0);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('stops polling while the page is hidden and checks again when it comes back', async () => {
