@@ -37,6 +37,15 @@ export const baseStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  h2 {
+    font-size: 1.5em;
+    margin-block: 0 var(--_space);
+    color: var(--_primary);
+  }
+  h2[tabindex='-1']:focus {
+    /* Focus moves to a view's heading for screen readers; it is not a control. */
+    outline: none;
+  }
   .field {
     display: grid;
     align-content: start;

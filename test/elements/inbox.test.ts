@@ -5,7 +5,7 @@ import type { Inbox } from '../../src/inbox.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
-import { deepQuery, fileOf, pickFile, settled, type, until, visibleText } from '../support/dom.js';
+import { deepQuery, fileOf, pickFile, recordFetches, settled, type, until, visibleText } from '../support/dom.js';
 
 await useMockBackend();
 
@@ -213,12 +213,7 @@ describe('<emirate-inbox>', () => {
     await until(() => visibleText(inbox).includes('تغيرت حالة الطلب'), 'the status announcement');
 
     // Once the inbox leaves the page it stops asking, even with a check in flight.
-    const calls: string[] = [];
-    const realFetch = window.fetch;
-    window.fetch = (input, init) => {
-      calls.push(String(input instanceof Request ? input.url : input));
-      return realFetch(input, init);
-    };
+    const { calls, restore } = recordFetches();
     try {
       inbox.remove();
       await new Promise((r) => setTimeout(r, 300));
@@ -226,19 +221,14 @@ describe('<emirate-inbox>', () => {
       await new Promise((r) => setTimeout(r, 600));
       expect(calls).to.have.length(0);
     } finally {
-      window.fetch = realFetch;
+      restore();
     }
   });
 
   it('stops polling while the page is hidden and checks again when it comes back', async () => {
     mockBackend.seedSampleRequests();
     const inbox = await mount({ poll: 0.1 });
-    const calls: string[] = [];
-    const realFetch = window.fetch;
-    window.fetch = (input, init) => {
-      calls.push(String(input instanceof Request ? input.url : input));
-      return realFetch(input, init);
-    };
+    const { calls, restore } = recordFetches();
     const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'hidden')!;
     try {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
@@ -250,7 +240,7 @@ describe('<emirate-inbox>', () => {
       document.dispatchEvent(new Event('visibilitychange'));
       await until(() => calls.some((u) => u.includes('/requests')), 'a check on return');
     } finally {
-      window.fetch = realFetch;
+      restore();
       delete (document as { hidden?: boolean }).hidden;
       Object.defineProperty(Document.prototype, 'hidden', hidden);
       inbox.remove();

@@ -92,3 +92,14 @@ export async function settled(el: LitElement): Promise<void> {
   await el.updateComplete;
   for (const child of deepQueryAll<LitElement>(el, '*')) if ('updateComplete' in child) await child.updateComplete;
 }
+
+/** Records the URLs the page fetches until `restore()` (the adapter's calls still reach msw). */
+export function recordFetches(): { calls: string[]; restore: () => void } {
+  const calls: string[] = [];
+  const realFetch = window.fetch;
+  window.fetch = (input, init) => {
+    calls.push(String(input instanceof Request ? input.url : input));
+    return realFetch(input, init);
+  };
+  return { calls, restore: () => void (window.fetch = realFetch) };
+}

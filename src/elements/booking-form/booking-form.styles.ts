@@ -4,15 +4,6 @@ export const bookingFormStyles = css`
   :host {
     max-inline-size: 48rem;
   }
-  h2[tabindex='-1']:focus {
-    /* Focus is moved to the heading for screen readers; it is not a control. */
-    outline: none;
-  }
-  h2 {
-    font-size: 1.5em;
-    margin-block: 0 var(--_space);
-    color: var(--_primary);
-  }
   h3 {
     font-size: 1.15em;
     margin-block: calc(var(--_space) * 3) calc(var(--_space) * 1.5);

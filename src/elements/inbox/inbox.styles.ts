@@ -4,14 +4,6 @@ export const inboxStyles = css`
   :host {
     max-inline-size: 56rem;
   }
-  h2 {
-    font-size: 1.5em;
-    margin-block: 0 var(--_space);
-    color: var(--_primary);
-  }
-  h2[tabindex='-1']:focus {
-    outline: none;
-  }
   h3 {
     font-size: 1.15em;
     margin-block: calc(var(--_space) * 3) calc(var(--_space) * 1.5);
@@ -131,16 +123,7 @@ export const inboxStyles = css`
     grid-template-columns: minmax(8rem, 1fr) 2fr;
   }
   @media (max-width: 30rem) {
-    emirate-rating-form {
-    display: block;
-    margin-block: calc(var(--_space) * 3);
-  }
-  @media print {
-    .no-print {
-      display: none;
-    }
-  }
-  dl.review.plain {
+    dl.review.plain {
       grid-template-columns: 1fr;
     }
   }

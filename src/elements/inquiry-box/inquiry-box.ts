@@ -46,8 +46,6 @@ export class InquiryBox extends EmirateElement {
       }
       h2 {
         font-size: 1.35em;
-        margin-block: 0 var(--_space);
-        color: var(--_primary);
       }
       .row {
         display: grid;
