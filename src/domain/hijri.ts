@@ -40,12 +40,18 @@ const formats = {
 
 /** e.g. `15 جمادى الآخرة 1448 هـ` / `Jumada II 15, 1448 AH`. */
 export function formatHijriDate(date: Date | string, locale: 'ar' | 'en'): string {
-  return formats.hijri[locale].format(new Date(date));
+  return formatOrEmpty(formats.hijri[locale], date);
+}
+
+/** A date the backend sent that is not a date shows as nothing rather than breaking the view. */
+function formatOrEmpty(format: Intl.DateTimeFormat, date: Date | string): string {
+  const value = new Date(date);
+  return Number.isNaN(value.getTime()) ? '' : format.format(value);
 }
 
 /** e.g. `25 نوفمبر 2026` / `25 November 2026`. */
 export function formatGregorianDate(date: Date | string, locale: 'ar' | 'en'): string {
-  return formats.gregorian[locale].format(new Date(date));
+  return formatOrEmpty(formats.gregorian[locale], date);
 }
 
 const times = {
@@ -55,5 +61,5 @@ const times = {
 
 /** The time of day in Riyadh, e.g. `9:30 ص` / `09:30`. */
 export function formatRiyadhTime(date: Date | string, locale: 'ar' | 'en'): string {
-  return times[locale].format(new Date(date));
+  return formatOrEmpty(times[locale], date);
 }

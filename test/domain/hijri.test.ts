@@ -51,6 +51,9 @@ describe('formatHijriDate and formatGregorianDate', () => {
     ['Gregorian', DAY, 'ar', '25 نوفمبر 2026'],
     ['Gregorian', DAY, 'en', '25 November 2026'],
     ['Gregorian', '2026-11-25T21:30:00Z', 'en', '26 November 2026'],
+    // A backend date that is not a date shows as nothing instead of throwing mid-render.
+    ['Hijri', 'not a date', 'ar', ''],
+    ['Gregorian', '', 'en', ''],
   ];
   for (const [calendar, date, locale, expected] of rows) {
     it(`${calendar} ${show(date)} in ${locale} → ${expected}`, () => {

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Catalog, Page, RequestDetail, RequestSummary, Session } from '../../api/types.js';
 import { ServerError, isApiError, type ApiError } from '../../api/errors.js';
@@ -409,7 +410,7 @@ export class Inbox extends EmirateElement {
         </ol>
 
         ${r.status === 'approved' || r.status === 'completed' || r.status === 'rejected'
-          ? html`<emirate-rating-form .adapter=${this.api} .requestNumber=${r.requestNumber} .given=${r.rating}></emirate-rating-form>`
+          ? keyed(r.requestNumber, html`<emirate-rating-form .adapter=${this.api} .requestNumber=${r.requestNumber} .given=${r.rating}></emirate-rating-form>`)
           : nothing}
 
         ${this.renderAnswers(r)}
