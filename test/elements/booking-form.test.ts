@@ -1,4 +1,5 @@
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/booking-form.js';
 import type { BookingForm, SignInRequiredDetail } from '../../src/booking-form.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
@@ -133,6 +134,22 @@ describe('<emirate-booking-form>', () => {
     expect(root(form).activeElement === $(form, '#email'), 'focus').to.equal(true);
     expect($(form, '#fullName').value, 'nothing typed is cleared').to.equal('محمد عبدالله سعيد القحطاني');
     await expect(form).to.be.accessible();
+  });
+
+  it('keyboard only: the continue button, the error summary and its links', async () => {
+    const form = await mount();
+    $<HTMLButtonElement>(form, 'button[type=submit]').focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(form);
+    expect(root(form).activeElement === $(form, '.error-summary'), 'focus on the summary').to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(root(form).activeElement?.textContent).to.contain('النوع');
+    await sendKeys({ press: 'Enter' });
+    await settled(form);
+    expect(root(form).activeElement === $(form, '#applicantType'), 'focus on the first radio').to.equal(true);
+    await sendKeys({ press: 'Space' });
+    await form.updateComplete;
+    expect($<HTMLInputElement>(form, '#applicantType').checked).to.equal(true);
   });
 
   const badInput: Array<[string, string, string]> = [

@@ -1,4 +1,5 @@
 import { fixture, html, expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/companion-list.js';
 import type { CompanionList } from '../../src/companion-list.js';
 import { deepQuery, fileOf, pickFile, type, until, visibleText } from '../support/dom.js';
@@ -114,5 +115,27 @@ describe('<emirate-companion-list>', () => {
     expect(visibleText(field)).to.contain('نوع الملف غير مقبول');
     expect(deepQuery(field, '#error')).to.not.equal(null);
     await expect(list).to.be.accessible();
+  });
+
+  it('works from the keyboard alone: add, type, move on, remove', async () => {
+    const list = await fixture<CompanionList>(html`<emirate-companion-list applicant-id=${APPLICANT}></emirate-companion-list>`);
+    list.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await list.updateComplete;
+    expect(list.shadowRoot!.activeElement === control(list, 0, 'fullName'), 'focus in the new name').to.equal(true);
+    await sendKeys({ type: 'سعد محمد علي القحطاني' });
+    await sendKeys({ press: 'Tab' });
+    expect(list.shadowRoot!.activeElement === control(list, 0, 'idNumber'), 'Tab reaches the ID').to.equal(true);
+    await sendKeys({ type: '٢٣٤٥٦٧٨٩٠٤' });
+    await sendKeys({ press: 'Tab' });
+    await list.updateComplete;
+    expect(list.value[0]).to.include({ fullName: 'سعد محمد علي القحطاني', idNumber: '٢٣٤٥٦٧٨٩٠٤' });
+    expect(list.validate().has('companions.0.idNumber')).to.equal(false);
+    const remove = rows(list)[0]!.querySelector<HTMLButtonElement>('button.remove')!;
+    remove.focus();
+    await sendKeys({ press: 'Space' });
+    await list.updateComplete;
+    expect(rows(list)).to.have.length(0);
+    expect(list.shadowRoot!.activeElement === list.shadowRoot!.querySelector('button.add'), 'focus back on add').to.equal(true);
   });
 });
