@@ -1,9 +1,25 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { DraftStore, DraftStoreError, clearAllDrafts, draftKey, toDraftStoreError } from '../../src/drafts/draft-store.js';
+import {
+  DEFAULT_TTL_MS,
+  DraftStore,
+  DraftStoreError,
+  clearAllDrafts,
+  draftKey,
+  toDraftStoreError,
+} from '../../src/drafts/draft-store.js';
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 10, 25);
+
+/** Settles to the rejection reason, or fails the test if `promise` resolves. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
+}
 
 describe('DraftStore', () => {
   let dbName: string;
@@ -12,83 +28,251 @@ describe('DraftStore', () => {
   const file = (text: string) => ({ blob: new Blob([text], { type: 'application/pdf' }), name: `${text}.pdf`, type: 'application/pdf' });
   const key = draftKey({ portal: '/api', user: '1085427373', form: 'booking' });
 
+  /** Record counts straight from IndexedDB, not through the store. */
+  async function counts(): Promise<{ drafts: number; files: number }> {
+    const db = await openDB(dbName);
+    try {
+      return { drafts: await db.count('drafts'), files: await db.count('files') };
+    } finally {
+      db.close();
+    }
+  }
+
   beforeEach(() => {
     dbName = `drafts-test-${crypto.randomUUID()}`;
     now = T0;
   });
   afterEach(() => clearAllDrafts({ dbName }));
 
-  it('keeps values and file Blobs and gives them back', async () => {
+  it('gives back nested values and a file Blob byte for byte', async () => {
+    const values = {
+      name: 'محمد',
+      companions: [
+        { key: 'a', idNumber: '2345678904', tags: ['x', 'y'] },
+        { key: 'b', idNumber: '3456789012', tags: [] },
+      ],
+      dates: { from: '2026-12-01', to: null },
+    };
+    const bytes = new Uint8Array([0, 1, 2, 127, 128, 254, 255, 0x25, 0x50, 0x44, 0x46]);
     const store = await open();
-    await store.saveValues(key, { name: 'محمد', companions: [{ key: 'a', idNumber: '2345678904' }] });
-    await store.saveFile(key, 'idCopy', file('id'));
-    const draft = await store.load<{ name: string }>(key);
-    expect(draft!.values).to.deep.equal({ name: 'محمد', companions: [{ key: 'a', idNumber: '2345678904' }] });
-    expect(draft!.files.idCopy!.name).to.equal('id.pdf');
-    expect(await draft!.files.idCopy!.blob.text()).to.equal('id');
+    await store.saveValues(key, values);
+    await store.saveFile(key, 'idCopy', { blob: new Blob([bytes], { type: 'image/png' }), name: 'هوية.png', type: 'image/png' });
+    const draft = await store.load<typeof values>(key);
+    store.close();
+    expect(draft!.values).to.deep.equal(values);
+    expect(Object.keys(draft!.files)).to.deep.equal(['idCopy']);
+    const stored = draft!.files.idCopy!;
+    expect(stored.name).to.equal('هوية.png');
+    expect(stored.type).to.equal('image/png');
+    expect(stored.blob).to.be.instanceOf(Blob);
+    expect(Array.from(new Uint8Array(await stored.blob.arrayBuffer()))).to.deep.equal(Array.from(bytes));
     expect(draft!.savedAt).to.equal(T0);
-    expect(draft!.expiresAt).to.equal(T0 + 14 * DAY);
+    expect(draft!.expiresAt).to.equal(T0 + DEFAULT_TTL_MS);
+  });
+
+  it('gives null for a key never saved', async () => {
+    const store = await open();
+    expect(await store.load(key)).to.equal(null);
     store.close();
   });
 
-  it('typing rewrites only the values record, never the files', async () => {
+  it('saveValues never rewrites file records', async () => {
+    const bytes = new Uint8Array([9, 8, 7, 6, 5]);
     const store = await open();
-    await store.saveFile(key, 'idCopy', file('id'));
-    for (let i = 0; i < 30; i++) await store.saveValues(key, { subject: 'x'.repeat(i) });
+    await store.saveFile(key, 'idCopy', { blob: new Blob([bytes]), name: 'id.bin', type: 'application/octet-stream' });
+    for (let i = 0; i < 30; i++) {
+      now = T0 + i * 1000;
+      await store.saveValues(key, { subject: 'x'.repeat(i) });
+    }
+    const draft = await store.load<{ subject: string }>(key);
     store.close();
-    const db = await openDB(dbName);
-    expect(await db.count('files')).to.equal(1);
-    expect(await db.count('drafts')).to.equal(1);
-    db.close();
-    const again = await open();
-    expect(await (await again.load(key))!.files.idCopy!.blob.text()).to.equal('id');
-    again.close();
+    expect(draft!.values.subject).to.equal('x'.repeat(29));
+    expect(draft!.savedAt).to.equal(T0 + 29 * 1000);
+    expect(Array.from(new Uint8Array(await draft!.files.idCopy!.blob.arrayBuffer()))).to.deep.equal([9, 8, 7, 6, 5]);
+    expect(await counts()).to.deep.equal({ drafts: 1, files: 1 });
   });
 
-  it('forgets one file slot, and keeps drafts of other users and portals apart', async () => {
-    const store = await open();
+  it('saveFile(key, slot, null) forgets that slot only', async () => {
     const other = draftKey({ portal: '/api', user: '2345678904', form: 'booking' });
-    const otherPortal = draftKey({ portal: '/other-api', user: '1085427373', form: 'booking' });
-    await store.saveValues(key, { v: 1 });
-    await store.saveValues(other, { v: 2 });
-    await store.saveValues(otherPortal, { v: 3 });
+    const store = await open();
     await store.saveFile(key, 'idCopy', file('a'));
     await store.saveFile(key, 'subjectLetter', file('b'));
     await store.saveFile(other, 'idCopy', file('c'));
+    await store.saveValues(key, { v: 1 });
+    await store.saveValues(other, { v: 2 });
     await store.saveFile(key, 'idCopy', null);
-    expect(Object.keys((await store.load(key))!.files)).to.deep.equal(['subjectLetter']);
-    expect((await store.load(other))!.values).to.deep.equal({ v: 2 });
-    expect((await store.load(otherPortal))!.values).to.deep.equal({ v: 3 });
-    await store.delete(key);
-    expect(await store.load(key)).to.equal(null);
-    expect(await (await store.load(other))!.files.idCopy!.blob.text()).to.equal('c');
-    await store.clearAll();
-    expect(await store.load(other)).to.equal(null);
+    const mine = await store.load(key);
+    const theirs = await store.load(other);
+    store.close();
+    expect(Object.keys(mine!.files)).to.deep.equal(['subjectLetter']);
+    expect(await mine!.files.subjectLetter!.blob.text()).to.equal('b');
+    expect(await theirs!.files.idCopy!.blob.text()).to.equal('c');
+    expect(await counts()).to.deep.equal({ drafts: 2, files: 2 });
+  });
+
+  it('replaces a slot when a new file is chosen for it', async () => {
+    const store = await open();
+    await store.saveValues(key, { v: 1 });
+    await store.saveFile(key, 'idCopy', file('old'));
+    await store.saveFile(key, 'idCopy', file('new'));
+    const draft = await store.load(key);
+    store.close();
+    expect(draft!.files.idCopy!.name).to.equal('new.pdf');
+    expect(await draft!.files.idCopy!.blob.text()).to.equal('new');
+    expect(await counts()).to.deep.equal({ drafts: 1, files: 1 });
+  });
+
+  it('keeps each user and portal to their own draft', async () => {
+    const scopes = [
+      { portal: '/api', user: '1085427373' },
+      { portal: '/api', user: '2345678904' },
+      { portal: '/other-api', user: '1085427373' },
+      { portal: '/other-api', user: '2345678904' },
+    ];
+    const keyOf = (i: number) => draftKey({ ...scopes[i]!, form: 'booking' });
+    expect(new Set(scopes.map((_, i) => keyOf(i))).size).to.equal(4);
+    const store = await open();
+    for (const [i] of scopes.entries()) {
+      await store.saveValues(keyOf(i), { owner: i });
+      await store.saveFile(keyOf(i), 'idCopy', file(`file-${i}`));
+    }
+    for (const [i] of scopes.entries()) {
+      const draft = await store.load<{ owner: number }>(keyOf(i));
+      expect(draft!.values, `scope ${i}`).to.deep.equal({ owner: i });
+      expect(Object.keys(draft!.files), `scope ${i}`).to.deep.equal(['idCopy']);
+      expect(await draft!.files.idCopy!.blob.text(), `scope ${i}`).to.equal(`file-${i}`);
+    }
+    // The same user on the same portal, another form: nothing.
+    expect(await store.load(draftKey({ ...scopes[0]!, form: 'rating' }))).to.equal(null);
     store.close();
   });
 
-  it('builds unambiguous keys', () => {
-    expect(draftKey({ portal: 'a|b', user: 'c', form: 'f' })).to.not.equal(draftKey({ portal: 'a', user: 'b|c', form: 'f' }));
+  const ambiguous: Array<[string, { portal: string; user: string; form: string }, { portal: string; user: string; form: string }]> = [
+    ['| moved between portal and user', { portal: 'a|b', user: 'c', form: 'f' }, { portal: 'a', user: 'b|c', form: 'f' }],
+    ['| moved between user and form', { portal: 'p', user: 'a|b', form: 'c' }, { portal: 'p', user: 'a', form: 'b|c' }],
+    [': moved between portal and user', { portal: 'a:b', user: 'c', form: 'f' }, { portal: 'a', user: 'b:c', form: 'f' }],
+    ['"," moved between portal and user', { portal: 'a","b', user: 'c', form: 'f' }, { portal: 'a', user: 'b","c', form: 'f' }],
+    ['empty portal vs empty user', { portal: '', user: 'ab', form: 'f' }, { portal: 'ab', user: '', form: 'f' }],
+  ];
+  for (const [name, a, b] of ambiguous) {
+    it(`draftKey is unambiguous: ${name}`, () => {
+      expect(draftKey(a)).to.not.equal(draftKey(b));
+      expect(draftKey(a)).to.equal(draftKey({ ...a }));
+    });
+  }
+
+  it('delete(key) removes the draft and its files, and nothing else', async () => {
+    const other = draftKey({ portal: '/api', user: '2345678904', form: 'booking' });
+    const store = await open();
+    await store.saveValues(key, { v: 1 });
+    await store.saveFile(key, 'idCopy', file('a'));
+    await store.saveFile(key, 'companion:1', file('b'));
+    await store.saveValues(other, { v: 2 });
+    await store.saveFile(other, 'idCopy', file('c'));
+    await store.delete(key);
+    expect(await store.load(key)).to.equal(null);
+    const theirs = await store.load(other);
+    store.close();
+    expect(theirs!.values).to.deep.equal({ v: 2 });
+    expect(await theirs!.files.idCopy!.blob.text()).to.equal('c');
+    expect(await counts()).to.deep.equal({ drafts: 1, files: 1 });
+  });
+
+  it('delete(key) of a key never saved is harmless', async () => {
+    const store = await open();
+    await store.saveValues(key, { v: 1 });
+    await store.delete(draftKey({ portal: '/api', user: 'nobody', form: 'booking' }));
+    expect((await store.load(key))!.values).to.deep.equal({ v: 1 });
+    store.close();
+  });
+
+  it('clearAll() empties every draft and file', async () => {
+    const other = draftKey({ portal: '/other-api', user: '2345678904', form: 'rating' });
+    const store = await open();
+    await store.saveValues(key, { v: 1 });
+    await store.saveFile(key, 'idCopy', file('a'));
+    await store.saveValues(other, { v: 2 });
+    await store.saveFile(other, 'idCopy', file('b'));
+    await store.clearAll();
+    expect(await store.load(key)).to.equal(null);
+    expect(await store.load(other)).to.equal(null);
+    store.close();
+    expect(await counts()).to.deep.equal({ drafts: 0, files: 0 });
+  });
+
+  it('clearAllDrafts deletes everything while no store is open', async () => {
+    const store = await open();
+    await store.saveValues(key, { v: 1 });
+    await store.saveFile(key, 'idCopy', file('a'));
+    store.close();
+    await clearAllDrafts({ dbName });
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(dbName);
+    const fresh = await open();
+    expect(await fresh.load(key)).to.equal(null);
+    fresh.close();
+    expect(await counts()).to.deep.equal({ drafts: 0, files: 0 });
+  });
+
+  it('clearAllDrafts of a database that never existed resolves', async () => {
+    await clearAllDrafts({ dbName });
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(dbName);
+  });
+
+  it('clearAllDrafts does not hang while a store is open in the page', async function () {
+    this.timeout(5000);
+    const store = await open();
+    try {
+      await store.saveValues(key, { v: 1 });
+      await store.saveFile(key, 'idCopy', file('a'));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const outcome = await Promise.race([
+        clearAllDrafts({ dbName }).then(() => 'cleared'),
+        new Promise<string>((resolve) => {
+          timer = setTimeout(() => resolve('hung'), 4000);
+        }),
+      ]);
+      clearTimeout(timer);
+      expect(outcome).to.equal('cleared');
+      // The open store stepped aside: its connection is closed, so it can no longer write.
+      const error = await rejection(store.saveValues(key, { v: 2 }));
+      expect(error).to.be.instanceOf(DraftStoreError);
+    } finally {
+      store.close(); // a no-op once it stepped aside; otherwise it would also hang afterEach
+    }
+    const fresh = await open();
+    expect(await fresh.load(key)).to.equal(null);
+    fresh.close();
+    expect(await counts()).to.deep.equal({ drafts: 0, files: 0 });
   });
 
   const expiry: Array<[string, number, number | undefined, boolean]> = [
     ['13 days later, default 14-day life', 13 * DAY, undefined, true],
+    ['exactly 14 days later, default 14-day life', 14 * DAY, undefined, true],
     ['15 days later, default 14-day life', 15 * DAY, undefined, false],
-    ['2 hours later, 1-hour life', 2 * 60 * 60 * 1000, 60 * 60 * 1000, false],
+    ['59 minutes later, 1-hour life', 59 * 60 * 1000, HOUR, true],
+    ['2 hours later, 1-hour life', 2 * HOUR, HOUR, false],
+    ['20 days later, 30-day life', 20 * DAY, 30 * DAY, true],
+    ['31 days later, 30-day life', 31 * DAY, 30 * DAY, false],
   ];
   for (const [name, later, ttl, kept] of expiry) {
     it(`${kept ? 'keeps' : 'deletes'} a draft ${name}`, async () => {
+      const other = draftKey({ portal: '/api', user: '2345678904', form: 'booking' });
       const store = await open(ttl);
       await store.saveValues(key, { v: 1 });
       await store.saveFile(key, 'idCopy', file('a'));
       now = T0 + later;
-      expect((await store.load(key)) !== null).to.equal(kept);
+      // Saved "now": another user's draft, still young, must survive the expiry of this one.
+      await store.saveValues(other, { v: 2 });
+      await store.saveFile(other, 'idCopy', file('b'));
+      const draft = await store.load<{ v: number }>(key);
       store.close();
-      if (!kept) {
-        const db = await openDB(dbName);
-        expect(await db.count('drafts')).to.equal(0);
-        expect(await db.count('files')).to.equal(0);
-        db.close();
+      if (kept) {
+        expect(draft!.values).to.deep.equal({ v: 1 });
+        expect(draft!.expiresAt).to.equal(T0 + (ttl ?? DEFAULT_TTL_MS));
+        expect(await counts()).to.deep.equal({ drafts: 2, files: 2 });
+      } else {
+        expect(draft).to.equal(null);
+        expect(await counts()).to.deep.equal({ drafts: 1, files: 1 });
       }
     });
   }
@@ -97,52 +281,103 @@ describe('DraftStore', () => {
     const store = await open();
     now = T0 + 30 * DAY; // saved while the device clock was a month ahead
     await store.saveValues(key, { v: 1 });
+    await store.saveFile(key, 'idCopy', file('a'));
     now = T0; // clock corrected
     const draft = await store.load(key);
-    expect(draft).to.not.equal(null);
+    expect(draft!.values).to.deep.equal({ v: 1 });
+    expect(await draft!.files.idCopy!.blob.text()).to.equal('a');
     expect(draft!.savedAt).to.equal(T0);
-    now = T0 + 15 * DAY;
-    expect(await store.load(key)).to.equal(null);
+    expect(draft!.expiresAt).to.equal(T0 + DEFAULT_TTL_MS);
     store.close();
+    // The reset was written, not only returned: a new store sees it.
+    const later = await open();
+    now = T0 + 13 * DAY;
+    expect((await later.load(key))!.savedAt).to.equal(T0);
+    now = T0 + 15 * DAY;
+    expect(await later.load(key)).to.equal(null);
+    later.close();
+    expect(await counts()).to.deep.equal({ drafts: 0, files: 0 });
   });
 
-  it('clears every draft at sign-out, even while a store is open in the page', async () => {
+  it('a clock a few hours ahead keeps the saved times', async () => {
     const store = await open();
+    now = T0 + 3 * HOUR;
     await store.saveValues(key, { v: 1 });
-    await clearAllDrafts({ dbName });
-    const fresh = await open();
-    expect(await fresh.load(key)).to.equal(null);
-    fresh.close();
+    now = T0;
+    const draft = await store.load(key);
+    store.close();
+    expect(draft!.savedAt).to.equal(T0 + 3 * HOUR);
+    expect(draft!.expiresAt).to.equal(T0 + 3 * HOUR + DEFAULT_TTL_MS);
   });
 
   it('says drafts are unavailable when IndexedDB is missing', async () => {
     const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
     Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => undefined });
     try {
-      const error = await open().then(
-        () => null,
-        (e: unknown) => e,
-      );
+      expect(window.indexedDB).to.equal(undefined);
+      const error = await rejection(open());
       expect(error).to.be.instanceOf(DraftStoreError);
       expect((error as DraftStoreError).reason).to.equal('unavailable');
-      await clearAllDrafts({ dbName });
+      expect(await clearAllDrafts({ dbName })).to.equal(undefined);
     } finally {
       Object.defineProperty(window, 'indexedDB', original);
     }
+    expect(window.indexedDB).to.be.instanceOf(IDBFactory);
   });
 
-  it('maps a full disk to "full" and other failures to "error"', async () => {
-    expect(toDraftStoreError(new DOMException('no space', 'QuotaExceededError')).reason).to.equal('full');
-    expect(toDraftStoreError(new TypeError('x')).reason).to.equal('error');
-    const own = new DraftStoreError('blocked');
-    expect(toDraftStoreError(own)).to.equal(own);
+  const mapped: Array<[string, unknown, string]> = [
+    ['QuotaExceededError DOMException', new DOMException('no space', 'QuotaExceededError'), 'full'],
+    ['an error wrapping a QuotaExceededError', { name: 'AbortError', inner: new DOMException('no space', 'QuotaExceededError') }, 'full'],
+    ['AbortError DOMException', new DOMException('aborted', 'AbortError'), 'error'],
+    ['InvalidStateError DOMException', new DOMException('closing', 'InvalidStateError'), 'error'],
+    ['TypeError', new TypeError('x'), 'error'],
+    ['null', null, 'error'],
+    ['a string', 'boom', 'error'],
+  ];
+  for (const [name, error, reason] of mapped) {
+    it(`toDraftStoreError maps ${name} to "${reason}"`, () => {
+      const result = toDraftStoreError(error);
+      expect(result).to.be.instanceOf(DraftStoreError);
+      expect(result.reason).to.equal(reason);
+      expect(result.cause).to.equal(error);
+    });
+  }
+
+  it('toDraftStoreError passes a DraftStoreError through unchanged', () => {
+    for (const reason of ['unavailable', 'blocked', 'full', 'error'] as const) {
+      const own = new DraftStoreError(reason);
+      expect(toDraftStoreError(own)).to.equal(own);
+    }
+  });
+
+  const failing: Array<[string, (store: DraftStore) => Promise<unknown>]> = [
+    ['saveValues', (s) => s.saveValues(key, { v: 1 })],
+    ['saveFile', (s) => s.saveFile(key, 'idCopy', file('a'))],
+    ['saveFile(null)', (s) => s.saveFile(key, 'idCopy', null)],
+    ['load', (s) => s.load(key)],
+    ['delete', (s) => s.delete(key)],
+    ['clearAll', (s) => s.clearAll()],
+  ];
+  for (const [name, op] of failing) {
+    it(`${name} on a closed store rejects with DraftStoreError "error"`, async () => {
+      const store = await open();
+      store.close();
+      const error = await rejection(op(store));
+      expect(error).to.be.instanceOf(DraftStoreError);
+      expect((error as DraftStoreError).reason).to.equal('error');
+      expect((error as DraftStoreError).cause).to.be.instanceOf(DOMException);
+    });
+  }
+
+  it('values that cannot be stored reject with DraftStoreError "error"', async () => {
     const store = await open();
-    store.close();
-    const error = await store.saveValues(key, { v: 1 }).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await rejection(store.saveValues(key, { v: 1, callback: () => undefined }));
     expect(error).to.be.instanceOf(DraftStoreError);
     expect((error as DraftStoreError).reason).to.equal('error');
+    expect(((error as DraftStoreError).cause as DOMException).name).to.equal('DataCloneError');
+    // The store still works afterwards.
+    await store.saveValues(key, { v: 2 });
+    expect((await store.load(key))!.values).to.deep.equal({ v: 2 });
+    store.close();
   });
 });
