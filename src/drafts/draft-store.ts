@@ -1,16 +1,20 @@
 /**
  * Form drafts in IndexedDB (via `idb`), per portal, user and form. Values and files are kept
  * apart: typing rewrites only the small values record; each file is written once, when chosen.
- * Drafts expire (14 days by default) and can all be cleared at sign-out.
+ * Every file belongs to a draft record that expires (14 days after the last save by default),
+ * and all drafts can be cleared at sign-out. Values and Blobs are stored by structured clone.
  */
-import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 
+/** A file kept in a draft, as it was chosen. */
 export interface StoredFile {
   blob: Blob;
   name: string;
   type: string;
+  lastModified?: number;
 }
 
+/** A restored draft: the typed values, the files by slot, and when it was saved and expires. */
 export interface Draft<T> {
   values: T;
   /** Files by slot (e.g. `idCopy`, `companion:<key>`). */
@@ -19,12 +23,14 @@ export interface Draft<T> {
   expiresAt: number;
 }
 
+/** Why drafts cannot be kept: no IndexedDB, another tab holds it, no space left, or anything else. */
 export type DraftStoreFailure = 'unavailable' | 'blocked' | 'full' | 'error';
 
+/** Every failure of the draft store; `cause` holds what IndexedDB threw, if anything. */
 export class DraftStoreError extends Error {
   readonly reason: DraftStoreFailure;
   constructor(reason: DraftStoreFailure, cause?: unknown) {
-    super(`Drafts ${reason}`, { cause });
+    super(`Draft storage ${reason}`, { cause });
     this.name = 'DraftStoreError';
     this.reason = reason;
   }
@@ -35,17 +41,24 @@ export interface DraftStoreOptions {
   dbName?: string;
   /** How long a draft lives after its last save; default 14 days. */
   ttlMs?: number;
-  /** The clock; tests move it. */
+  /** The clock; default `Date.now`. */
   now?: () => number;
+  /** Default `globalThis.indexedDB`; `null` means there is none. */
+  indexedDB?: IDBFactory | null;
 }
 
-export const DEFAULT_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+const DEFAULT_DB_NAME = 'emirate-drafts';
 const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_TTL_MS = 14 * DAY_MS;
+/** A draft saved further ahead than this was saved by a wrong clock. */
+const CLOCK_SLACK_MS = DAY_MS;
 const OPEN_TIMEOUT_MS = 3000;
+const STORES = ['drafts', 'files'] as const;
 
-interface ValuesRecord {
+interface DraftRecord {
   key: string;
-  values: unknown;
+  /** Absent while only files were saved. */
+  values?: unknown;
   savedAt: number;
   expiresAt: number;
 }
@@ -56,25 +69,90 @@ interface FileRecord extends StoredFile {
 }
 
 interface DraftSchema extends DBSchema {
-  drafts: { key: string; value: ValuesRecord; indexes: { expiresAt: number } };
+  drafts: { key: string; value: DraftRecord; indexes: { expiresAt: number } };
   files: { key: [string, string]; value: FileRecord; indexes: { draft: string } };
 }
 
-/** A stable key for one form of one user on one portal. */
+type Tx = IDBPTransaction<DraftSchema, typeof STORES, 'readwrite'>;
+
+/** A stable, unambiguous key for one form of one user on one portal. */
 export function draftKey(parts: { portal: string; user: string; form: string }): string {
   return JSON.stringify([parts.portal, parts.user, parts.form]);
 }
 
-/** Maps what IndexedDB throws to a reason the form can explain. */
+/** Maps what IndexedDB threw to a reason the form can explain: no space left is `full`. */
 export function toDraftStoreError(error: unknown): DraftStoreError {
   if (error instanceof DraftStoreError) return error;
-  const name = (error as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') return new DraftStoreError('full', error);
-  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
-  if (inner === 'QuotaExceededError') return new DraftStoreError('full', error);
-  return new DraftStoreError('error', error);
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return new DraftStoreError(isQuotaError(error) || isQuotaError(cause) ? 'full' : 'error', error);
 }
 
+function isQuotaError(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
+}
+
+/** The factory to use: the given one (`null`: none), else the page's, if it may be touched at all. */
+function factoryOf(option: IDBFactory | null | undefined): IDBFactory | null {
+  if (option !== undefined) return option;
+  try {
+    return globalThis.indexedDB ?? null;
+  } catch {
+    return null; // some sandboxed frames throw on access
+  }
+}
+
+/**
+ * Opens version 1, creating the stores. Rejects `unavailable` when opening fails, and `blocked`
+ * when the open is blocked or still pending after {@link OPEN_TIMEOUT_MS}; a connection that
+ * arrives after that is closed at once. The connection closes itself when another tab needs a
+ * new version or deletes the database, so this page never blocks it.
+ */
+function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (reason: DraftStoreFailure, cause?: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(new DraftStoreError(reason, cause));
+    };
+    const timer = setTimeout(() => fail('blocked'), OPEN_TIMEOUT_MS);
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name, 1);
+    } catch (error) {
+      fail('unavailable', error);
+      return;
+    }
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
+      db.createObjectStore('files', { keyPath: ['key', 'slot'] }).createIndex('draft', 'key');
+    };
+    request.onblocked = () => fail('blocked');
+    request.onerror = () => fail('unavailable', request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onversionchange = () => db.close();
+      if (settled) {
+        db.close();
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      resolve(db);
+    };
+  });
+}
+
+/** Deletes a draft record and all its files inside `tx`. */
+async function removeDraft(tx: Tx, key: string): Promise<void> {
+  const files = tx.objectStore('files');
+  await tx.objectStore('drafts').delete(key);
+  for (const fileKey of await files.index('draft').getAllKeys(key)) await files.delete(fileKey);
+}
+
+/** Keeps form drafts in IndexedDB; every method rejects with a {@link DraftStoreError}. */
 export class DraftStore {
   private constructor(
     private readonly db: IDBPDatabase<DraftSchema>,
@@ -82,121 +160,162 @@ export class DraftStore {
     private readonly now: () => number,
   ) {}
 
-  /** Opens (creating if needed) the draft database; rejects with a {@link DraftStoreError}. */
+  /**
+   * Opens (creating if needed) the draft database. Rejects `unavailable` when there is no
+   * IndexedDB or it cannot be opened, `blocked` when another tab keeps it from opening (~3 s).
+   */
   static async open(options: DraftStoreOptions = {}): Promise<DraftStore> {
-    if (!globalThis.indexedDB) throw new DraftStoreError('unavailable');
-    const name = options.dbName ?? 'emirate-drafts';
-    let blocked = false;
-    const opening = openDB<DraftSchema>(name, 1, {
-        upgrade(db) {
-        const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
-          drafts.createIndex('expiresAt', 'expiresAt');
-          const files = db.createObjectStore('files', { keyPath: ['key', 'slot'] });
-          files.createIndex('draft', 'key');
-        },
-        blocked() {
-          blocked = true;
-        },
-        blocking() {
-          // Another tab wants a newer version: step aside rather than block it.
-          void opening.then((db) => db.close(), () => undefined);
-        },
-      });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DraftStoreError(blocked ? 'blocked' : 'unavailable')), OPEN_TIMEOUT_MS);
-    });
-    try {
-      const db = await Promise.race([opening, timeout]);
-      return new DraftStore(db, options.ttlMs ?? DEFAULT_TTL_MS, options.now ?? Date.now);
-    } catch (error) {
-      throw error instanceof DraftStoreError ? error : new DraftStoreError(blocked ? 'blocked' : 'unavailable', error);
-    } finally {
-      clearTimeout(timer);
-    }
+    const factory = factoryOf(options.indexedDB);
+    if (!factory) throw new DraftStoreError('unavailable');
+    const db = await openDatabase(factory, options.dbName ?? DEFAULT_DB_NAME);
+    const wrapped = wrap(db) as unknown as IDBPDatabase<DraftSchema>;
+    return new DraftStore(wrapped, options.ttlMs ?? DEFAULT_TTL_MS, options.now ?? Date.now);
   }
 
   /**
-   * The draft under `key`, or `null`. An expired draft is deleted. A draft saved "in the
-   * future" by more than a day (the clock was wrong, then corrected) is not kept forever: its
-   * times restart from now.
+   * The draft under `key`, or `null`. A draft is expired only once now is past its `expiresAt`;
+   * then it is deleted with its files. A draft saved more than a day in the future (the clock
+   * was ahead, then corrected) is not kept until that future: its `savedAt` becomes now and
+   * its `expiresAt` now + ttl, and this is written back. Files saved before any values give
+   * `null` (there is nothing to restore the form from); they expire like a draft.
    */
   async load<T>(key: string): Promise<Draft<T> | null> {
     const now = this.now();
-    const record = await this.run(() => this.db.get('drafts', key));
-    if (!record) return null;
-    if (now > record.expiresAt) {
-      await this.delete(key);
-      return null;
-    }
-    if (record.savedAt > now + DAY_MS) {
-      record.savedAt = now;
-      record.expiresAt = now + this.ttlMs;
-      await this.run(() => this.db.put('drafts', record));
-    }
-    const files = await this.run(() => this.db.getAllFromIndex('files', 'draft', key));
-    return {
-      values: record.values as T,
-      files: Object.fromEntries(files.map((f) => [f.slot, { blob: f.blob, name: f.name, type: f.type }])),
-      savedAt: record.savedAt,
-      expiresAt: record.expiresAt,
-    };
+    return this.transact(async (tx) => {
+      const drafts = tx.objectStore('drafts');
+      let record = await drafts.get(key);
+      if (!record) return null;
+      if (now > record.expiresAt) {
+        await removeDraft(tx, key);
+        return null;
+      }
+      if (record.savedAt > now + CLOCK_SLACK_MS) {
+        record = { ...record, savedAt: now, expiresAt: now + this.ttlMs };
+        await drafts.put(record);
+      }
+      if (!('values' in record)) return null;
+      const files = await tx.objectStore('files').index('draft').getAll(key);
+      return {
+        values: record.values as T,
+        files: Object.fromEntries(files.map(({ slot, blob, name, type, lastModified }) => [
+          slot,
+          lastModified === undefined ? { blob, name, type } : { blob, name, type, lastModified },
+        ])),
+        savedAt: record.savedAt,
+        expiresAt: record.expiresAt,
+      };
+    });
   }
 
-  /** Writes the values record only; file records are untouched. */
+  /** Writes the values record only (file records are untouched); the draft lives ttl from now. */
   async saveValues<T>(key: string, values: T): Promise<void> {
     const savedAt = this.now();
-    await this.run(() => this.db.put('drafts', { key, values, savedAt, expiresAt: savedAt + this.ttlMs }));
+    await this.transact(async (tx) => {
+      await tx.objectStore('drafts').put({ key, values, savedAt, expiresAt: savedAt + this.ttlMs });
+    });
   }
 
-  /** Keeps one file slot (`null` forgets it). */
+  /**
+   * Keeps the file of one slot (`null` forgets it). A file saved before any values gets a draft
+   * record of its own, so that it expires too.
+   */
   async saveFile(key: string, slot: string, file: StoredFile | null): Promise<void> {
-    await this.run(async () => {
-      if (file) await this.db.put('files', { key, slot, blob: file.blob, name: file.name, type: file.type });
-      else await this.db.delete('files', [key, slot]);
+    const now = this.now();
+    await this.transact(async (tx) => {
+      const files = tx.objectStore('files');
+      if (!file) {
+        await files.delete([key, slot]);
+        return;
+      }
+      const { blob, name, type, lastModified } = file;
+      await files.put({ key, slot, blob, name, type, ...(lastModified === undefined ? {} : { lastModified }) });
+      const drafts = tx.objectStore('drafts');
+      if ((await drafts.count(key)) === 0) await drafts.add({ key, savedAt: now, expiresAt: now + this.ttlMs });
     });
   }
 
   /** Deletes a draft and all its files. */
   async delete(key: string): Promise<void> {
-    await this.run(async () => {
-      const tx = this.db.transaction(['drafts', 'files'], 'readwrite');
-      const files = tx.objectStore('files');
-      await Promise.all([
-        tx.objectStore('drafts').delete(key),
-        ...(await files.index('draft').getAllKeys(key)).map((k) => files.delete(k)),
-        tx.done,
-      ]);
-    });
+    await this.transact((tx) => removeDraft(tx, key));
   }
 
   /** Deletes every draft of every user and portal. */
   async clearAll(): Promise<void> {
-    await this.run(async () => {
-      const tx = this.db.transaction(['drafts', 'files'], 'readwrite');
-      await Promise.all([tx.objectStore('drafts').clear(), tx.objectStore('files').clear(), tx.done]);
+    await this.transact(async (tx) => {
+      await tx.objectStore('drafts').clear();
+      await tx.objectStore('files').clear();
     });
   }
 
+  /**
+   * Deletes every expired draft with its files and returns how many. Drafts saved more than a
+   * day in the future get their times restarted from now, as in {@link DraftStore.load}.
+   */
+  async purgeExpired(): Promise<number> {
+    const now = this.now();
+    return this.transact(async (tx) => {
+      const drafts = tx.objectStore('drafts');
+      const expired = await drafts.index('expiresAt').getAllKeys(IDBKeyRange.upperBound(now, true));
+      for (const key of expired) await removeDraft(tx, key);
+      for (const record of await drafts.getAll()) {
+        if (record.savedAt > now + CLOCK_SLACK_MS) await drafts.put({ ...record, savedAt: now, expiresAt: now + this.ttlMs });
+      }
+      return expired.length;
+    });
+  }
+
+  /** Closes the connection; later calls reject with `error`. */
   close(): void {
     this.db.close();
   }
 
-  private async run<R>(op: () => Promise<R>): Promise<R> {
+  /**
+   * Runs `body` in one read-write transaction over both stores; on failure the transaction is
+   * aborted and the error mapped. The transaction's own error is preferred: when the disk is
+   * full the request may only say `AbortError` while the transaction says `QuotaExceededError`.
+   */
+  private async transact<R>(body: (tx: Tx) => Promise<R>): Promise<R> {
+    let tx: Tx | undefined;
     try {
-      return await op();
+      tx = this.db.transaction(STORES, 'readwrite');
+      const result = await body(tx);
+      await tx.done;
+      return result;
     } catch (error) {
-      throw toDraftStoreError(error);
+      if (!tx) throw toDraftStoreError(error);
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted.
+      }
+      await tx.done.catch(() => undefined);
+      throw toDraftStoreError(tx.error ?? error);
     }
   }
 }
 
-/** Deletes every draft (call it when the citizen signs out). Never throws. */
-export async function clearAllDrafts(options: Pick<DraftStoreOptions, 'dbName'> = {}): Promise<void> {
-  if (!globalThis.indexedDB) return;
-  try {
-    await deleteDB(options.dbName ?? 'emirate-drafts');
-  } catch {
-    // Nothing to clear, or storage is unavailable: either way no draft remains readable here.
-  }
+/**
+ * Deletes every draft of every user and portal (call it when the citizen signs out); works
+ * whether or not a store is open, since open stores close themselves when asked. Never
+ * rejects: without IndexedDB there is nothing to clear. If another tab keeps the database
+ * open, it gives up waiting after ~3 s; the deletion stays queued and happens when that tab
+ * lets go.
+ */
+export async function clearAllDrafts(options: Pick<DraftStoreOptions, 'dbName' | 'indexedDB'> = {}): Promise<void> {
+  const factory = factoryOf(options.indexedDB);
+  if (!factory) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, OPEN_TIMEOUT_MS);
+    function done() {
+      clearTimeout(timer);
+      resolve();
+    }
+    try {
+      const request = factory.deleteDatabase(options.dbName ?? DEFAULT_DB_NAME);
+      request.onsuccess = done;
+      request.onerror = done;
+    } catch {
+      done();
+    }
+  });
 }

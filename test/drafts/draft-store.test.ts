@@ -28,6 +28,23 @@ describe('DraftStore', () => {
   const file = (text: string) => ({ blob: new Blob([text], { type: 'application/pdf' }), name: `${text}.pdf`, type: 'application/pdf' });
   const key = draftKey({ portal: '/api', user: '1085427373', form: 'booking' });
 
+  /** One file record straight from IndexedDB, not through the store; `edit` rewrites it there. */
+  async function fileRecord(id: [string, string], edit?: (record: Record<string, unknown>) => Record<string, unknown>) {
+    const db = await openDB(dbName);
+    try {
+      const tx = db.transaction('files', 'readwrite');
+      let record = (await tx.store.get(id)) as Record<string, unknown>;
+      if (edit) {
+        record = edit(record);
+        await tx.store.put(record);
+      }
+      await tx.done;
+      return record;
+    } finally {
+      db.close();
+    }
+  }
+
   /** Record counts straight from IndexedDB, not through the store. */
   async function counts(): Promise<{ drafts: number; files: number }> {
     const db = await openDB(dbName);
@@ -80,16 +97,55 @@ describe('DraftStore', () => {
     const bytes = new Uint8Array([9, 8, 7, 6, 5]);
     const store = await open();
     await store.saveFile(key, 'idCopy', { blob: new Blob([bytes]), name: 'id.bin', type: 'application/octet-stream' });
-    for (let i = 0; i < 30; i++) {
+    // Mark the stored record behind the store's back: a rewrite from the store would drop the mark.
+    await fileRecord([key, 'idCopy'], (record) => ({ ...record, mark: 'untouched' }));
+    for (let i = 0; i < 50; i++) {
       now = T0 + i * 1000;
       await store.saveValues(key, { subject: 'x'.repeat(i) });
     }
     const draft = await store.load<{ subject: string }>(key);
     store.close();
-    expect(draft!.values.subject).to.equal('x'.repeat(29));
-    expect(draft!.savedAt).to.equal(T0 + 29 * 1000);
+    expect(draft!.values.subject).to.equal('x'.repeat(49));
+    expect(draft!.savedAt).to.equal(T0 + 49 * 1000);
     expect(Array.from(new Uint8Array(await draft!.files.idCopy!.blob.arrayBuffer()))).to.deep.equal([9, 8, 7, 6, 5]);
+    const raw = await fileRecord([key, 'idCopy']);
+    expect(raw.mark).to.equal('untouched');
+    expect(Array.from(new Uint8Array(await (raw.blob as Blob).arrayBuffer()))).to.deep.equal([9, 8, 7, 6, 5]);
     expect(await counts()).to.deep.equal({ drafts: 1, files: 1 });
+  });
+
+  it('keeps a file\'s lastModified when given, and adds none when not', async () => {
+    const store = await open();
+    await store.saveValues(key, { v: 1 });
+    await store.saveFile(key, 'idCopy', { ...file('a'), lastModified: T0 - DAY });
+    await store.saveFile(key, 'subjectLetter', file('b'));
+    const draft = await store.load(key);
+    store.close();
+    expect(draft!.files.idCopy!.lastModified).to.equal(T0 - DAY);
+    expect(draft!.files.subjectLetter).to.not.have.property('lastModified');
+  });
+
+  it('a file saved before any values is not a draft yet, and expires like one', async () => {
+    const store = await open();
+    await store.saveFile(key, 'idCopy', file('a'));
+    expect(await store.load(key)).to.equal(null);
+    expect(await counts()).to.deep.equal({ drafts: 1, files: 1 });
+    now = T0 + 15 * DAY;
+    expect(await store.load(key)).to.equal(null);
+    store.close();
+    expect(await counts()).to.deep.equal({ drafts: 0, files: 0 });
+  });
+
+  it('a file saved before the values belongs to the draft once values are saved', async () => {
+    const store = await open();
+    await store.saveFile(key, 'idCopy', file('a'));
+    now = T0 + HOUR;
+    await store.saveValues(key, { v: 1 });
+    const draft = await store.load(key);
+    store.close();
+    expect(draft!.values).to.deep.equal({ v: 1 });
+    expect(draft!.savedAt).to.equal(T0 + HOUR);
+    expect(await draft!.files.idCopy!.blob.text()).to.equal('a');
   });
 
   it('saveFile(key, slot, null) forgets that slot only', async () => {
@@ -327,7 +383,7 @@ describe('DraftStore', () => {
 
   const mapped: Array<[string, unknown, string]> = [
     ['QuotaExceededError DOMException', new DOMException('no space', 'QuotaExceededError'), 'full'],
-    ['an error wrapping a QuotaExceededError', { name: 'AbortError', inner: new DOMException('no space', 'QuotaExceededError') }, 'full'],
+    ['an error caused by a QuotaExceededError', new Error('write failed', { cause: new DOMException('no space', 'QuotaExceededError') }), 'full'],
     ['AbortError DOMException', new DOMException('aborted', 'AbortError'), 'error'],
     ['InvalidStateError DOMException', new DOMException('closing', 'InvalidStateError'), 'error'],
     ['TypeError', new TypeError('x'), 'error'],
@@ -379,5 +435,203 @@ describe('DraftStore', () => {
     await store.saveValues(key, { v: 2 });
     expect((await store.load(key))!.values).to.deep.equal({ v: 2 });
     store.close();
+  });
+
+  it('purgeExpired deletes expired drafts with their files, counts them, and keeps the rest', async () => {
+    const young = draftKey({ portal: '/api', user: '2345678904', form: 'booking' });
+    const filesOnly = draftKey({ portal: '/other-api', user: '1085427373', form: 'booking' });
+    const store = await open();
+    await store.saveValues(key, { v: 1 });
+    await store.saveFile(key, 'idCopy', file('a'));
+    await store.saveFile(key, 'companion:1', file('b'));
+    await store.saveFile(filesOnly, 'idCopy', file('c'));
+    now = T0 + 10 * DAY;
+    await store.saveValues(young, { v: 2 });
+    await store.saveFile(young, 'idCopy', file('d'));
+    expect(await store.purgeExpired()).to.equal(0);
+    now = T0 + 15 * DAY;
+    expect(await store.purgeExpired()).to.equal(2);
+    expect(await counts()).to.deep.equal({ drafts: 1, files: 1 });
+    expect(await store.purgeExpired()).to.equal(0);
+    expect(await (await store.load(young))!.files.idCopy!.blob.text()).to.equal('d');
+    now = T0 + 25 * DAY;
+    expect(await store.purgeExpired()).to.equal(1);
+    store.close();
+    expect(await counts()).to.deep.equal({ drafts: 0, files: 0 });
+  });
+
+  it('purgeExpired restarts the times of a draft saved by a clock far ahead', async () => {
+    const store = await open();
+    now = T0 + 365 * DAY;
+    await store.saveValues(key, { v: 1 });
+    now = T0;
+    expect(await store.purgeExpired()).to.equal(0);
+    now = T0 + 15 * DAY;
+    expect(await store.purgeExpired()).to.equal(1);
+    store.close();
+    expect(await counts()).to.deep.equal({ drafts: 0, files: 0 });
+  });
+
+  it('steps aside when another tab upgrades the database', async () => {
+    const store = await open();
+    await store.saveValues(key, { v: 1 });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const newer = await Promise.race([
+      openDB(dbName, 2),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the upgrade was blocked')), 2000);
+      }),
+    ]);
+    clearTimeout(timer);
+    newer.close();
+    expect(((await rejection(store.saveValues(key, { v: 2 }))) as DraftStoreError).reason).to.equal('error');
+    // This (older) code cannot open the newer database: drafts are off, the form goes on.
+    const error = await rejection(open());
+    expect((error as DraftStoreError).reason).to.equal('unavailable');
+    expect(((error as DraftStoreError).cause as DOMException).name).to.equal('VersionError');
+  });
+
+  it('rejects "blocked" when the database stays busy for 3 s, and works once it is free', async function () {
+    this.timeout(8000);
+    (await open()).close();
+    // A connection that ignores versionchange keeps a deletion waiting, and our open behind it.
+    const holder = await openDB(dbName);
+    const deletion = new Promise((resolve) => {
+      indexedDB.deleteDatabase(dbName).onsuccess = resolve;
+    });
+    const started = Date.now();
+    const error = await rejection(open());
+    expect(Date.now() - started).to.be.within(2500, 5000);
+    expect((error as DraftStoreError).reason).to.equal('blocked');
+    holder.close();
+    await deletion;
+    const store = await open();
+    await store.saveValues(key, { v: 1 });
+    expect((await store.load(key))!.values).to.deep.equal({ v: 1 });
+    store.close();
+  });
+
+  it('uses the IndexedDB it is given, even when the page has none', async () => {
+    const real = indexedDB;
+    const calls: string[] = [];
+    const factory = {
+      open: (name: string, version?: number) => (calls.push('open'), real.open(name, version)),
+      deleteDatabase: (name: string) => (calls.push('deleteDatabase'), real.deleteDatabase(name)),
+    } as unknown as IDBFactory;
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => undefined });
+    try {
+      const store = await DraftStore.open({ dbName, indexedDB: factory });
+      await store.saveValues(key, { v: 1 });
+      expect((await store.load(key))!.values).to.deep.equal({ v: 1 });
+      store.close();
+      await clearAllDrafts({ dbName, indexedDB: factory });
+    } finally {
+      Object.defineProperty(window, 'indexedDB', original);
+    }
+    expect(calls).to.deep.equal(['open', 'deleteDatabase']);
+    expect((await indexedDB.databases()).map((d) => d.name)).to.not.include(dbName);
+  });
+});
+
+describe('DraftStore with a broken IndexedDB', () => {
+  interface FakeRequest {
+    onblocked?: () => void;
+    onerror?: () => void;
+    onsuccess?: () => void;
+    result?: unknown;
+    error?: unknown;
+  }
+  /** A factory whose `open()` hands back a request that `script` drives, a tick later. */
+  const factory = (script: (request: FakeRequest) => void) =>
+    ({
+      open() {
+        const request: FakeRequest = {};
+        setTimeout(() => script(request));
+        return request;
+      },
+    }) as unknown as IDBFactory;
+  const reasonOf = async (options: Parameters<typeof DraftStore.open>[0]) => {
+    const error = await rejection(DraftStore.open({ dbName: 'never-created', ...options }));
+    expect(error).to.be.instanceOf(DraftStoreError);
+    return error as DraftStoreError;
+  };
+
+  it('no IndexedDB at all (null) is "unavailable", and clearAllDrafts still resolves', async () => {
+    expect((await reasonOf({ indexedDB: null })).reason).to.equal('unavailable');
+    expect(await clearAllDrafts({ indexedDB: null })).to.equal(undefined);
+  });
+
+  it('an open() that throws is "unavailable"', async () => {
+    const thrown = new DOMException('denied', 'SecurityError');
+    const broken = { open: () => { throw thrown; }, deleteDatabase: () => { throw thrown; } } as unknown as IDBFactory;
+    const error = await reasonOf({ indexedDB: broken });
+    expect(error.reason).to.equal('unavailable');
+    expect(error.cause).to.equal(thrown);
+    expect(await clearAllDrafts({ indexedDB: broken })).to.equal(undefined);
+  });
+
+  it('an open request that fails is "unavailable"', async () => {
+    const failure = new DOMException('private mode', 'InvalidStateError');
+    const error = await reasonOf({
+      indexedDB: factory((request) => {
+        request.error = failure;
+        request.onerror?.();
+      }),
+    });
+    expect(error.reason).to.equal('unavailable');
+    expect(error.cause).to.equal(failure);
+  });
+
+  it('a blocked open is "blocked" at once, and a connection arriving later is closed', async () => {
+    let closed = false;
+    let request: FakeRequest | undefined;
+    const started = Date.now();
+    const error = await reasonOf({
+      indexedDB: factory((r) => {
+        request = r;
+        r.onblocked?.();
+      }),
+    });
+    expect(error.reason).to.equal('blocked');
+    expect(Date.now() - started).to.be.below(1000);
+    request!.result = { close: () => (closed = true) };
+    request!.onsuccess?.();
+    expect(closed).to.equal(true);
+  });
+
+  it('a write the disk has no room for is "full"', async () => {
+    const dbName = `drafts-test-${crypto.randomUUID()}`;
+    const quota = new DOMException('no space', 'QuotaExceededError');
+    // Chrome's way: the request only says AbortError, the transaction says QuotaExceededError.
+    const fullDisk = {
+      open(name: string, version?: number) {
+        const request = indexedDB.open(name, version);
+        request.addEventListener('success', () => {
+          const db = request.result;
+          const transaction = db.transaction.bind(db);
+          db.transaction = ((...args: Parameters<IDBDatabase['transaction']>) => {
+            const tx = transaction(...args);
+            Object.defineProperty(tx, 'error', { get: () => quota });
+            queueMicrotask(() => tx.abort());
+            return tx;
+          }) as IDBDatabase['transaction'];
+        });
+        return request;
+      },
+    } as unknown as IDBFactory;
+    const store = await DraftStore.open({ dbName, indexedDB: fullDisk });
+    try {
+      const writes = [() => store.saveValues('k', { v: 1 }), () => store.saveFile('k', 'idCopy', { blob: new Blob(['a']), name: 'a', type: '' })];
+      for (const write of writes) {
+        const error = await rejection(write());
+        expect(error).to.be.instanceOf(DraftStoreError);
+        expect((error as DraftStoreError).reason).to.equal('full');
+        expect((error as DraftStoreError).cause).to.equal(quota);
+      }
+    } finally {
+      store.close();
+      await clearAllDrafts({ dbName });
+    }
   });
 });
