@@ -65,6 +65,8 @@ export class DraftController<T> implements ReactiveController {
     this.opened = opening.catch(() => undefined);
     try {
       this.store = await opening;
+      // Drafts of users or forms that are never opened again expire here too.
+      this.store.purgeExpired().catch(() => undefined);
       this.key = draftKey({ portal: scope.portal, user: scope.user, form: this.options.form });
       this.offReason = null;
       this.host.requestUpdate();

@@ -112,7 +112,6 @@ export class BookingForm extends EmirateElement {
     this.stage = 'loading';
     this.failure = undefined;
     if (!api) {
-      console.warn(`<${this.localName}>: set the api-base attribute or the adapter property to reach a backend.`);
       this.stage = 'unavailable';
       return;
     }
