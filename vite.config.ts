@@ -2,15 +2,32 @@ import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 /** One entry per element, each loadable alone. */
-const ELEMENT_ENTRIES = ['booking-form', 'companion-list', 'inquiry-box', 'inbox'];
+const ELEMENT_ENTRIES = ['booking-form', 'companion-list', 'inquiry-box', 'inbox', 'service-card', 'appointments'];
+/** Entries that gather other entries: they import them as built files, not as copies. */
+const GATHERING_ENTRIES = /\/src\/(index|appointments)\.ts$/;
 
 /**
  * `vite` (npm start) serves the designers' demo from demo/ with the msw mock backend;
  * `vite build` builds the library: one ES module entry per element, shared chunks, no demo,
  * no msw, no service worker.
  */
-export default defineConfig(({ command }) =>
-  command === 'serve'
+export default defineConfig(({ command, mode }) =>
+  mode === 'demo'
+    ? {
+        // `vite build --mode demo` (npm run build:demo): the demo as a static site in dist-demo/
+        // that works from any folder of any static server (relative base, msw's worker copied
+        // from demo/public); `vite preview --mode demo` serves it.
+        root: 'demo',
+        base: './',
+        publicDir: 'public',
+        build: {
+          outDir: '../dist-demo',
+          emptyOutDir: true,
+          target: 'es2022',
+          rolldownOptions: { input: { index: 'index.html', nafath: 'nafath.html' } },
+        },
+      }
+    : command === 'serve'
     ? {
         root: 'demo',
         publicDir: 'public',
@@ -34,11 +51,11 @@ export default defineConfig(({ command }) =>
             formats: ['es'],
           },
           rolldownOptions: {
-            // index.js re-exports the element entries as they are built, so each element's code
-            // lives in its own entry file instead of a chunk shared with index: fewer files
-            // on each element's path, and each file is compressed alone.
+            // index.js and the shell re-export the element entries as they are built, so each
+            // element's code lives in its own entry file instead of a chunk shared with them:
+            // fewer files on each element's path, and each file is compressed alone.
             external: (id: string, importer: string | undefined) =>
-              Boolean(importer?.endsWith('/src/index.ts')) && ELEMENT_ENTRIES.some((name) => id === `./${name}.js`),
+              GATHERING_ENTRIES.test(importer ?? '') && ELEMENT_ENTRIES.some((name) => id === `./${name}.js`),
             output: {
               minify: true,
               chunkFileNames: 'chunks/[name]-[hash].js',
@@ -51,7 +68,7 @@ export default defineConfig(({ command }) =>
                   {
                     name: 'core',
                     priority: 2,
-                    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/|src\/(api\/|i18n\/(localization|messages|generated\/locale-codes)|ui\/(emirate-element|styles|fields)|domain\/(codes|digits|text))/,
+                    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/|src\/(api\/|i18n\/(localization|messages|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text))/,
                   },
                   {
                     name: 'forms',

@@ -16,7 +16,12 @@ const EXPECTED = {
   'emirate-companion-list': { attributes: [...COMMON, 'name', 'max', 'applicant-id'], events: ['emirate-companions-change'] },
   'emirate-inbox': {
     attributes: [...COMMON, 'request', 'page-size', 'poll-interval', 'no-drafts'],
-    events: ['emirate-request-opened', 'emirate-message-sent', 'emirate-rating-submitted', 'emirate-sign-in-required'],
+    events: ['emirate-request-opened', 'emirate-request-closed', 'emirate-message-sent', 'emirate-rating-submitted', 'emirate-sign-in-required'],
+  },
+  'emirate-service-card': { attributes: [...COMMON, 'start-url'], events: ['emirate-service-start', 'emirate-sign-in-required'] },
+  'emirate-appointments': {
+    attributes: [...COMMON, 'base', 'no-drafts'],
+    events: ['emirate-view-changed', 'emirate-request-submitted', 'emirate-sign-in-required'],
   },
   'emirate-inquiry-box': { attributes: COMMON, events: ['emirate-inquiry-result'] },
 };

@@ -1,9 +1,11 @@
 /**
- * The whole widget: defines every `emirate-*` element. The adapter contract, the REST adapter,
- * typed errors, the language switch and `clearAllDrafts` (call it when the citizen signs out)
- * come with the booking form entry and are re-exported here.
+ * The whole widget: defines every `emirate-*` element, the application shell included. The
+ * adapter contract, the REST adapter, typed errors, the language switch and `clearAllDrafts`
+ * (call it when the citizen signs out) come with the booking form entry and are re-exported here.
  */
 export * from './booking-form.js';
 export * from './companion-list.js';
 export * from './inquiry-box.js';
 export * from './inbox.js';
+export * from './service-card.js';
+export * from './appointments.js';

@@ -100,7 +100,16 @@ export const najranCatalog: Catalog = {
 export const aljoufCatalog: Catalog = {
   ...najranCatalog,
   emirate: { name: text('إمارة منطقة الجوف', 'Al-Jouf Region Emirate') },
-  service: { ...najranCatalog.service, rating: 4.2 },
+  service: {
+    ...najranCatalog.service,
+    name: text('خدمة حجز موعد مع إمارة منطقة الجوف', 'Book an appointment with the Al-Jouf Region Emirate'),
+    description: text(
+      'تتيح هذه الخدمة للمواطنين والمقيمين حجز موعد لمقابلة أمير المنطقة أو نائبه أو إحدى إدارات الإمارة.',
+      'Citizens and residents can book an appointment with the Emir, the Deputy Emir or a department of the Emirate.',
+    ),
+    channels: text('مقر الإمارة في سكاكا ومكاتب المحافظات', 'The Emirate in Sakaka and the governorate offices'),
+    rating: 4.2,
+  },
   departments: [
     option('rights', 'الإدارة العامة للحقوق', 'General Directorate of Rights'),
     option('security-affairs', 'الإدارة العامة للشؤون الأمنية', 'General Directorate of Security Affairs'),

@@ -107,3 +107,8 @@ export class AbortedError extends ApiError {
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
+
+/** Any failure as an {@link ApiError}: a foreign error (an adapter's bug) becomes a `server` error. */
+export function toApiError(error: unknown): ApiError {
+  return isApiError(error) ? error : new ServerError(0, String(error));
+}

@@ -14,11 +14,20 @@ const loaders = {
   en: () => import('./generated/en.js'),
 } as const;
 
-const { getLocale: litGetLocale, setLocale } = configureLocalization({
+/**
+ * `@lit/localize` throws when configured twice ("can only be configured once"; the flag lives in
+ * its module, so a separate bundle with its own copy is not affected). A second copy of this
+ * module that shares our `@lit/localize` (the widget's sources loaded again from another URL
+ * beside one shared dependency) reuses the first copy's configuration, kept on that very
+ * `configureLocalization` function; anyone else's earlier configuration still throws.
+ */
+const configure = configureLocalization as typeof configureLocalization & { emirate?: ReturnType<typeof configureLocalization> };
+
+const { getLocale: litGetLocale, setLocale } = (configure.emirate ||= configureLocalization({
   sourceLocale,
   targetLocales,
   loadLocale: (locale) => loaders[locale as keyof typeof loaders](),
-});
+}));
 
 /** The active widget locale. */
 export function getLocale(): WidgetLocale {

@@ -53,7 +53,7 @@ export class EmirateElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
-    const asked = this.getAttribute('lang');
+    const asked = this.lang;
     if (!asked || toWidgetLocale(asked) === getLocale()) this.showLanguage();
   }
 
@@ -82,9 +82,9 @@ export class EmirateElement extends LitElement {
   /**
    * Asks for a Nafath sign-in: emits `emirate-sign-in-required` with where to come back and
    * the address the widget would open; unless the host cancels it, goes to `login-url`.
+   * Returns whether the citizen is on their way (to `login-url`, or the host took over).
    */
-  protected requestSignIn(): void {
-    const returnUrl = location.href;
+  protected requestSignIn(returnUrl = location.href): boolean {
     let signInUrl = '';
     if (this.loginUrl) {
       const url = new URL(this.loginUrl, location.href);
@@ -93,6 +93,7 @@ export class EmirateElement extends LitElement {
     }
     const proceed = this.emit<SignInRequiredDetail>('emirate-sign-in-required', { returnUrl, signInUrl });
     if (proceed && signInUrl) location.assign(signInUrl);
+    return !proceed || Boolean(signInUrl);
   }
 
   /** Dispatches a bubbling, composed `emirate-*` event with a typed detail. */

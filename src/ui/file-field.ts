@@ -1,8 +1,9 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElement } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { FileRules } from '../api/types.js';
-import { isApiError, ServerError, ValidationError } from '../api/errors.js';
+import { ValidationError, toApiError } from '../api/errors.js';
 import { acceptAttribute, checkFile, formatBytes, sniffFileType } from '../domain/file-type.js';
 import { apiErrorMessage, errorMessage } from '../i18n/messages.js';
 import { getLocale } from '../i18n/localization.js';
@@ -128,7 +129,7 @@ export class FileField extends LitElement {
       if (current()) this.change({ ...attachment, type, status: 'ready', progress: 1, uploadId: uploaded.id });
     } catch (error) {
       if (!current()) return;
-      const failure = isApiError(error) ? error : new ServerError(0, String(error));
+      const failure = toApiError(error);
       const rule = failure instanceof ValidationError ? failure.fieldErrors[0]?.code : undefined;
       if (rule === 'file-too-large' || rule === 'file-type' || rule === 'file-empty') {
         this.change({ ...attachment, type, status: 'rejected', rule });

@@ -6,14 +6,9 @@ import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { choose, deepQuery, fileOf, pickFile, settled, type, until, visibleText } from '../support/dom.js';
+import { $, attach, continueToReview, errorOf, fillValid, optionByText, select, send } from '../support/booking.js';
 
 const root = (form: BookingForm) => form.shadowRoot!;
-const $ = <T extends HTMLElement = HTMLInputElement>(form: BookingForm, selector: string) => root(form).querySelector<T>(selector)!;
-const errorOf = (form: BookingForm, id: string) => root(form).getElementById(`${id}-error`)?.textContent?.trim() ?? '';
-const select = (form: BookingForm, id: string) => $<HTMLSelectElement>(form, `#${id}`);
-const firstOption = (s: HTMLSelectElement) => s.options[1]!.value;
-const optionByText = (s: HTMLSelectElement, text: string) => [...s.options].find((o) => o.text.includes(text))!.value;
-
 async function mount(attrs: { drafts?: boolean; lang?: string } = {}) {
   const form = await fixture<BookingForm>(
     attrs.drafts === false
@@ -23,43 +18,6 @@ async function mount(attrs: { drafts?: boolean; lang?: string } = {}) {
   await until(() => root(form).querySelector('form, [role=alert], section'), 'the form to load');
   await settled(form);
   return form;
-}
-
-async function attach(form: BookingForm, slot: string, file = fileOf('pdf', `${slot}.pdf`)) {
-  pickFile($(form, `#${slot}`), file);
-  await until(() => {
-    const text = visibleText($(form, `#${slot}`));
-    return text.includes(file.name) && (text.includes('جاهز') || text.includes('Ready'));
-  }, `${slot} to upload`);
-}
-
-/** Fills every required field with valid answers, as a citizen would. */
-async function fillValid(form: BookingForm) {
-  $(form, '#applicantType').click();
-  type($(form, '#email'), 'citizen@example.sa');
-  choose(select(form, 'appointmentType'), optionByText(select(form, 'appointmentType'), 'إدارة محددة'));
-  await form.updateComplete;
-  choose(select(form, 'destination'), firstOption(select(form, 'destination')));
-  choose(select(form, 'gate'), firstOption(select(form, 'gate')));
-  choose(select(form, 'reason'), firstOption(select(form, 'reason')));
-  type($<HTMLTextAreaElement>(form, '#subject'), 'مراجعة بخصوص معاملة أرض زراعية في شرورة');
-  await attach(form, 'subjectLetter');
-  await attach(form, 'idCopy', fileOf('png', 'هويتي.png'));
-  $(form, '#hasBelongings').click();
-  $(form, '#declaration').click();
-  await form.updateComplete;
-}
-
-async function continueToReview(form: BookingForm) {
-  $<HTMLButtonElement>(form, 'button[type=submit]').click();
-  await settled(form);
-}
-
-async function send(form: BookingForm) {
-  $<HTMLButtonElement>(form, 'button[part=submit]').click();
-  await form.updateComplete;
-  await until(() => !root(form).querySelector('button[part=submit][disabled]'), 'the send to finish', 8000);
-  await settled(form);
 }
 
 await useMockBackend();

@@ -35,3 +35,4 @@ export function resetMockBackend(): void {
 }
 
 export { mockBackend };
+export { aljoufCatalog, najranCatalog } from '../../demo/mocks/browser.js';

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Catalog, CatalogOption, Session, SubmitResult, UploadPurpose } from '../../api/types.js';
-import { ApiError, ServerError, UnauthorizedError, ValidationError, isApiError } from '../../api/errors.js';
+import { type ApiError, ValidationError, toApiError } from '../../api/errors.js';
 import {
   FIELD_ORDER,
   companionSlot,
@@ -58,7 +59,15 @@ export type { SignInRequiredDetail } from '../../ui/emirate-element.js';
  * @csspart form - the form element.
  * @csspart submit - the main action buttons (continue, send).
  * @cssprop --emirate-color-primary - brand colour of headings, buttons and focus accents.
+ * @cssprop --emirate-color-on-primary - text colour on primary-coloured buttons.
+ * @cssprop --emirate-color-text - body text colour.
+ * @cssprop --emirate-color-muted - colour of hints and secondary text.
+ * @cssprop --emirate-color-border - border colour of fields and boxes.
+ * @cssprop --emirate-color-surface - background of fields and secondary buttons.
+ * @cssprop --emirate-color-subtle - background of notices.
  * @cssprop --emirate-color-error - colour of error messages and the error summary.
+ * @cssprop --emirate-color-success - colour of success messages.
+ * @cssprop --emirate-color-focus - focus outline colour.
  * @cssprop --emirate-radius - corner radius of fields and buttons.
  * @cssprop --emirate-space - the spacing unit.
  * @cssprop --emirate-font-family - the font (inherits the host page's by default).
@@ -229,7 +238,7 @@ export class BookingForm extends EmirateElement {
   private uploader(purpose: UploadPurpose): Uploader {
     return (file, name, onProgress, signal) => {
       const api = this.api;
-      if (!api) return Promise.reject(new ServerError(0, 'No backend configured'));
+      if (!api) return Promise.reject(toApiError('No backend configured'));
       return api.uploadFile(file, name, purpose, { onProgress, signal });
     };
   }
@@ -599,7 +608,7 @@ export class BookingForm extends EmirateElement {
     return html`
       <div class="notice error send-error" role="alert" tabindex="-1">
         <p>${apiErrorMessage(failure)}</p>
-        ${failure instanceof UnauthorizedError || failure.kind === 'unauthorized'
+        ${failure.kind === 'unauthorized'
           ? html`<button type="button" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>`
           : nothing}
       </div>
@@ -617,10 +626,6 @@ export class BookingForm extends EmirateElement {
       </section>
     `;
   }
-}
-
-function toApiError(error: unknown): ApiError {
-  return isApiError(error) ? error : new ServerError(0, String(error));
 }
 
 function formatTime(epochMs: number, locale: 'ar' | 'en'): string {

@@ -1,5 +1,6 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../ui/define.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { FileRules } from '../../api/types.js';
@@ -34,6 +35,19 @@ const newKey = () => crypto.randomUUID();
  * @fires emirate-companions-change - `{ value }` after every edit, add or remove.
  * @csspart add-button - the "+ Add companion" button.
  * @csspart companion - each companion's fieldset.
+ * @cssprop --emirate-color-primary - brand colour of the buttons and focus accents.
+ * @cssprop --emirate-color-on-primary - text colour on primary-coloured buttons.
+ * @cssprop --emirate-color-text - body text colour.
+ * @cssprop --emirate-color-muted - colour of hints and secondary text.
+ * @cssprop --emirate-color-border - border colour of fields and boxes.
+ * @cssprop --emirate-color-surface - background of fields and secondary buttons.
+ * @cssprop --emirate-color-subtle - background of notices.
+ * @cssprop --emirate-color-error - colour of error messages.
+ * @cssprop --emirate-color-success - colour of success messages.
+ * @cssprop --emirate-color-focus - focus outline colour.
+ * @cssprop --emirate-radius - corner radius of fields and buttons.
+ * @cssprop --emirate-space - the spacing unit.
+ * @cssprop --emirate-font-family - the font (inherits the host page's by default).
  */
 @customElement('emirate-companion-list')
 @localized()

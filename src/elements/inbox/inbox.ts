@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../ui/define.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Catalog, Page, RequestDetail, RequestSummary, Session } from '../../api/types.js';
-import { ServerError, isApiError, type ApiError } from '../../api/errors.js';
+import { type ApiError, toApiError } from '../../api/errors.js';
 import { formatGregorianDate, formatHijriDate, formatRiyadhTime } from '../../domain/hijri.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
 import { statusLabel } from '../../i18n/status.js';
@@ -31,6 +32,7 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
  * without a reload.
  *
  * @fires emirate-request-opened - `{ requestNumber }` when the citizen opens a request.
+ * @fires emirate-request-closed - `{ requestNumber }` when the citizen goes back from a request to the list.
  * @fires emirate-message-sent - `{ requestNumber, message }` after a reply was sent.
  * @fires emirate-rating-submitted - `{ requestNumber, stars }` after the citizen rated the service.
  * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` when the session is missing or expired.
@@ -175,6 +177,7 @@ export class Inbox extends EmirateElement {
     const opened = this.request;
     this.printView = false;
     this.request = '';
+    this.emit<RequestOpenedDetail>('emirate-request-closed', { requestNumber: opened });
     await this.whenShown();
     this.renderRoot.querySelector<HTMLElement>(`[data-request="${opened}"]`)?.focus();
   }
@@ -419,9 +422,6 @@ export class Inbox extends EmirateElement {
   }
 }
 
-function toApiError(error: unknown): ApiError {
-  return isApiError(error) ? error : new ServerError(0, String(error));
-}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { EmirateAdapter, RatingPayload } from '../../api/types.js';
-import { ServerError, isApiError, type ApiError } from '../../api/errors.js';
+import { type ApiError, toApiError } from '../../api/errors.js';
 import { validateText } from '../../domain/text.js';
 import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
 import { baseStyles } from '../../ui/styles.js';
@@ -93,7 +94,7 @@ export class RatingForm extends LitElement {
         }),
       );
     } catch (error) {
-      const failure = isApiError(error) ? error : new ServerError(0, String(error));
+      const failure = toApiError(error);
       if (failure.kind === 'conflict') this.given = rating;
       else this.failure = failure;
     } finally {

@@ -1,9 +1,10 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../ui/define.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { EmirateAdapter, FileRules, Message } from '../../api/types.js';
-import { ServerError, isApiError, type ApiError } from '../../api/errors.js';
+import { ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { normalizeText, validateText } from '../../domain/text.js';
 import { DraftController } from '../../drafts/draft-controller.js';
 import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
@@ -149,7 +150,7 @@ export class ReplyForm extends LitElement {
         new CustomEvent<MessageSentDetail>('emirate-message-sent', { detail: { requestNumber: this.requestNumber, message }, bubbles: true, composed: true }),
       );
     } catch (error) {
-      this.failure = isApiError(error) ? error : new ServerError(0, String(error));
+      this.failure = toApiError(error);
       await this.drafts.flush();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.send-error')?.focus();

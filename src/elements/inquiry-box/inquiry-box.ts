@@ -1,8 +1,9 @@
 import { html, css, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
+import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { InquiryResult } from '../../api/types.js';
-import { RateLimitedError, ServerError, isApiError, type ApiError } from '../../api/errors.js';
+import { RateLimitedError, ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { currentHijriYear, formatGregorianDate, formatHijriDate, recentHijriYears } from '../../domain/hijri.js';
 import { normalizeTransactionNumber, parseHijriYear, validateHijriYear, validateTransactionNumber } from '../../domain/inquiry.js';
 import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
@@ -34,6 +35,18 @@ type Outcome =
  * @csspart form - the inquiry form.
  * @csspart result - the answer area.
  * @cssprop --emirate-color-primary - brand colour of the heading, button and result border.
+ * @cssprop --emirate-color-on-primary - text colour on primary-coloured buttons.
+ * @cssprop --emirate-color-text - body text colour.
+ * @cssprop --emirate-color-muted - colour of hints and secondary text.
+ * @cssprop --emirate-color-border - border colour of fields and boxes.
+ * @cssprop --emirate-color-surface - background of fields and secondary buttons.
+ * @cssprop --emirate-color-subtle - background of notices.
+ * @cssprop --emirate-color-error - colour of error messages and of a failed answer's border.
+ * @cssprop --emirate-color-success - colour of success messages.
+ * @cssprop --emirate-color-focus - focus outline colour.
+ * @cssprop --emirate-radius - corner radius of fields and buttons.
+ * @cssprop --emirate-space - the spacing unit.
+ * @cssprop --emirate-font-family - the font (inherits the host page's by default).
  */
 @customElement('emirate-inquiry-box')
 @localized()
@@ -130,7 +143,7 @@ export class InquiryBox extends EmirateElement {
       this.emit<InquiryResultDetail>('emirate-inquiry-result', { ...query, outcome: 'found', result });
     } catch (error) {
       if (controller.signal.aborted) return;
-      const failure = isApiError(error) ? error : new ServerError(0, String(error));
+      const failure = toApiError(error);
       this.outcome = failure.kind === 'not-found' ? { kind: 'not-found', ...query } : { kind: 'failed', error: failure };
       this.emit<InquiryResultDetail>('emirate-inquiry-result', { ...query, outcome: failure.kind === 'not-found' ? 'not-found' : failure.kind });
     }

@@ -1,0 +1,287 @@
+import { html, css, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../ui/define.js';
+import { localized, msg } from '@lit/localize';
+import { Router, DEFAULT_TRIGGERS, type Route, type RouterLocation } from '@vaadin/router';
+import { EmirateElement } from '../../ui/emirate-element.js';
+import { baseStyles } from '../../ui/styles.js';
+import { routeHref, routePaths, normalizeBase, viewOfPath, type ViewName } from './routes.js';
+
+/** The views the shell routes between, in the order of its navigation. */
+const NAV = ['service', 'requests', 'inquiry'] as const;
+
+/**
+ * The application shell (guide §1.4–§3): the service card, then Nafath sign-in when needed,
+ * the booking form and its confirmation; "My requests" and one request; the transaction
+ * inquiry. Each view has its own address under `base`, so deep links, reloads and the
+ * browser's back and forward buttons work; links on the host page are left alone.
+ *
+ * Views, relative to `base`: `` (service card), `book`, `book/sent/:number` (confirmation),
+ * `requests`, `requests/:number`, `inquiry`.
+ *
+ * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` from any view, when the citizen must sign in.
+ * @fires emirate-request-submitted - `{ requestNumber }` from the booking form.
+ * @fires emirate-view-changed - `{ view, path }` after the shell shows another view.
+ * @csspart nav - the navigation between the service, "My requests" and the inquiry.
+ * @csspart view - the area the current view is shown in.
+ * @cssprop --emirate-color-primary - brand colour (navigation, headings, buttons).
+ * @cssprop --emirate-color-on-primary - text on the brand colour.
+ * @cssprop --emirate-color-border - borders and the navigation's underline.
+ * @cssprop --emirate-radius - corner radius.
+ * @cssprop --emirate-space - the spacing unit.
+ * @cssprop --emirate-font-family - the font (inherits the host page's by default).
+ */
+@customElement('emirate-appointments')
+@localized()
+export class Appointments extends EmirateElement {
+  static override styles = [
+    baseStyles,
+    css`
+      nav ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        list-style: none;
+        margin: 0 0 calc(var(--_space) * 2);
+        padding: 0 0 var(--_space);
+        border-block-end: 1px solid var(--_border);
+      }
+      nav a {
+        display: inline-flex;
+        align-items: center;
+        min-block-size: 44px;
+        padding-inline: calc(var(--_space) * 1.5);
+        border-radius: var(--_radius);
+        color: var(--_primary);
+        font-weight: 600;
+      }
+      nav a[aria-current='page'] {
+        background: var(--_primary);
+        color: var(--_on-primary);
+        text-decoration: none;
+      }
+      .view:focus {
+        outline: none;
+      }
+      .request-number {
+        font-size: 2em;
+        font-weight: 700;
+        color: var(--_primary);
+      }
+    `,
+  ];
+
+  /**
+   * The path the portal page lives at, e.g. `/appointment/`; the views' addresses are under
+   * it. Default: the page's own path.
+   */
+  @property() base = '';
+
+  /** Keep no draft on this device (shared kiosks); passed to the booking form and the inbox. */
+  @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
+
+  @state() private view?: ViewName;
+  /** The request number in the address (confirmation, one request). */
+  @state() private requestNumber = '';
+
+  private router?: Router;
+  /** The inbox is kept between its list and its requests, so going back does not reload. */
+  private inbox?: HTMLElement;
+  private userNavigated = false;
+
+  /** The base as a path ending in `/`. */
+  get basePath(): string {
+    return normalizeBase(this.base, location.href);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('vaadin-router-location-changed', this.onLocationChanged);
+    // Moved in the page (or put back): routing resumes where the address is now.
+    if (this.hasUpdated && !this.router) this.startRouter();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('vaadin-router-location-changed', this.onLocationChanged);
+    this.router?.unsubscribe();
+    this.router = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.router || changed.has('base')) this.startRouter();
+    else if (changed.has('apiBase') || changed.has('adapter') || changed.has('loginUrl') || changed.has('noDrafts')) {
+      for (const view of this.renderRoot.querySelectorAll('.outlet > *')) this.configure(view as HTMLElement);
+    }
+  }
+
+  private startRouter() {
+    this.router?.unsubscribe();
+    const base = this.basePath;
+    // The page itself without the trailing slash (`/appointment`) is the service card too.
+    if (`${location.pathname}/` === base) history.replaceState(history.state, '', base + location.search + location.hash);
+    const outlet = this.renderRoot.querySelector('.outlet')!;
+    // A new router owns the outlet from scratch (views of an earlier one would stay).
+    outlet.replaceChildren();
+    const router = (this.router = new Router(outlet, { baseUrl: base }));
+    // Only the browser's back and forward buttons; clicks are taken from inside the shell alone
+    // (see onClick), never from the host page's links.
+    Router.setTriggers(DEFAULT_TRIGGERS.POPSTATE);
+    void router.setRoutes(this.routes()).catch(() => undefined);
+  }
+
+  private routes(): Route[] {
+    const paths = routePaths();
+    return [
+      { path: paths.service, action: () => this.element('emirate-service-card', { 'start-url': routeHref(this.basePath, 'book') }) },
+      { path: paths.book, action: () => this.element('emirate-booking-form') },
+      { path: paths.sent, action: () => document.createElement('div') },
+      { path: paths.requests, action: () => this.showInbox('') },
+      { path: paths.request, action: (context) => this.showInbox(String(context.params.number)) },
+      { path: paths.inquiry, action: () => this.element('emirate-inquiry-box') },
+      { path: '(.*)', action: () => document.createElement('div') },
+    ];
+  }
+
+  /** A fresh view element with the shell's backend, sign-in address and draft setting. */
+  private element(tag: string, attributes: Record<string, string> = {}): HTMLElement {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    return this.configure(element);
+  }
+
+  private configure(element: HTMLElement): HTMLElement {
+    const view = element as HTMLElement & Partial<Pick<EmirateElement, 'adapter' | 'apiBase' | 'loginUrl'>>;
+    if (!('apiBase' in view)) return element;
+    view.apiBase = this.apiBase;
+    view.loginUrl = this.loginUrl;
+    view.adapter = this.adapter;
+    element.toggleAttribute('no-drafts', this.noDrafts);
+    return element;
+  }
+
+  private showInbox(requestNumber: string): HTMLElement {
+    this.inbox ??= this.element('emirate-inbox');
+    this.inbox.setAttribute('request', requestNumber);
+    return this.inbox;
+  }
+
+  /** Follows links inside the shell (its own and its views') without reloading the page. */
+  private onClick(event: MouseEvent) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!anchor || !anchor.href || anchor.hasAttribute('download') || (anchor.target && anchor.target !== '_self')) return;
+    const url = new URL(anchor.href);
+    if (url.origin !== location.origin || !`${url.pathname}/`.startsWith(this.basePath)) return;
+    // A link to a place on the same view (an error summary's) is not navigation.
+    if (url.hash && url.pathname === location.pathname && url.search === location.search) return;
+    event.preventDefault();
+    this.navigate(url.pathname + url.search + url.hash);
+  }
+
+  /** Shows another view and adds it to the browser's history. */
+  private navigate(path: string) {
+    this.userNavigated = true;
+    Router.go(path);
+  }
+
+  private readonly onLocationChanged = (event: Event) => {
+    const { router, location: where } = (event as CustomEvent<{ router: Router; location: RouterLocation }>).detail;
+    if (router !== this.router) return;
+    const view = viewOfPath(where.route?.path);
+    this.view = view;
+    this.requestNumber = String(where.params.number ?? '');
+    this.emit('emirate-view-changed', { view, path: where.pathname });
+    // After a navigation (not the first view, which the page shows), focus goes to the new
+    // view so keyboard and screen-reader users start reading there.
+    if (this.userNavigated) {
+      this.userNavigated = false;
+      void this.focusView();
+    }
+  };
+
+  private async focusView() {
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector<HTMLElement>('.view');
+    view?.focus({ preventScroll: false });
+  }
+
+  private readonly onSubmitted = (event: Event) => {
+    const { requestNumber } = (event as CustomEvent<{ requestNumber: string }>).detail;
+    this.navigate(routeHref(this.basePath, 'sent', requestNumber));
+  };
+
+  private readonly onRequestOpened = (event: Event) => {
+    const { requestNumber } = (event as CustomEvent<{ requestNumber: string }>).detail;
+    const href = routeHref(this.basePath, 'request', requestNumber);
+    if (location.pathname !== href) this.navigate(href);
+  };
+
+  private readonly onRequestClosed = () => {
+    const href = routeHref(this.basePath, 'requests');
+    if (location.pathname !== href) this.navigate(href);
+  };
+
+  private readonly onServiceStart = (event: Event) => {
+    event.preventDefault();
+    this.navigate(routeHref(this.basePath, 'book'));
+  };
+
+  override render() {
+    const labels = { service: msg('بطاقة الخدمة'), requests: msg('طلباتي'), inquiry: msg('الاستعلام عن معاملة') };
+    const current = this.view === 'book' || this.view === 'sent' ? 'service' : this.view === 'request' ? 'requests' : this.view;
+    return html`
+      <nav part="nav" aria-label=${msg('خدمة طلب موعد')} @click=${this.onClick}>
+        <ul>
+          ${NAV.map(
+            (name) => html`<li>
+              <a href=${routeHref(this.basePath, name)} aria-current=${current === name ? 'page' : 'false'}>${labels[name]}</a>
+            </li>`,
+          )}
+        </ul>
+      </nav>
+      <div class="view" part="view" tabindex="-1" @click=${this.onClick}>
+        <div
+          class="outlet"
+          @emirate-request-submitted=${this.onSubmitted}
+          @emirate-request-opened=${this.onRequestOpened}
+          @emirate-request-closed=${this.onRequestClosed}
+          @emirate-service-start=${this.onServiceStart}
+        ></div>
+        ${this.view === 'sent' ? this.renderConfirmation() : this.view === 'not-found' ? this.renderNotFound() : nothing}
+      </div>
+    `;
+  }
+
+  /** The confirmation (guide §1.16): the request number and the SMS that will follow. */
+  private renderConfirmation() {
+    return html`
+      <section class="confirmation" aria-labelledby="sent-title">
+        <h2 id="sent-title">${msg('تم إرسال طلبك بنجاح')}</h2>
+        <p>${msg('رقم الطلب')}</p>
+        <p class="request-number"><bdi>${this.requestNumber}</bdi></p>
+        <p>${msg('ستصلك رسالة نصية عبر الجوال تحتوي على رقم الطلب، وسنشعرك برسالة نصية عند بدء إجراءات معاملتك.')}</p>
+        <p class="actions">
+          <a class="button" href=${routeHref(this.basePath, 'request', this.requestNumber)}>${msg('متابعة الطلب في طلباتي')}</a>
+          <a class="button secondary" href=${routeHref(this.basePath, 'book')}>${msg('تقديم طلب جديد')}</a>
+        </p>
+      </section>
+    `;
+  }
+
+  private renderNotFound() {
+    return html`
+      <section aria-labelledby="missing-title">
+        <h2 id="missing-title">${msg('الصفحة غير موجودة')}</h2>
+        <p><a href=${routeHref(this.basePath, 'service')}>${msg('العودة إلى بطاقة الخدمة')}</a></p>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'emirate-appointments': Appointments;
+  }
+}

@@ -1,0 +1,346 @@
+import { fixture, html, expect, fixtureCleanup } from '@open-wc/testing';
+import '../../src/appointments.js';
+import type { Appointments } from '../../src/appointments.js';
+import type { BookingForm, SignInRequiredDetail } from '../../src/booking-form.js';
+import { clearAllDrafts } from '../../src/drafts/draft-store.js';
+import { setWidgetLocale } from '../../src/i18n/localization.js';
+import { aljoufCatalog, API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { settled, type, until, visibleText } from '../support/dom.js';
+import { $, continueToReview, fillValid, send } from '../support/booking.js';
+
+await useMockBackend();
+
+const BASE = '/portal/appointment/';
+/** The test page's own address, put back after each test (the shell changes it). */
+const testPage = location.pathname + location.search;
+
+const shellRoot = (shell: Appointments) => shell.shadowRoot!;
+/** The element or section the shell currently shows. */
+const current = (shell: Appointments) =>
+  shellRoot(shell).querySelector<HTMLElement>('.outlet > :not(div)') ?? shellRoot(shell).querySelector<HTMLElement>('.view > section');
+const tagOf = (shell: Appointments) => current(shell)?.localName ?? '';
+const navLink = (shell: Appointments, name: string) =>
+  [...shellRoot(shell).querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => a.textContent!.includes(name))!;
+
+async function mount(path: string, attrs: { lang?: string; loginUrl?: string; base?: string } = {}) {
+  history.replaceState(null, '', path);
+  const shell = await fixture<Appointments>(
+    html`<emirate-appointments
+      base=${attrs.base ?? BASE}
+      api-base=${API_BASE}
+      login-url=${attrs.loginUrl ?? ''}
+      lang=${attrs.lang ?? 'ar'}
+    ></emirate-appointments>`,
+  );
+  await shown(shell);
+  return shell;
+}
+
+/** Waits until the view is on screen and has loaded what it shows. */
+async function shown(shell: Appointments) {
+  await until(() => current(shell), 'a view');
+  const view = current(shell)!;
+  if ('updateComplete' in view) {
+    await until(() => !visibleText(view).match(/جارٍ التحميل|Loading/), 'the view to load', 8000);
+    await settled(view as unknown as BookingForm);
+  }
+  await shell.updateComplete;
+}
+
+async function goTo(shell: Appointments, expectedTag: string) {
+  await until(() => tagOf(shell) === expectedTag, `the ${expectedTag} view`);
+  await shown(shell);
+}
+
+describe('<emirate-appointments>', () => {
+  beforeEach(async () => {
+    await clearAllDrafts();
+    await setWidgetLocale('ar');
+  });
+  afterEach(() => {
+    fixtureCleanup();
+    history.replaceState(null, '', testPage);
+  });
+
+  describe('routes and deep links', () => {
+    const routes: Array<[string, string]> = [
+      ['', 'emirate-service-card'],
+      ['book', 'emirate-booking-form'],
+      ['requests', 'emirate-inbox'],
+      ['inquiry', 'emirate-inquiry-box'],
+    ];
+    for (const [route, tag] of routes) {
+      it(`opens ${tag} at ${BASE}${route}`, async () => {
+        const shell = await mount(BASE + route);
+        expect(tagOf(shell)).to.equal(tag);
+        expect(location.pathname).to.equal(BASE + route);
+      });
+    }
+
+    it('opens one request at requests/<number>', async () => {
+      mockBackend.seedSampleRequests();
+      const [request] = mockBackend.listStoredRequests();
+      const shell = await mount(`${BASE}requests/${request!.requestNumber}`);
+      const inbox = current(shell)!;
+      expect(inbox.localName).to.equal('emirate-inbox');
+      expect(inbox.getAttribute('request')).to.equal(request!.requestNumber);
+      await until(() => visibleText(inbox).includes(request!.requestNumber) && !visibleText(inbox).includes('جارٍ'), 'the request');
+      expect(visibleText(inbox)).to.include(request!.requestNumber);
+    });
+
+    it('shows the confirmation at book/sent/<number> with the SMS note and a link to the request', async () => {
+      const shell = await mount(`${BASE}book/sent/R-1447-000123`);
+      const text = visibleText(shell);
+      expect(text).to.include('تم إرسال طلبك بنجاح');
+      expect(text).to.include('R-1447-000123');
+      expect(text).to.include('رسالة نصية');
+      const follow = [...shellRoot(shell).querySelectorAll('a')].find((a) => a.textContent!.includes('متابعة'))!;
+      expect(new URL(follow.href).pathname).to.equal(`${BASE}requests/R-1447-000123`);
+    });
+
+    it('says a page does not exist for an unknown address, with a way back', async () => {
+      const shell = await mount(`${BASE}no/such/view`);
+      expect(visibleText(shell)).to.include('الصفحة غير موجودة');
+      shellRoot(shell).querySelector<HTMLAnchorElement>('.view a')!.click();
+      await goTo(shell, 'emirate-service-card');
+      expect(location.pathname).to.equal(BASE);
+    });
+
+    it('treats the page path without its trailing slash as the service card', async () => {
+      const shell = await mount('/portal/appointment', { base: '/portal/appointment' });
+      expect(tagOf(shell)).to.equal('emirate-service-card');
+      expect(location.pathname).to.equal('/portal/appointment/');
+    });
+
+    it('works at any base path, taking its base from the page when none is given', async () => {
+      const shell = await mount('/another/cms/page/inquiry', { base: '/another/cms/page/' });
+      expect(tagOf(shell)).to.equal('emirate-inquiry-box');
+      fixtureCleanup();
+      history.replaceState(null, '', '/elsewhere/emirate');
+      const unbased = await fixture<Appointments>(html`<emirate-appointments api-base=${API_BASE}></emirate-appointments>`);
+      await shown(unbased);
+      expect(unbased.basePath).to.equal('/elsewhere/emirate/');
+      expect(new URL(navLink(unbased, 'طلباتي').href).pathname).to.equal('/elsewhere/emirate/requests');
+    });
+  });
+
+  describe('navigation', () => {
+    it('follows its links without reloading, and the back and forward buttons move between views', async () => {
+      const shell = await mount(BASE);
+      const before = performance.getEntriesByType('navigation').length;
+      navLink(shell, 'طلباتي').click();
+      await goTo(shell, 'emirate-inbox');
+      expect(location.pathname).to.equal(`${BASE}requests`);
+      expect(navLink(shell, 'طلباتي').getAttribute('aria-current')).to.equal('page');
+      navLink(shell, 'الاستعلام').click();
+      await goTo(shell, 'emirate-inquiry-box');
+      expect(location.pathname).to.equal(`${BASE}inquiry`);
+
+      history.back();
+      await goTo(shell, 'emirate-inbox');
+      expect(location.pathname).to.equal(`${BASE}requests`);
+      history.back();
+      await goTo(shell, 'emirate-service-card');
+      expect(location.pathname).to.equal(BASE);
+      history.forward();
+      await goTo(shell, 'emirate-inbox');
+      expect(performance.getEntriesByType('navigation').length).to.equal(before);
+    });
+
+    it('moves focus to the new view after a navigation', async () => {
+      const shell = await mount(BASE);
+      navLink(shell, 'الاستعلام').click();
+      await goTo(shell, 'emirate-inquiry-box');
+      await until(() => shellRoot(shell).activeElement?.classList.contains('view'), 'focus on the view');
+    });
+
+    it('keeps the address in step when a request is opened and closed in the inbox', async () => {
+      mockBackend.seedSampleRequests();
+      const shell = await mount(`${BASE}requests`);
+      const inbox = current(shell)!;
+      await until(() => inbox.shadowRoot!.querySelector('[data-request]'), 'the list');
+      const first = inbox.shadowRoot!.querySelector<HTMLButtonElement>('[data-request]')!;
+      const number = first.dataset.request!;
+      first.click();
+      await until(() => location.pathname === `${BASE}requests/${number}`, 'the request address');
+      await until(() => inbox.shadowRoot!.querySelector('button.back, [data-action=back]') ?? [...inbox.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('العودة')), 'the back button');
+      const back = [...inbox.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('العودة'))!;
+      back.click();
+      await until(() => location.pathname === `${BASE}requests`, 'the list address');
+      history.back();
+      await until(() => inbox.getAttribute('request') === number, 'the request again (back button)');
+      expect(current(shell) === inbox).to.equal(true);
+    });
+
+    it('stops routing while out of the page and resumes at the current address when put back', async () => {
+      const shell = await mount(BASE);
+      const parent = shell.parentElement!;
+      shell.remove();
+      history.pushState(null, '', `${BASE}inquiry`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(tagOf(shell)).to.equal('emirate-service-card');
+      parent.append(shell);
+      await goTo(shell, 'emirate-inquiry-box');
+    });
+
+    it('leaves links on the host page alone, even ones that point under its base', async () => {
+      const shell = await mount(BASE);
+      const outside = document.createElement('a');
+      outside.href = `${BASE}inquiry`;
+      outside.textContent = 'host link';
+      document.body.append(outside);
+      let handled: boolean | undefined;
+      const record = (event: Event) => {
+        handled = event.defaultPrevented;
+        event.preventDefault(); // keep the test page
+      };
+      window.addEventListener('click', record);
+      try {
+        outside.click();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      } finally {
+        window.removeEventListener('click', record);
+        outside.remove();
+      }
+      expect(handled).to.equal(false);
+      expect(location.pathname).to.equal(BASE);
+      expect(tagOf(shell)).to.equal('emirate-service-card');
+    });
+  });
+
+  describe('the service card', () => {
+    it('shows the service from the catalog: description, Nafath note, terms, facts, rating, guide', async () => {
+      const shell = await mount(BASE);
+      const card = current(shell)!;
+      const text = visibleText(card);
+      for (const expected of [
+        'خدمة طلب موعد مع الإمارة',
+        'تتيح هذه الخدمة إمكانية التقدم بطلب موعد في الامارة',
+        'النفاذ الوطني الموحد',
+        'إرفاق خطاب سبب الزيارة',
+        'المواطنون / المقيمون',
+        'لا يوجد رسوم',
+        'حسب اتفاقية مستوى الخدمة',
+        'مواقع الإمارة',
+        '4.5',
+        'ابدأ الخدمة',
+        'تحميل دليل الخدمة',
+      ]) {
+        expect(text, expected).to.include(expected);
+      }
+      const guide = card.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=guide]')!;
+      expect(guide.hasAttribute('download')).to.equal(true);
+      const response = await fetch(guide.href);
+      expect(response.headers.get('content-type')).to.include('pdf');
+    });
+
+    it("shows another emirate's texts from its catalog", async () => {
+      mockBackend.setCatalog(aljoufCatalog);
+      const shell = await mount(BASE);
+      const text = visibleText(current(shell)!);
+      expect(text).to.include(aljoufCatalog.service.name.ar);
+      expect(text).to.include('4.2');
+    });
+
+    it('"Start service" opens the booking form for a signed-in citizen', async () => {
+      const shell = await mount(BASE);
+      current(shell)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!.click();
+      await goTo(shell, 'emirate-booking-form');
+      expect(location.pathname).to.equal(`${BASE}book`);
+      expect(visibleText(current(shell)!)).to.include('الإسم الرباعي');
+    });
+
+    it('"Start service" sends a signed-out citizen to Nafath with the booking form as the return address', async () => {
+      mockBackend.setScenario('signed-out');
+      const shell = await mount(BASE, { loginUrl: '/nafath/login' });
+      const asked: SignInRequiredDetail[] = [];
+      const listener = (event: Event) => {
+        asked.push((event as CustomEvent<SignInRequiredDetail>).detail);
+        event.preventDefault(); // the host takes over (and the test page stays)
+      };
+      document.addEventListener('emirate-sign-in-required', listener);
+      try {
+        current(shell)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!.click();
+      } finally {
+        document.removeEventListener('emirate-sign-in-required', listener);
+      }
+      expect(asked.length).to.equal(1);
+      expect(asked[0]!.returnUrl).to.equal(new URL(`${BASE}book`, location.href).href);
+      const signIn = new URL(asked[0]!.signInUrl);
+      expect(signIn.pathname).to.equal('/nafath/login');
+      expect(signIn.searchParams.get('return')).to.equal(asked[0]!.returnUrl);
+      expect(location.pathname).to.equal(BASE);
+    });
+  });
+
+  describe('sign-in round trip', () => {
+    it('brings the citizen back to the booking form with their draft after Nafath', async () => {
+      // Signed in, the citizen starts typing; the draft is saved.
+      let shell = await mount(`${BASE}book`);
+      let form = current(shell) as BookingForm;
+      const saved = new Promise((resolve) => form.addEventListener('emirate-draft-saved', resolve, { once: true }));
+      type($(form, '#email'), 'citizen@example.sa');
+      type($<HTMLTextAreaElement>(form, '#subject'), 'مراجعة بخصوص معاملة');
+      await saved;
+
+      // The session ends; the page is opened again and asks for sign-in.
+      fixtureCleanup();
+      mockBackend.setScenario('signed-out');
+      shell = await mount(`${BASE}book`, { loginUrl: '/nafath/login' });
+      form = current(shell) as BookingForm;
+      let detail: SignInRequiredDetail | undefined;
+      form.addEventListener('emirate-sign-in-required', (event) => {
+        detail = (event as CustomEvent<SignInRequiredDetail>).detail;
+        event.preventDefault();
+      });
+      const signIn = [...form.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('النفاذ'))!;
+      signIn.click();
+      await until(() => detail, 'emirate-sign-in-required');
+      expect(new URL(detail!.returnUrl).pathname).to.equal(`${BASE}book`);
+
+      // Nafath approves and sends the citizen back to the return address.
+      fixtureCleanup();
+      mockBackend.setScenario('new-user');
+      shell = await mount(new URL(detail!.returnUrl).pathname);
+      form = current(shell) as BookingForm;
+      await until(() => form.shadowRoot!.querySelector('#email'), 'the form');
+      expect($(form, '#email').value).to.equal('citizen@example.sa');
+      expect($<HTMLTextAreaElement>(form, '#subject').value).to.equal('مراجعة بخصوص معاملة');
+      expect(visibleText(form)).to.include('استعدنا مسودة');
+    });
+
+    it('shows the confirmation view after a request is sent, and the request opens from it', async () => {
+      const shell = await mount(`${BASE}book`);
+      const form = current(shell) as BookingForm;
+      await fillValid(form);
+      await continueToReview(form);
+      await send(form);
+      await until(() => location.pathname.startsWith(`${BASE}book/sent/`), 'the confirmation address');
+      const [stored] = mockBackend.listStoredRequests();
+      expect(location.pathname).to.equal(`${BASE}book/sent/${stored!.requestNumber}`);
+      await until(() => visibleText(shell).includes('تم إرسال طلبك بنجاح'), 'the confirmation');
+      expect(visibleText(shell)).to.include(stored!.requestNumber);
+      [...shellRoot(shell).querySelectorAll('a')].find((a) => a.textContent!.includes('متابعة'))!.click();
+      await goTo(shell, 'emirate-inbox');
+      expect(current(shell)!.getAttribute('request')).to.equal(stored!.requestNumber);
+    });
+  });
+
+  describe('accessibility', () => {
+    for (const lang of ['ar', 'en']) {
+      for (const route of ['', 'book', 'book/sent/R-1447-000001', 'requests', 'requests/R-1447-000001', 'inquiry', 'missing']) {
+        it(`is accessible at "${route || '(service card)'}" in ${lang}`, async () => {
+          mockBackend.seedSampleRequests();
+          const number = mockBackend.listStoredRequests()[0]!.requestNumber;
+          const shell = await mount(BASE + route.replace('R-1447-000001', number), { lang });
+          await setWidgetLocale(lang);
+          await shell.updateComplete;
+          await shown(shell);
+          expect(shell.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+          await expect(shell).to.be.accessible();
+        });
+      }
+    }
+  });
+});
