@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /**
- * Screenshots of the demo for looking at what a citizen sees: Arabic at phone width, English at
- * desktop width, in several states. Needs `npm start` running. Usage:
+ * Screenshots of the designers' gallery for looking at what a citizen sees: every view in
+ * Arabic at phone width and English at desktop width, the Al-Jouf branding, the mock Nafath
+ * page, and the states worth a look (errors, review, confirmation, inquiry answers, a request
+ * opened, the companions' FormData). Needs `npm start` running (or any served build of the
+ * demo: pass its address). Usage:
  *   node scripts/screenshots.mjs [outDir] [baseUrl]
  * Uses puppeteer-core (already installed by @web/test-runner) with Debian's Chromium.
  */
@@ -18,36 +21,75 @@ const browser = await puppeteer.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
 });
 
+const VIEWS = ['booking', 'companions', 'inbox', 'inquiry', 'card', 'shell'];
+const PHONE = { lang: 'ar', width: 375 };
+const DESKTOP = { lang: 'en', width: 1280 };
+
+/** Every view alone, Arabic on a phone and English on a desktop; then the states and brands. */
 const shots = [
-  { name: 'ar-375-form', lang: 'ar', width: 375 },
-  { name: 'en-1280-form', lang: 'en', width: 1280 },
-  { name: 'ar-375-errors', lang: 'ar', width: 375, errors: true },
-  { name: 'en-1280-errors', lang: 'en', width: 1280, errors: true },
-  { name: 'ar-375-signed-out', lang: 'ar', width: 375, scenario: 'signed-out' },
-  { name: 'ar-375-review', lang: 'ar', width: 375, fill: true },
-  { name: 'en-1280-review', lang: 'en', width: 1280, fill: true },
-  { name: 'ar-375-done', lang: 'ar', width: 375, fill: true, send: true },
-  { name: 'en-1280-done', lang: 'en', width: 1280, fill: true, send: true },
-  { name: 'ar-375-inquiry', lang: 'ar', width: 375, inquiry: '٤٥٢١' },
-  { name: 'en-1280-inquiry', lang: 'en', width: 1280, inquiry: '4521' },
-  { name: 'ar-375-inquiry-not-found', lang: 'ar', width: 375, inquiry: '77' },
-  { name: 'ar-375-inbox', lang: 'ar', width: 375, scenario: 'with-requests', inbox: 'list' },
-  { name: 'en-1280-inbox', lang: 'en', width: 1280, scenario: 'with-requests', inbox: 'list' },
-  { name: 'ar-375-inbox-request', lang: 'ar', width: 375, scenario: 'with-requests', inbox: 'open' },
-  { name: 'en-1280-inbox-request', lang: 'en', width: 1280, scenario: 'with-requests', inbox: 'open' },
+  ...VIEWS.flatMap((view) => [
+    { ...PHONE, view },
+    { ...DESKTOP, view },
+  ]),
+  { ...PHONE, view: 'inbox', scenario: 'with-requests' },
+  { ...DESKTOP, view: 'inbox', scenario: 'with-requests' },
+  { ...PHONE, view: 'inbox', scenario: 'with-requests', action: 'open-request', suffix: 'request' },
+  { ...DESKTOP, view: 'inbox', scenario: 'with-requests', action: 'open-request', suffix: 'request' },
+  { ...PHONE, view: 'booking', scenario: 'signed-out' },
+  { ...PHONE, view: 'booking', scenario: 'server-error' },
+  { ...PHONE, view: 'booking', action: 'errors', suffix: 'errors' },
+  { ...DESKTOP, view: 'booking', action: 'errors', suffix: 'errors' },
+  { ...PHONE, view: 'booking', action: 'review', suffix: 'review' },
+  { ...DESKTOP, view: 'booking', action: 'review', suffix: 'review' },
+  { ...PHONE, view: 'booking', action: 'send', suffix: 'done' },
+  { ...DESKTOP, view: 'booking', action: 'send', suffix: 'done' },
+  { ...PHONE, view: 'companions', action: 'companion', suffix: 'formdata' },
+  { ...DESKTOP, view: 'companions', action: 'companion', suffix: 'formdata' },
+  { ...PHONE, view: 'inquiry', action: 'inquire', number: '٤٥٢١', suffix: 'found' },
+  { ...DESKTOP, view: 'inquiry', action: 'inquire', number: '4521', suffix: 'found' },
+  { ...PHONE, view: 'inquiry', action: 'inquire', number: '77', suffix: 'not-found' },
+  { ...PHONE, view: 'shell', route: 'book', suffix: 'book' },
+  { ...DESKTOP, view: 'shell', route: 'requests', scenario: 'with-requests', suffix: 'requests' },
+  { ...PHONE, view: 'shell', route: 'inquiry', suffix: 'inquiry' },
+  // A second emirate: its catalog, colours, radius and font.
+  { ...PHONE, view: 'card', brand: 'aljouf' },
+  { ...DESKTOP, view: 'card', brand: 'aljouf' },
+  { ...PHONE, view: 'booking', brand: 'aljouf', action: 'errors', suffix: 'errors' },
+  { ...DESKTOP, view: 'shell', brand: 'aljouf', route: 'book', suffix: 'book' },
+  { ...PHONE, view: 'inbox', brand: 'aljouf', scenario: 'with-requests' },
+  // The mock Nafath page, reached from a signed-out booking form.
+  { ...PHONE, view: 'booking', scenario: 'signed-out', action: 'nafath', suffix: 'nafath' },
+  { ...DESKTOP, view: 'booking', scenario: 'signed-out', action: 'nafath', suffix: 'nafath' },
 ];
 
-/** Runs in the page: shows the inbox alone (the list, or the newest request opened). */
-async function showInbox(mode) {
-  for (const el of document.querySelectorAll('emirate-booking-form, emirate-inquiry-box, h1')) el.hidden = true;
-  const inbox = document.querySelector('emirate-inbox');
-  if (mode === 'open') {
-    inbox.shadowRoot.querySelector('[data-request]').click();
-    await new Promise((r) => setTimeout(r, 800));
-  }
+function nameOf(shot) {
+  return [shot.lang, shot.width, shot.brand, shot.view, shot.scenario, shot.suffix].filter(Boolean).join('-');
 }
 
-/** Runs in the page: looks a transaction up in the inquiry box and scrolls it into view. */
+function urlOf(shot) {
+  const url = new URL(base);
+  url.searchParams.set('view', shot.view);
+  url.searchParams.set('lang', shot.lang);
+  url.searchParams.set('brand', shot.brand ?? 'najran');
+  url.searchParams.set('scenario', shot.scenario ?? 'new-user');
+  if (shot.route) url.searchParams.set('route', shot.route);
+  return url.href;
+}
+
+/** Runs in the page: whether the view's element (or the shell's current view) has rendered. */
+function rendered() {
+  const deep = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? deep(el.shadowRoot) : [])]);
+  const elements = deep(document.querySelector('#stage')).filter((el) => el.localName.startsWith('emirate-'));
+  return elements.length > 0 && elements.every((el) => el.shadowRoot?.querySelector('form, section, [role=alert], div, ul, p'));
+}
+
+/** Runs in the page: opens the newest request in the inbox. */
+async function openRequest() {
+  document.querySelector('emirate-inbox').shadowRoot.querySelector('[data-request]').click();
+  await new Promise((r) => setTimeout(r, 800));
+}
+
+/** Runs in the page: looks a transaction up in the inquiry box. */
 async function inquire(number) {
   const box = document.querySelector('emirate-inquiry-box');
   const input = box.shadowRoot.querySelector('#transactionNumber');
@@ -55,10 +97,31 @@ async function inquire(number) {
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   box.shadowRoot.querySelector('button[type=submit]').click();
   await new Promise((r) => setTimeout(r, 800));
-  box.scrollIntoView();
 }
 
-/** Runs in the page: answers every question as a citizen would, with one companion. */
+/** Runs in the page: the companion list in the host form, one companion filled, the form submitted. */
+async function addCompanion() {
+  const list = document.querySelector('emirate-companion-list');
+  const type = (el, value) => {
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  };
+  list.shadowRoot.querySelector('button.add').click();
+  await list.updateComplete;
+  const inputs = list.shadowRoot.querySelectorAll('fieldset input');
+  type(inputs[0], 'سعد محمد علي القحطاني');
+  type(inputs[1], '2345678904');
+  const input = list.shadowRoot.querySelector('emirate-file-field').shadowRoot.querySelector('input[type=file]');
+  const dt = new DataTransfer();
+  dt.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], 'هوية.png', { type: 'image/png' }));
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change'));
+  await new Promise((r) => setTimeout(r, 300));
+  document.querySelector('#companions-form').requestSubmit();
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+/** Runs in the page: answers every question as a citizen would, with one companion, and reviews. */
 async function fillForm() {
   const form = document.querySelector('emirate-booking-form');
   const root = form.shadowRoot;
@@ -105,26 +168,56 @@ async function fillForm() {
   await wait(300);
 }
 
+/** Runs in the page: presses the signed-out form's "Sign in with Nafath". */
+function signIn() {
+  document.querySelector('emirate-booking-form').shadowRoot.querySelector('button').click();
+}
+
+const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+let failures = 0;
 for (const shot of shots) {
+  const name = nameOf(shot);
   const context = await browser.createBrowserContext(); // fresh storage: no draft from the previous shot
   const page = await context.newPage();
-  await page.setViewport({ width: shot.width, height: 900, deviceScaleFactor: 1 });
-  await page.goto(`${base}?lang=${shot.lang}&scenario=${shot.scenario ?? 'new-user'}`, { waitUntil: 'networkidle0' });
-  await page.waitForFunction(() => document.querySelector('emirate-booking-form')?.shadowRoot?.querySelector('form, section, [role=alert]'));
-  if (shot.fill) await page.evaluate(fillForm);
-  if (shot.inquiry) await page.evaluate(inquire, shot.inquiry);
-  if (shot.inbox) await page.evaluate(showInbox, shot.inbox);
-  if (shot.send) {
-    await page.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('button[part=submit]').click());
-    await new Promise((r) => setTimeout(r, 1000));
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|CSP/.test(message.text())) problems.push(message.text());
+  });
+  try {
+    await page.setViewport({ width: shot.width, height: 900, deviceScaleFactor: 1 });
+    await page.goto(urlOf(shot), { waitUntil: 'networkidle0' });
+    await page.waitForFunction(rendered, { timeout: 10_000 });
+    await wait(shot.view === 'shell' ? 800 : 200);
+    if (shot.action === 'open-request') await page.evaluate(openRequest);
+    if (shot.action === 'inquire') await page.evaluate(inquire, shot.number);
+    if (shot.action === 'companion') await page.evaluate(addCompanion);
+    if (shot.action === 'review' || shot.action === 'send') await page.evaluate(fillForm);
+    if (shot.action === 'send') {
+      await page.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('button[part=submit]').click());
+      await wait(1000);
+    }
+    if (shot.action === 'errors') {
+      await page.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('button[type=submit]').click());
+      await wait(300);
+    }
+    if (shot.action === 'nafath') {
+      await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.evaluate(signIn)]);
+    }
+    const { overflow, taller } = await page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      taller: document.documentElement.scrollHeight > innerHeight,
+    }));
+    // Chromium shifts a full-page capture of an RTL page that fits the window; it needs none.
+    await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: taller });
+    const notes = [overflow > 0 ? `horizontal overflow: ${overflow}px` : '', ...problems].filter(Boolean);
+    console.log(`${name}.png${notes.length ? `  ${notes.join('; ')}` : ''}`);
+  } catch (error) {
+    failures += 1;
+    console.error(`${name}: ${error.message}${problems.length ? ` (${problems.join('; ')})` : ''}`);
+  } finally {
+    await context.close();
   }
-  if (shot.errors) {
-    await page.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('button[type=submit]').click());
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  await page.screenshot({ path: `${outDir}/${shot.name}.png`, fullPage: !shot.inquiry });
-  console.log(`${shot.name}.png${overflow > 0 ? `  horizontal overflow: ${overflow}px` : ''}`);
-  await context.close();
 }
 await browser.close();
+process.exitCode = failures ? 1 : 0;
