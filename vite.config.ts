@@ -60,9 +60,11 @@ export default defineConfig(({ command, mode }) =>
               minify: true,
               chunkFileNames: 'chunks/[name]-[hash].js',
               // Two shared chunks whatever the number of elements: 'core' (Lit, localisation, the
-              // adapter, the shared views) for every element, 'forms' (rules, drafts, file
-              // field, companions) for the elements that take input. Each file is compressed
-              // alone, so the booking path stays at three files instead of one per sharing set.
+              // adapter, the shared views) for every element, 'forms' (rules, the draft
+              // controller, file field, companions) for the elements that take input. The draft
+              // store (idb, sealing) is loaded by the controller on demand, in its own chunk.
+              // Each file is compressed alone, so the booking path stays at three files
+              // instead of one per sharing set.
               codeSplitting: {
                 groups: [
                   {
@@ -73,7 +75,7 @@ export default defineConfig(({ command, mode }) =>
                   {
                     name: 'forms',
                     priority: 1,
-                    test: /node_modules\/idb\/|src\/(drafts\/|domain\/(booking|saudi-id|mobile|email|name|file-type)|ui\/(attachment|file-field|request-details)|i18n\/field-labels|elements\/companion-list\/)/,
+                    test: /src\/(drafts\/draft-controller|domain\/(booking|saudi-id|mobile|email|name|file-type)|ui\/(attachment|file-field|request-details)|i18n\/field-labels|elements\/companion-list\/)/,
                   },
                 ],
               },

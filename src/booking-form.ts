@@ -5,7 +5,7 @@
  */
 export { BookingForm } from './elements/booking-form/booking-form.js';
 export type { RequestSubmittedDetail, DraftEventDetail, SignInRequiredDetail } from './elements/booking-form/booking-form.js';
-export { clearAllDrafts } from './drafts/draft-store.js';
+export { clearAllDrafts } from './drafts/draft-controller.js';
 export { RestAdapter } from './api/rest-adapter.js';
 export type { RestAdapterOptions } from './api/rest-adapter.js';
 export * from './api/errors.js';

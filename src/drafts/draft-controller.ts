@@ -1,8 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DraftStore, DraftStoreError, draftKey, type Draft, type DraftStoreFailure, type StoredFile } from './draft-store.js';
+import type { Draft, DraftStore, DraftStoreFailure, StoredFile } from './draft-store.js';
 
-/** Why drafts are not being kept: turned off by the page, or the browser cannot keep them. */
-export type DraftsOffReason = 'disabled' | DraftStoreFailure;
+/**
+ * Why drafts are not being kept: turned off by the page, the browser cannot keep them, or the
+ * same draft is open in another tab (`elsewhere`; saving resumes here once that tab lets go).
+ */
+export type DraftsOffReason = 'disabled' | 'elsewhere' | DraftStoreFailure;
+
+/** The store, its key scheme and sealing load apart from the form, while it fetches its data. */
+const loadStore = () => import('./draft-store.js');
+
+/**
+ * Deletes every draft of every user and portal, and the key that sealed them: call it when
+ * the citizen signs out. Never rejects.
+ */
+export async function clearAllDrafts(): Promise<void> {
+  await (await loadStore()).clearAllDrafts();
+}
 
 export interface DraftControllerOptions {
   /** Which form the draft belongs to, e.g. `booking`. */
@@ -21,6 +35,10 @@ export interface DraftControllerOptions {
  * Autosaves a form's values (debounced, and at once on `pagehide`) and its files (each when it
  * changes, never on keystrokes) to the IndexedDB draft store, per portal and per user. Any
  * storage failure turns drafts off and is reported; the form itself never fails because of it.
+ *
+ * One tab at a time keeps a draft: the first to open it holds a Web Lock named after it. A
+ * second tab restores what was saved but writes nothing (`offReason` is `elsewhere`) until the
+ * first lets go (closed, or the form left); then its latest values and files are written.
  */
 export class DraftController<T> implements ReactiveController {
   /** `null` while drafts are on; otherwise why they are off. */
@@ -33,6 +51,11 @@ export class DraftController<T> implements ReactiveController {
   private writes: Promise<unknown> = Promise.resolve();
   /** Settles once `start()` has opened the store (or failed): writes asked for earlier wait for it. */
   private opened: Promise<unknown> = Promise.resolve();
+  /** Files chosen while another tab holds the draft, written when this tab gets it. */
+  private heldFiles = new Map<string, StoredFile | null>();
+  /** Lets go of the draft's lock (or stops waiting for it). */
+  private unclaim?: () => void;
+  private connected = false;
   private readonly onPageHide = () => void this.flush();
 
   constructor(
@@ -43,12 +66,17 @@ export class DraftController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     window.addEventListener('pagehide', this.onPageHide);
+    void loadStore().catch(() => undefined); // fetched while the form loads its data
+    if (this.key && !this.unclaim) void this.claim(this.key);
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     window.removeEventListener('pagehide', this.onPageHide);
-    void this.flush();
+    // Another form (a tab, or this page's next view) may take the draft once it is written.
+    void this.flush().finally(() => this.connected || this.letGo());
   }
 
   /**
@@ -61,16 +89,21 @@ export class DraftController<T> implements ReactiveController {
       this.turnOff('disabled');
       return null;
     }
-    const opening = DraftStore.open(this.options.ttlMs ? { ttlMs: this.options.ttlMs } : {});
+    const opening = loadStore().then(async ({ DraftStore, draftKey }) => {
+      const store = await DraftStore.open(this.options.ttlMs ? { ttlMs: this.options.ttlMs } : {});
+      const key = draftKey({ portal: scope.portal, user: scope.user, form: this.options.form });
+      return { store, key, mine: await this.claim(key) };
+    });
     this.opened = opening.catch(() => undefined);
     try {
-      this.store = await opening;
+      const { store, key, mine } = await opening;
+      this.store = store;
+      this.key = key;
       // Drafts of users or forms that are never opened again expire here too.
-      this.store.purgeExpired().catch(() => undefined);
-      this.key = draftKey({ portal: scope.portal, user: scope.user, form: this.options.form });
-      this.offReason = null;
+      store.purgeExpired().catch(() => undefined);
+      this.offReason = mine ? null : 'elsewhere';
       this.host.requestUpdate();
-      return await this.store.load<T>(this.key);
+      return await store.load<T>(key);
     } catch (error) {
       this.fail(error);
       return null;
@@ -79,7 +112,7 @@ export class DraftController<T> implements ReactiveController {
 
   /** Schedules a write of `values` after the quiet time (also while the store is still opening). */
   queue(values: T): void {
-    if (this.offReason !== null) return;
+    if (this.offReason !== null && this.offReason !== 'elsewhere') return;
     this.pending = values;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? 600);
@@ -88,6 +121,7 @@ export class DraftController<T> implements ReactiveController {
   /** Writes pending values now (used on `pagehide` and before leaving the form). */
   flush(): Promise<void> {
     clearTimeout(this.timer);
+    if (this.offReason === 'elsewhere') return Promise.resolve();
     const values = this.pending;
     this.pending = undefined;
     if (values === undefined) return this.writes.then(() => undefined);
@@ -96,6 +130,7 @@ export class DraftController<T> implements ReactiveController {
 
   /** Keeps (or with `null`, forgets) the file of one attachment slot. */
   saveFile(slot: string, file: StoredFile | null): Promise<void> {
+    if (this.offReason === 'elsewhere') this.heldFiles.set(slot, file);
     return this.write((store, key) => store.saveFile(key, slot, file));
   }
 
@@ -103,6 +138,7 @@ export class DraftController<T> implements ReactiveController {
   async discard(): Promise<void> {
     clearTimeout(this.timer);
     this.pending = undefined;
+    this.heldFiles.clear();
     await this.write((store, key) => store.delete(key));
   }
 
@@ -124,8 +160,53 @@ export class DraftController<T> implements ReactiveController {
     return next;
   }
 
+  /**
+   * Takes the draft's lock if no other tab holds it (resolves `true`); otherwise resolves
+   * `false` and waits in line, resuming saving here when the lock comes. Without Web Locks,
+   * every tab keeps the draft.
+   */
+  private claim(key: string): Promise<boolean> {
+    const locks = navigator.locks;
+    if (!locks) return Promise.resolve(true);
+    const waiting = new AbortController();
+    const held = new Promise<void>((release) => {
+      this.unclaim = () => {
+        waiting.abort();
+        release();
+      };
+    });
+    const name = `emirate-draft ${key}`;
+    return new Promise<boolean>((resolve) => {
+      locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          resolve(Boolean(lock));
+          if (!lock) {
+            locks.request(name, { signal: waiting.signal }, () => (this.resume(key), held)).catch(() => undefined);
+            return;
+          }
+          return held;
+        })
+        .catch(() => resolve(true));
+    });
+  }
+
+  /** This tab now holds the draft: what was typed and chosen meanwhile is written. */
+  private resume(key: string) {
+    if (this.key !== key || this.offReason !== 'elsewhere') return;
+    this.offReason = null;
+    for (const [slot, file] of this.heldFiles) void this.saveFile(slot, file);
+    this.heldFiles.clear();
+    void this.flush();
+    this.host.requestUpdate();
+  }
+
+  private letGo() {
+    this.unclaim?.();
+    this.unclaim = undefined;
+  }
+
   private fail(error: unknown) {
-    this.turnOff(error instanceof DraftStoreError ? error.reason : 'error');
+    this.turnOff((error as { reason?: DraftStoreFailure } | null)?.reason ?? 'error');
   }
 
   private turnOff(reason: DraftsOffReason) {
@@ -138,6 +219,8 @@ export class DraftController<T> implements ReactiveController {
   private stop() {
     clearTimeout(this.timer);
     this.pending = undefined;
+    this.heldFiles.clear();
+    this.letGo();
     this.store?.close();
     this.store = undefined;
     this.key = undefined;

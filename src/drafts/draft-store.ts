@@ -2,7 +2,14 @@
  * Form drafts in IndexedDB (via `idb`), per portal, user and form. Values and files are kept
  * apart: typing rewrites only the small values record; each file is written once, when chosen.
  * Every file belongs to a draft record that expires (14 days after the last save by default),
- * and all drafts can be cleared at sign-out. Values and Blobs are stored by structured clone.
+ * and all drafts can be cleared at sign-out.
+ *
+ * Drafts are sealed at rest: values, file names and file bytes are encrypted with AES-GCM
+ * (a fresh 96-bit IV each time) under one non-extractable WebCrypto key kept in the same
+ * database, and records are keyed by an HMAC of the draft's name (portal, user, form), so not
+ * even the key says whose draft it is. What is on disk reads as noise without those keys,
+ * which script cannot export; sign-out deletes the database, keys and drafts together. Without WebCrypto (an insecure
+ * context) drafts are off rather than kept in the clear.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 
@@ -53,24 +60,44 @@ export const DEFAULT_TTL_MS = 14 * DAY_MS;
 /** A draft saved further ahead than this was saved by a wrong clock. */
 const CLOCK_SLACK_MS = DAY_MS;
 const OPEN_TIMEOUT_MS = 3000;
+const DB_VERSION = 2;
 const STORES = ['drafts', 'files'] as const;
+const SEALING_KEY_ID = 'drafts';
+
+/** Encrypted bytes and the IV they were encrypted with. */
+interface Sealed {
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+}
 
 interface DraftRecord {
   key: string;
-  /** Absent while only files were saved. */
-  values?: unknown;
+  /** The values as sealed JSON; absent while only files were saved. */
+  values?: Sealed;
   savedAt: number;
   expiresAt: number;
 }
 
-interface FileRecord extends StoredFile {
+/** A file: its name, type and date sealed as JSON in `meta`, its bytes sealed in `body`. */
+interface FileRecord {
   key: string;
   slot: string;
+  meta: Sealed;
+  body: Sealed;
 }
 
 interface DraftSchema extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { expiresAt: number } };
   files: { key: [string, string]; value: FileRecord; indexes: { draft: string } };
+  keys: { key: string; value: DraftKeys };
+}
+
+interface DraftKeys {
+  id: string;
+  /** AES-GCM, non-extractable: seals values, file names and file bytes. */
+  seal: CryptoKey;
+  /** HMAC-SHA-256, non-extractable: turns draft names into record keys. */
+  name: CryptoKey;
 }
 
 type Tx = IDBPTransaction<DraftSchema, typeof STORES, 'readwrite'>;
@@ -102,7 +129,8 @@ function factoryOf(option: IDBFactory | null | undefined): IDBFactory | null {
 }
 
 /**
- * Opens version 1, creating the stores. Rejects `unavailable` when opening fails, and `blocked`
+ * Opens the database, creating or upgrading its stores (version 1 kept drafts in the clear:
+ * they are dropped, not sealed after the fact). Rejects `unavailable` when opening fails, and `blocked`
  * when the open is blocked or still pending after {@link OPEN_TIMEOUT_MS}; a connection that
  * arrives after that is closed at once. The connection closes itself when another tab needs a
  * new version or deletes the database, so this page never blocks it.
@@ -119,15 +147,20 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
     const timer = setTimeout(() => fail('blocked'), OPEN_TIMEOUT_MS);
     let request: IDBOpenDBRequest;
     try {
-      request = factory.open(name, 1);
+      request = factory.open(name, DB_VERSION);
     } catch (error) {
       fail('unavailable', error);
       return;
     }
-    request.onupgradeneeded = () => {
+    request.onupgradeneeded = (event) => {
       const db = request.result;
-      db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
-      db.createObjectStore('files', { keyPath: ['key', 'slot'] }).createIndex('draft', 'key');
+      if (event.oldVersion < 1) {
+        db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('expiresAt', 'expiresAt');
+        db.createObjectStore('files', { keyPath: ['key', 'slot'] }).createIndex('draft', 'key');
+      } else {
+        for (const store of STORES) request.transaction!.objectStore(store).clear();
+      }
+      db.createObjectStore('keys', { keyPath: 'id' });
     };
     request.onblocked = () => fail('blocked');
     request.onerror = () => fail('unavailable', request.error);
@@ -145,6 +178,31 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   });
 }
 
+/**
+ * The database's keys, made on first use, both non-extractable: AES-GCM to seal drafts, HMAC
+ * to name them. Two tabs making them at once both try to add them; the loser's transaction
+ * fails as a whole and it reads the winner's.
+ */
+async function draftKeys(db: IDBPDatabase<DraftSchema>): Promise<DraftKeys> {
+  const kept = await db.get('keys', SEALING_KEY_ID);
+  if (kept) return kept;
+  const keys = {
+    id: SEALING_KEY_ID,
+    seal: await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']),
+    name: await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+  };
+  // Drafts sealed under keys that are gone can never be read again: they go with new keys.
+  const tx = db.transaction(['keys', ...STORES], 'readwrite');
+  try {
+    await Promise.all([tx.objectStore('keys').add(keys), ...STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
+    return keys;
+  } catch {
+    const winner = await db.get('keys', SEALING_KEY_ID);
+    if (!winner) throw new DraftStoreError('error');
+    return winner;
+  }
+}
+
 /** Deletes a draft record and all its files inside `tx`. */
 async function removeDraft(tx: Tx, key: string): Promise<void> {
   const files = tx.objectStore('files');
@@ -154,8 +212,12 @@ async function removeDraft(tx: Tx, key: string): Promise<void> {
 
 /** Keeps form drafts in IndexedDB; every method rejects with a {@link DraftStoreError}. */
 export class DraftStore {
+  /** On-disk keys by draft name. */
+  private readonly diskKeys = new Map<string, Promise<string>>();
+
   private constructor(
     private readonly db: IDBPDatabase<DraftSchema>,
+    private readonly keys: DraftKeys,
     private readonly ttlMs: number,
     private readonly now: () => number,
   ) {}
@@ -166,10 +228,14 @@ export class DraftStore {
    */
   static async open(options: DraftStoreOptions = {}): Promise<DraftStore> {
     const factory = factoryOf(options.indexedDB);
-    if (!factory) throw new DraftStoreError('unavailable');
-    const db = await openDatabase(factory, options.dbName ?? DEFAULT_DB_NAME);
-    const wrapped = wrap(db) as unknown as IDBPDatabase<DraftSchema>;
-    return new DraftStore(wrapped, options.ttlMs ?? DEFAULT_TTL_MS, options.now ?? Date.now);
+    if (!factory || !globalThis.crypto?.subtle) throw new DraftStoreError('unavailable');
+    const db = wrap(await openDatabase(factory, options.dbName ?? DEFAULT_DB_NAME)) as unknown as IDBPDatabase<DraftSchema>;
+    try {
+      return new DraftStore(db, await draftKeys(db), options.ttlMs ?? DEFAULT_TTL_MS, options.now ?? Date.now);
+    } catch (error) {
+      db.close();
+      throw toDraftStoreError(error);
+    }
   }
 
   /**
@@ -179,9 +245,10 @@ export class DraftStore {
    * its `expiresAt` now + ttl, and this is written back. Files saved before any values give
    * `null` (there is nothing to restore the form from); they expire like a draft.
    */
-  async load<T>(key: string): Promise<Draft<T> | null> {
+  async load<T>(name: string): Promise<Draft<T> | null> {
+    const key = await this.diskKey(name);
     const now = this.now();
-    return this.transact(async (tx) => {
+    const found = await this.transact(async (tx) => {
       const drafts = tx.objectStore('drafts');
       let record = await drafts.get(key);
       if (!record) return null;
@@ -193,25 +260,38 @@ export class DraftStore {
         record = { ...record, savedAt: now, expiresAt: now + this.ttlMs };
         await drafts.put(record);
       }
-      if (!('values' in record)) return null;
-      const files = await tx.objectStore('files').index('draft').getAll(key);
-      return {
-        values: record.values as T,
-        files: Object.fromEntries(files.map(({ slot, blob, name, type, lastModified }) => [
-          slot,
-          lastModified === undefined ? { blob, name, type } : { blob, name, type, lastModified },
-        ])),
-        savedAt: record.savedAt,
-        expiresAt: record.expiresAt,
-      };
+      if (!record.values) return null;
+      return { record, values: record.values, files: await tx.objectStore('files').index('draft').getAll(key) };
     });
+    if (!found) return null;
+    try {
+      const files: Record<string, StoredFile> = {};
+      for (const { slot, meta, body } of found.files) {
+        const { name, type, lastModified } = JSON.parse(await this.unseal(meta, 'text')) as Omit<StoredFile, 'blob'>;
+        const blob = new Blob([await this.unseal(body)], { type });
+        files[slot] = lastModified === undefined ? { blob, name, type } : { blob, name, type, lastModified };
+      }
+      return {
+        values: JSON.parse(await this.unseal(found.values, 'text')) as T,
+        files,
+        savedAt: found.record.savedAt,
+        expiresAt: found.record.expiresAt,
+      };
+    } catch (error) {
+      // Sealed under a key this database no longer has (or altered on disk): unreadable, gone.
+      if ((error as { name?: string } | null)?.name !== 'OperationError') throw toDraftStoreError(error);
+      await this.delete(name);
+      return null;
+    }
   }
 
   /** Writes the values record only (file records are untouched); the draft lives ttl from now. */
-  async saveValues<T>(key: string, values: T): Promise<void> {
+  async saveValues<T>(name: string, values: T): Promise<void> {
+    const key = await this.diskKey(name);
+    const sealed = await this.seal(() => new TextEncoder().encode(JSON.stringify(values)));
     const savedAt = this.now();
     await this.transact(async (tx) => {
-      await tx.objectStore('drafts').put({ key, values, savedAt, expiresAt: savedAt + this.ttlMs });
+      await tx.objectStore('drafts').put({ key, values: sealed, savedAt, expiresAt: savedAt + this.ttlMs });
     });
   }
 
@@ -219,23 +299,29 @@ export class DraftStore {
    * Keeps the file of one slot (`null` forgets it). A file saved before any values gets a draft
    * record of its own, so that it expires too.
    */
-  async saveFile(key: string, slot: string, file: StoredFile | null): Promise<void> {
+  async saveFile(name: string, slot: string, file: StoredFile | null): Promise<void> {
+    const key = await this.diskKey(name);
+    // Sealing awaits WebCrypto, which would end an open transaction: seal first, then write.
+    const sealed = file && {
+      meta: await this.seal(() => new TextEncoder().encode(JSON.stringify({ name: file.name, type: file.type, lastModified: file.lastModified }))),
+      body: await this.seal(() => file.blob.arrayBuffer()),
+    };
     const now = this.now();
     await this.transact(async (tx) => {
       const files = tx.objectStore('files');
-      if (!file) {
+      if (!sealed) {
         await files.delete([key, slot]);
         return;
       }
-      const { blob, name, type, lastModified } = file;
-      await files.put({ key, slot, blob, name, type, ...(lastModified === undefined ? {} : { lastModified }) });
+      await files.put({ key, slot, ...sealed });
       const drafts = tx.objectStore('drafts');
       if ((await drafts.count(key)) === 0) await drafts.add({ key, savedAt: now, expiresAt: now + this.ttlMs });
     });
   }
 
   /** Deletes a draft and all its files. */
-  async delete(key: string): Promise<void> {
+  async delete(name: string): Promise<void> {
+    const key = await this.diskKey(name);
     await this.transact((tx) => removeDraft(tx, key));
   }
 
@@ -262,6 +348,43 @@ export class DraftStore {
       }
       return expired.length;
     });
+  }
+
+  /**
+   * The record key on disk for a draft name: its HMAC-SHA-256 under the database's naming key,
+   * so a draft's key does not give away whose it is (an ID number has too few values for a
+   * plain hash to hide it).
+   */
+  private diskKey(name: string): Promise<string> {
+    let key = this.diskKeys.get(name);
+    if (!key) {
+      key = crypto.subtle.sign('HMAC', this.keys.name, new TextEncoder().encode(name)).then(
+        (mac) => btoa(String.fromCharCode(...new Uint8Array(mac))),
+        (error: unknown) => Promise.reject(toDraftStoreError(error)),
+      );
+      this.diskKeys.set(name, key);
+    }
+    return key;
+  }
+
+  /**
+   * Encrypts what `bytes` gives (JSON that cannot be made, a file that can no longer be read,
+   * and encryption failures all reject with a {@link DraftStoreError}).
+   */
+  private async seal(bytes: () => BufferSource | Promise<BufferSource>): Promise<Sealed> {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    try {
+      return { iv, data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, this.keys.seal, await bytes()) };
+    } catch (error) {
+      throw toDraftStoreError(error);
+    }
+  }
+
+  private unseal(sealed: Sealed): Promise<ArrayBuffer>;
+  private unseal(sealed: Sealed, as: 'text'): Promise<string>;
+  private async unseal(sealed: Sealed, as?: 'text'): Promise<ArrayBuffer | string> {
+    const bytes = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, this.keys.seal, sealed.data);
+    return as ? new TextDecoder().decode(bytes) : bytes;
   }
 
   /** Closes the connection; later calls reject with `error`. */

@@ -109,6 +109,7 @@
 's7b836b985594f39d': `Replace`,
 's7d5aa34c9bbda598': str`Companion ${0}`,
 's7e12113fef5a7112': `Page not found`,
+'s7ecd51d50e6f1b50': `This request is open in another tab or window, so your changes here are not saved as a draft until you close it. You can still fill in and send the request.`,
 's7f44bc0d3f1c1eee': `ID number`,
 's7f763034689fd713': `None`,
 's82cea2ea2e542634': `Rejected`,
