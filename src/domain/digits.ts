@@ -3,8 +3,12 @@
 const ARABIC_INDIC_ZERO = 0x0660;
 const EXTENDED_ARABIC_INDIC_ZERO = 0x06f0;
 
-/** Invisible formatting and bidi control characters that pasted text often carries. */
-export const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g;
+/**
+ * Invisible formatting and bidi control characters that pasted text often carries: zero-width
+ * space, non-joiner and joiner, the bidi marks, embeddings, overrides and isolates, the word
+ * joiner and invisible operators (U+2060–U+2064), the Arabic letter mark and the byte order mark.
+ */
+export const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF]/g;
 
 /** Converts Arabic-Indic (٠–٩) and Extended Arabic-Indic (۰–۹) digits to ASCII; leaves all else. */
 export function normalizeDigits(s: string): string {

@@ -17,6 +17,18 @@ const EXTENSIONS: Record<string, string[]> = {
   'image/webp': ['.webp'],
 };
 
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
+
+/**
+ * The name to show and send for a picked file: its last path segment only (a browser or a
+ * script can hand over `C:\fakepath\x.pdf` or `../../etc/passwd.pdf`), without bidi
+ * controls that could make `exe.pdf` read as `fdp.exe`; `file` when nothing is left.
+ */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  return base.replace(BIDI_CONTROLS, '').trim() || 'file';
+}
+
 /** The MIME type the content shows, or `null` when it is none of the known ones. */
 export async function sniffFileType(blob: Blob): Promise<string | null> {
   const head = new Uint8Array(await blob.slice(0, 16).arrayBuffer());

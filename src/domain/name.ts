@@ -15,6 +15,9 @@ export function nameParts(raw: string): string[] {
   return name ? name.split(' ') : [];
 }
 
+/** The longest full name accepted, in characters once normalised. */
+export const NAME_MAX_LENGTH = 120;
+
 /** Has a letter: a lone hyphen or apostrophe between spaces is not a name part. */
 const HAS_LETTER = /\p{L}/u;
 
@@ -25,7 +28,7 @@ const HAS_LETTER = /\p{L}/u;
  */
 export function validateFullName(
   raw: string,
-  { minParts = 4, maxLength = 120 }: { minParts?: number; maxLength?: number } = {},
+  { minParts = 4, maxLength = NAME_MAX_LENGTH }: { minParts?: number; maxLength?: number } = {},
 ): 'required' | 'name-chars' | 'name-parts' | 'too-long' | null {
   const name = normalizeName(raw);
   if (!name) return 'required';

@@ -38,7 +38,7 @@ export function errorMessage(code: FieldErrorCode | string, context: MessageCont
     case 'name-chars':
       return msg('الاسم يحتوي على حروف فقط، بلا أرقام أو رموز');
     case 'too-long':
-      return msg(str`النص أطول من الحد المسموح (${max} حرفًا)`);
+      return max === '' ? msg('النص أطول من الحد المسموح') : msg(str`النص أطول من الحد المسموح (${max} حرفًا)`);
     case 'file-empty':
       return msg('الملف فارغ، اختر ملفًا آخر');
     case 'file-too-large':

@@ -6,6 +6,7 @@
 import type { FileRules, UploadedFile } from '../api/types.js';
 import type { FieldErrorCode } from '../domain/codes.js';
 import type { ApiError } from '../api/errors.js';
+import { safeFileName } from '../domain/file-type.js';
 
 export type AttachmentStatus = 'pending' | 'checking' | 'uploading' | 'ready' | 'rejected' | 'failed';
 
@@ -29,8 +30,9 @@ export interface Attachment {
 /** Uploads one file; the form passes the adapter's `uploadFile` bound to a purpose. */
 export type Uploader = (file: Blob, name: string, onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<UploadedFile>;
 
+/** A picked or restored file, not yet checked; its name without any folder (see {@link safeFileName}). */
 export function newAttachment(file: Blob, name: string): Attachment {
-  return { file, name, size: file.size, type: file.type, status: 'pending', progress: 0 };
+  return { file, name: safeFileName(name), size: file.size, type: file.type, status: 'pending', progress: 0 };
 }
 
 /** True when the attachment can be sent with the request. */

@@ -15,6 +15,8 @@ import {
   type FieldErrors,
 } from '../../domain/booking.js';
 import { textLength } from '../../domain/text.js';
+import { NAME_MAX_LENGTH } from '../../domain/name.js';
+import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { DraftController } from '../../drafts/draft-controller.js';
 import { apiErrorMessage, errorMessage, isKnownCode } from '../../i18n/messages.js';
 import { localText } from '../../i18n/localization.js';
@@ -347,6 +349,8 @@ export class BookingForm extends EmirateElement {
 
   private limitFor(field: string): number | undefined {
     if (field === 'subject') return this.catalog?.subject.maxLength;
+    if (field === 'fullName') return NAME_MAX_LENGTH;
+    if (field === 'email') return EMAIL_MAX_LENGTH;
     if (field === 'companions') return this.catalog?.companions.max;
     return undefined;
   }

@@ -6,6 +6,8 @@ import { localized, msg, str } from '@lit/localize';
 import type { FileRules } from '../../api/types.js';
 import { validateCompanions, companionSlot, type CompanionValues, type FieldErrors } from '../../domain/booking.js';
 import { errorMessage } from '../../i18n/messages.js';
+import { NAME_MAX_LENGTH, normalizeName } from '../../domain/name.js';
+import { normalizeSaudiId } from '../../domain/saudi-id.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
@@ -179,10 +181,12 @@ export class CompanionList extends EmirateElement {
   private syncForm() {
     const data = new FormData();
     this.entries.forEach((e, i) => {
-      data.append(`${this.name}[${i}][fullName]`, e.fullName);
-      data.append(`${this.name}[${i}][idNumber]`, e.idNumber);
+      // Sent as the booking form sends them: digits in ASCII, no invisible or bidi characters, no folder in file names.
+      data.append(`${this.name}[${i}][fullName]`, normalizeName(e.fullName));
+      data.append(`${this.name}[${i}][idNumber]`, normalizeSaudiId(e.idNumber));
       if (e.idImage) {
-        const file = e.idImage.file instanceof File ? e.idImage.file : new File([e.idImage.file], e.idImage.name, { type: e.idImage.type });
+        const { file: blob, name, type } = e.idImage;
+        const file = blob instanceof File && blob.name === name ? blob : new File([blob], name, { type });
         data.append(`${this.name}[${i}][idImage]`, file);
       }
     });
@@ -196,7 +200,8 @@ export class CompanionList extends EmirateElement {
     const [, index, field] = path.split('.');
     const entry = this.entries[Number(index)];
     const anchor = entry ? this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, field ?? '')}`) : null;
-    this.internals.setValidity({ customError: true }, errorMessage(code, { max: this.max }), anchor ?? undefined);
+    const max = path === 'companions' ? this.max : field === 'fullName' ? NAME_MAX_LENGTH : undefined;
+    this.internals.setValidity({ customError: true }, errorMessage(code, { max }), anchor ?? undefined);
   }
 
   private commit(entries: CompanionEntry[]) {
@@ -243,7 +248,7 @@ export class CompanionList extends EmirateElement {
     if (external) return external;
     const code = errors.get(path);
     if (!code || !(this.showErrors || this.touched.has(`${key}.${field}`))) return '';
-    return errorMessage(code);
+    return errorMessage(code, { max: field === 'fullName' ? NAME_MAX_LENGTH : undefined });
   }
 
   override render() {

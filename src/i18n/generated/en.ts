@@ -182,6 +182,7 @@
 'sf0aedb31fe042d07': `Rate the service`,
 'sf0c07f0dccb5da49': `Appointment attachments`,
 'sf0d15a0320659d50': str`Uploading ${0}`,
+'sf1a92e74bde83d74': `The text is longer than allowed`,
 'sf2d5ff4994b83730': str`Page ${0} of ${1}`,
 'sf50ec2bf49fe81a9': `No companions.`,
 'sf52faa5b060076b0': `We could not reach the server. Check your internet connection and try again; your information is kept.`,
