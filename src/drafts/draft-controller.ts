@@ -56,6 +56,8 @@ export class DraftController<T> implements ReactiveController {
   /** Lets go of the draft's lock (or stops waiting for it). */
   private unclaim?: () => void;
   private connected = false;
+  /** A draft that may still be on disk after writing failed (a full disk): `discard()` deletes it. */
+  private staleKey?: string;
   private readonly onPageHide = () => void this.flush();
 
   constructor(
@@ -85,6 +87,7 @@ export class DraftController<T> implements ReactiveController {
    */
   async start(scope: { portal: string; user: string; enabled: boolean }): Promise<Draft<T> | null> {
     this.stop();
+    this.staleKey = undefined;
     if (!scope.enabled) {
       this.turnOff('disabled');
       return null;
@@ -139,7 +142,26 @@ export class DraftController<T> implements ReactiveController {
     clearTimeout(this.timer);
     this.pending = undefined;
     this.heldFiles.clear();
+    const stale = this.staleKey;
+    this.staleKey = undefined;
+    // Saving is off, but a full disk still allows deleting: what was saved before the disk
+    // filled must not come back once the request is sent or the draft discarded.
+    if (stale !== undefined) return this.deleteStale(stale);
     await this.write((store, key) => store.delete(key));
+  }
+
+  private async deleteStale(key: string): Promise<void> {
+    try {
+      const { DraftStore } = await loadStore();
+      const store = await DraftStore.open(this.options.ttlMs ? { ttlMs: this.options.ttlMs } : {});
+      try {
+        await store.delete(key);
+      } finally {
+        store.close();
+      }
+    } catch {
+      // Nothing more can be done; the draft still expires with its time to live.
+    }
   }
 
   /** Serialises writes, after the store has opened, so a delete never races an earlier save. */
@@ -206,6 +228,7 @@ export class DraftController<T> implements ReactiveController {
   }
 
   private fail(error: unknown) {
+    this.staleKey = this.key ?? this.staleKey; // stop() forgets the key
     this.turnOff((error as { reason?: DraftStoreFailure } | null)?.reason ?? 'error');
   }
 
