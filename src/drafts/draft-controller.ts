@@ -10,6 +10,9 @@ export type DraftsOffReason = 'disabled' | 'elsewhere' | DraftStoreFailure;
 /** The store, its key scheme and sealing load apart from the form, while it fetches its data. */
 const loadStore = () => import('./draft-store.js');
 
+/** How long a form waits for another form to let go of the draft before saying it is open elsewhere. */
+const CLAIM_GRACE_MS = 1000;
+
 /**
  * Deletes every draft of every user and portal, and the key that sealed them: call it when
  * the citizen signs out. Never rejects.
@@ -29,6 +32,8 @@ export interface DraftControllerOptions {
   onSaved?: (savedAt: number) => void;
   /** Called when drafts turn off (IndexedDB missing, blocked, full). */
   onOff?: (reason: DraftsOffReason) => void;
+  /** Whether the page allows drafts at all (`no-drafts` says no); asked when the host connects. */
+  allowed?: () => boolean;
 }
 
 /**
@@ -59,6 +64,8 @@ export class DraftController<T> implements ReactiveController {
   /** A draft that may still be on disk after writing failed (a full disk): `discard()` deletes it. */
   private staleKey?: string;
   private readonly onPageHide = () => void this.flush();
+  /** The store, opened when the host connects, while the form fetches its session and catalog. */
+  private early?: Promise<DraftStore>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -70,13 +77,18 @@ export class DraftController<T> implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     window.addEventListener('pagehide', this.onPageHide);
-    void loadStore().catch(() => undefined); // fetched while the form loads its data
+    // Opened while the form fetches its data, so the draft is there as soon as the form is.
+    if (!this.store && !this.early && this.options.allowed?.() !== false) {
+      this.early = this.openStore();
+      this.early.catch(() => undefined);
+    }
     if (this.key && !this.unclaim) void this.claim(this.key);
   }
 
   hostDisconnected(): void {
     this.connected = false;
     window.removeEventListener('pagehide', this.onPageHide);
+    this.dropEarly();
     // Another form (a tab, or this page's next view) may take the draft once it is written.
     void this.flush().finally(() => this.connected || this.letGo());
   }
@@ -89,11 +101,14 @@ export class DraftController<T> implements ReactiveController {
     this.stop();
     this.staleKey = undefined;
     if (!scope.enabled) {
+      this.dropEarly();
       this.turnOff('disabled');
       return null;
     }
-    const opening = loadStore().then(async ({ DraftStore, draftKey }) => {
-      const store = await DraftStore.open(this.options.ttlMs ? { ttlMs: this.options.ttlMs } : {});
+    const early = this.early;
+    this.early = undefined;
+    const opening = (early ?? this.openStore()).then(async (store) => {
+      const { draftKey } = await loadStore();
       const key = draftKey({ portal: scope.portal, user: scope.user, form: this.options.form });
       return { store, key, mine: await this.claim(key) };
     });
@@ -183,9 +198,11 @@ export class DraftController<T> implements ReactiveController {
   }
 
   /**
-   * Takes the draft's lock if no other tab holds it (resolves `true`); otherwise resolves
-   * `false` and waits in line, resuming saving here when the lock comes. Without Web Locks,
-   * every tab keeps the draft.
+   * Takes the draft's lock (resolves `true`). A form this page just left lets go as soon as its
+   * last write lands, so the lock is waited for a moment before the draft is called open
+   * elsewhere (resolves `false`): it is loaded only after that write. Past the moment this form
+   * stays in line and resumes saving when the lock comes. Without Web Locks, every tab keeps
+   * the draft.
    */
   private claim(key: string): Promise<boolean> {
     const locks = navigator.locks;
@@ -197,18 +214,22 @@ export class DraftController<T> implements ReactiveController {
         release();
       };
     });
-    const name = `emirate-draft ${key}`;
     return new Promise<boolean>((resolve) => {
+      let answered = false;
+      const answer = (mine: boolean) => {
+        if (answered) return;
+        answered = true;
+        clearTimeout(grace);
+        resolve(mine);
+      };
+      const grace = setTimeout(() => answer(false), CLAIM_GRACE_MS);
       locks
-        .request(name, { ifAvailable: true }, (lock) => {
-          resolve(Boolean(lock));
-          if (!lock) {
-            locks.request(name, { signal: waiting.signal }, () => (this.resume(key), held)).catch(() => undefined);
-            return;
-          }
+        .request(`emirate-draft ${key}`, { signal: waiting.signal }, () => {
+          if (answered) this.resume(key);
+          else answer(true);
           return held;
         })
-        .catch(() => resolve(true));
+        .catch(() => answer(true));
     });
   }
 
@@ -220,6 +241,16 @@ export class DraftController<T> implements ReactiveController {
     this.heldFiles.clear();
     void this.flush();
     this.host.requestUpdate();
+  }
+
+  private openStore(): Promise<DraftStore> {
+    return loadStore().then(({ DraftStore }) => DraftStore.open(this.options.ttlMs ? { ttlMs: this.options.ttlMs } : {}));
+  }
+
+  /** Closes the store opened ahead when no draft will use it. */
+  private dropEarly() {
+    this.early?.then((store) => store.close(), () => undefined);
+    this.early = undefined;
   }
 
   private letGo() {

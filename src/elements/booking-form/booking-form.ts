@@ -103,6 +103,7 @@ export class BookingForm extends EmirateElement {
 
   private readonly drafts = new DraftController<BookingDraft>(this, {
     form: 'booking',
+    allowed: () => !this.noDrafts,
     onSaved: (savedAt) => {
       this.savedAt = savedAt;
       this.emit<DraftEventDetail>('emirate-draft-saved', { savedAt });
