@@ -70,7 +70,7 @@ export default defineConfig(({ command, mode }) =>
                   {
                     name: 'core',
                     priority: 2,
-                    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/|src\/(api\/|i18n\/(localization|messages|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text))/,
+                    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/|src\/(api\/|i18n\/(localization|messages|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|hijri))/,
                   },
                   {
                     name: 'forms',

@@ -62,11 +62,17 @@ const MEGABYTE = 1024 * 1024;
 export function formatBytes(n: number, locale: 'ar' | 'en'): string {
   const megabytes = n >= MEGABYTE;
   const value = megabytes ? n / MEGABYTE : n > 0 ? Math.max(n / KILOBYTE, 0.1) : 0;
-  const format = new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', {
-    style: 'unit',
-    unit: megabytes ? 'megabyte' : 'kilobyte',
-    unitDisplay: 'short',
-    maximumFractionDigits: 1,
-  });
-  return format.format(value);
+  return byteFormat(locale, megabytes ? 'megabyte' : 'kilobyte').format(value);
+}
+
+/** One format per language and unit, made on first use: each costs ICU set-up. */
+const byteFormats = new Map<string, Intl.NumberFormat>();
+function byteFormat(locale: 'ar' | 'en', unit: 'megabyte' | 'kilobyte'): Intl.NumberFormat {
+  const key = `${locale} ${unit}`;
+  let format = byteFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
+    byteFormats.set(key, format);
+  }
+  return format;
 }

@@ -2,7 +2,13 @@
 import { INVISIBLE_CHARACTERS } from './digits.js';
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Made when first needed, not when the module loads: a segmenter costs tens of milliseconds of
+ * ICU set-up on a phone, which the form would otherwise pay before it can show.
+ */
+let graphemes: Intl.Segmenter | undefined;
+/** Printable ASCII and line feeds: one character is one grapheme, no segmenter needed. */
+const SIMPLE = /^[\x20-\x7E\n]*$/;
 
 /** Strips bidi override and isolate controls (they can disguise text); keeps newlines. */
 export function normalizeText(raw: string): string {
@@ -11,6 +17,8 @@ export function normalizeText(raw: string): string {
 
 /** User-perceived characters: an emoji or a letter with its marks counts once. */
 export function textLength(s: string): number {
+  if (SIMPLE.test(s)) return s.length;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(graphemes.segment(s)).length;
 }
 

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, render, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
@@ -15,6 +15,7 @@ import {
   type FieldErrors,
 } from '../../domain/booking.js';
 import { textLength } from '../../domain/text.js';
+import { formatDeviceDateTime } from '../../domain/hijri.js';
 import { NAME_MAX_LENGTH } from '../../domain/name.js';
 import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { DraftController } from '../../drafts/draft-controller.js';
@@ -96,7 +97,8 @@ export class BookingForm extends EmirateElement {
   @state() private sending = false;
   @state() private result?: SubmitResult;
   @state() private restoredAt?: number;
-  @state() private savedAt?: number;
+  /** Shown by {@link renderDraftStatus} alone: a save must not re-render the whole form. */
+  private savedAt?: number;
 
   private submissionKey?: string;
   private loadController?: AbortController;
@@ -106,6 +108,7 @@ export class BookingForm extends EmirateElement {
     allowed: () => !this.noDrafts,
     onSaved: (savedAt) => {
       this.savedAt = savedAt;
+      this.renderDraftStatus();
       this.emit<DraftEventDetail>('emirate-draft-saved', { savedAt });
     },
   });
@@ -367,6 +370,22 @@ export class BookingForm extends EmirateElement {
 
   // ---- views -----------------------------------------------------------------------------
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.renderDraftStatus();
+  }
+
+  /**
+   * "Draft saved at …", rendered into its own paragraph: a save happens after every pause in
+   * typing, and re-rendering the whole form for it would cost a phone a frame each time.
+   */
+  private renderDraftStatus() {
+    const status = this.renderRoot.querySelector<HTMLElement>('.draft-status');
+    if (!status) return;
+    const text = this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatDeviceDateTime(this.savedAt, this.locale)}`) : nothing;
+    render(text, status);
+  }
+
   override render() {
     switch (this.stage) {
       case 'loading':
@@ -408,7 +427,7 @@ export class BookingForm extends EmirateElement {
     return html`
       ${this.restoredAt
         ? html`<div class="notice" role="status">
-            <p>${msg(str`استعدنا مسودة طلبك المحفوظة (${formatTime(this.restoredAt, this.locale)}).`)}</p>
+            <p>${msg(str`استعدنا مسودة طلبك المحفوظة (${formatDeviceDateTime(this.restoredAt, this.locale)}).`)}</p>
             <button type="button" class="secondary" @click=${this.discardDraft}>${msg('تجاهل المسودة والبدء من جديد')}</button>
           </div>`
         : nothing}
@@ -553,7 +572,7 @@ export class BookingForm extends EmirateElement {
         <div class="actions">
           <button type="submit" part="submit">${msg('متابعة لمراجعة الطلب')}</button>
         </div>
-        <p class="draft-status">${this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatTime(this.savedAt, this.locale)}`) : nothing}</p>
+        <p class="draft-status"></p>
       </form>
     `;
   }
@@ -633,10 +652,6 @@ export class BookingForm extends EmirateElement {
       </section>
     `;
   }
-}
-
-function formatTime(epochMs: number, locale: 'ar' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-SA-u-nu-latn-ca-gregory' : 'en-GB', { timeStyle: 'short', dateStyle: 'medium' }).format(epochMs);
 }
 
 declare global {

@@ -60,6 +60,9 @@ export class CompanionList extends EmirateElement {
     baseStyles,
     css`
       .companion {
+        /* Twenty companions off screen are not laid out or painted until scrolled to. */
+        content-visibility: auto;
+        contain-intrinsic-size: auto 18rem;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         padding: calc(var(--_space) * 2);
