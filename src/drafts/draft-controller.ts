@@ -98,6 +98,9 @@ export class DraftController<T> implements ReactiveController {
    * `enabled: false` (the `no-drafts` attribute) keeps nothing.
    */
   async start(scope: { portal: string; user: string; enabled: boolean }): Promise<Draft<T> | null> {
+    // What was typed or chosen before the first start (the form knew its user later) is kept
+    // for this draft, once the saved one has been read.
+    const early = this.key === undefined && !this.store ? { values: this.pending, files: new Map(this.heldFiles) } : undefined;
     this.stop();
     this.staleKey = undefined;
     if (!scope.enabled) {
@@ -105,9 +108,9 @@ export class DraftController<T> implements ReactiveController {
       this.turnOff('disabled');
       return null;
     }
-    const early = this.early;
+    const opened = this.early;
     this.early = undefined;
-    const opening = (early ?? this.openStore()).then(async (store) => {
+    const opening = (opened ?? this.openStore()).then(async (store) => {
       const { draftKey } = await loadStore();
       const key = draftKey({ portal: scope.portal, user: scope.user, form: this.options.form });
       return { store, key, mine: await this.claim(key) };
@@ -121,7 +124,12 @@ export class DraftController<T> implements ReactiveController {
       store.purgeExpired().catch(() => undefined);
       this.offReason = mine ? null : 'elsewhere';
       this.host.requestUpdate();
-      return await store.load<T>(key);
+      const draft = await store.load<T>(key);
+      if (early && this.key === key) {
+        for (const [slot, file] of early.files) void this.saveFile(slot, file);
+        if (early.values !== undefined && this.pending === undefined) this.queue(early.values);
+      }
+      return draft;
     } catch (error) {
       this.fail(error);
       return null;
@@ -136,20 +144,26 @@ export class DraftController<T> implements ReactiveController {
     this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? 600);
   }
 
-  /** Writes pending values now (used on `pagehide` and before leaving the form). */
+  /**
+   * Writes pending values now (used on `pagehide` and before leaving the form). The values are
+   * taken when the write runs, after the store has opened: if the draft turns out to be open
+   * elsewhere they stay pending, for when this form gets it.
+   */
   flush(): Promise<void> {
     clearTimeout(this.timer);
-    if (this.offReason === 'elsewhere') return Promise.resolve();
-    const values = this.pending;
-    this.pending = undefined;
-    if (values === undefined) return this.writes.then(() => undefined);
-    return this.write((store, key) => store.saveValues(key, values));
+    return this.write((store, key) => {
+      const values = this.pending;
+      this.pending = undefined;
+      return values === undefined ? undefined : store.saveValues(key, values);
+    });
   }
 
   /** Keeps (or with `null`, forgets) the file of one attachment slot. */
   saveFile(slot: string, file: StoredFile | null): Promise<void> {
-    if (this.offReason === 'elsewhere') this.heldFiles.set(slot, file);
-    return this.write((store, key) => store.saveFile(key, slot, file));
+    return this.write(
+      (store, key) => store.saveFile(key, slot, file),
+      () => this.heldFiles.set(slot, file),
+    );
   }
 
   /** Deletes the draft (after a successful send, or "discard draft"). */
@@ -179,15 +193,23 @@ export class DraftController<T> implements ReactiveController {
     }
   }
 
-  /** Serialises writes, after the store has opened, so a delete never races an earlier save. */
-  private write(op: (store: DraftStore, key: string) => Promise<void>): Promise<void> {
-    if (this.offReason !== null) return Promise.resolve();
+  /**
+   * Serialises writes, after the store has opened, so a delete never races an earlier save.
+   * While another form holds the draft nothing is written; `hold` keeps what would have been.
+   * `op` returns nothing when there was nothing to write.
+   */
+  private write(op: (store: DraftStore, key: string) => Promise<void> | undefined, hold?: () => void): Promise<void> {
+    if (this.offReason !== null && this.offReason !== 'elsewhere') return Promise.resolve();
     const next = this.writes.then(async () => {
       await this.opened;
+      if (this.offReason === 'elsewhere') return hold?.();
       const { store, key } = this;
-      if (!store || !key || this.offReason !== null) return;
+      if (this.offReason !== null) return;
+      if (!store || !key) return hold?.(); // not started yet: kept for start()
       try {
-        await op(store, key);
+        const writing = op(store, key);
+        if (!writing) return;
+        await writing;
         this.options.onSaved?.(Date.now());
       } catch (error) {
         this.fail(error);

@@ -2,15 +2,19 @@
  * Faults of the device around drafts: IndexedDB full, blocked or missing; the same draft open
  * in two tabs; a wrong device clock. The form must keep working and say what it does.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { BookingForm } from '../../src/booking-form.js';
+import { RestAdapter } from '../../src/api/rest-adapter.js';
+import '../../src/elements/inbox/reply-form.js';
+import type { ReplyForm } from '../../src/elements/inbox/reply-form.js';
 import { DEFAULT_TTL_MS, clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
-import { mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { settled, type, until, visibleText } from '../support/dom.js';
 import { $, continueToReview, send } from '../support/booking.js';
 import {
   NOTICE,
+  USER_ID,
   attachFile,
   collect,
   distinctFile,
@@ -246,6 +250,24 @@ describe('faults: drafts on a troubled device', () => {
       expect(stored!.expiresAt).to.equal(stored!.savedAt + DEFAULT_TTL_MS);
       expect(hasNotice(again, NOTICE.restored)).to.equal(true);
       await expect(again).to.be.accessible();
+    });
+  });
+
+  describe('typing before the draft can open', () => {
+    it('a reply typed before the form knows whose draft it is is kept once it does', async () => {
+      const scope = { portal: API_BASE, user: USER_ID, enabled: true };
+      const replyText = (form: ReplyForm) => form.shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')!;
+      const adapter = new RestAdapter({ baseUrl: API_BASE });
+      const form = await fixture<ReplyForm>(html`<emirate-reply-form .adapter=${adapter} .requestNumber=${'00067'}></emirate-reply-form>`);
+      type(replyText(form), 'رد قبل معرفة المستخدم');
+      await pause(800); // the autosave's quiet time passes with no draft to write to
+      form.draftScope = scope;
+      await pause(1500); // the draft opens, then the early reply is written after its quiet time
+      form.remove();
+      await pause(50);
+
+      const again = await fixture<ReplyForm>(html`<emirate-reply-form .adapter=${adapter} .requestNumber=${'00067'} .draftScope=${scope}></emirate-reply-form>`);
+      await until(() => replyText(again).value === 'رد قبل معرفة المستخدم', 'the reply to come back');
     });
   });
 });

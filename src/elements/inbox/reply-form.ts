@@ -67,17 +67,8 @@ export class ReplyForm extends LitElement {
   private dirty = false;
   private readonly drafts = new DraftController<ReplyDraft>(this, { form: 'reply' });
 
-  /** The draft the form keeps now: the inbox hands a new scope object on every render. */
-  private restoredFor?: string;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!(changed.has('requestNumber') || changed.has('draftScope')) || !this.requestNumber) return;
-    const scope = this.draftScope;
-    const draftFor = JSON.stringify([this.requestNumber, scope?.portal, scope?.user, scope?.enabled]);
-    // Restarting the draft for the same scope would drop what is waiting to be written.
-    if (draftFor === this.restoredFor) return;
-    this.restoredFor = draftFor;
-    void this.restore();
+    if ((changed.has('requestNumber') || changed.has('draftScope')) && this.requestNumber) void this.restore();
   }
 
   private async restore() {
