@@ -132,7 +132,7 @@ describe('theming from the host page', () => {
       emirate-booking-form::part(submit) { background-color: rgb(33, 66, 99); }
     `);
     const form = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE} no-drafts></emirate-booking-form>`);
-    await until(() => form.shadowRoot!.querySelector('[part~=form]'), 'the form', 8000);
+    await until(() => form.shadowRoot!.querySelector('[part~=submit]'), 'the whole form', 8000);
     expect(style(shadow(form, '[part~=form]')).outlineColor).to.equal('rgb(7, 7, 7)');
     expect(style(shadow(form, '[part~=submit]')).backgroundColor).to.equal('rgb(33, 66, 99)');
     // Without the page's rule the same button has the primary colour: the rule above did it.

@@ -84,6 +84,12 @@ export class BookingForm extends EmirateElement {
   @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
 
   @state() private stage: Stage = 'loading';
+  /**
+   * The form renders its first screen (the applicant) first and the rest a frame later, so a
+   * slow phone shows fields to fill sooner; {@link getUpdateComplete} waits for both.
+   */
+  @state() private renderedAll = false;
+  private renderingRest?: Promise<void>;
   @state() private catalog?: Catalog;
   @state() private session?: Session;
   @state() private values: BookingValues = emptyBooking();
@@ -373,6 +379,27 @@ export class BookingForm extends EmirateElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.renderDraftStatus();
+    if (this.stage === 'form' && !this.renderedAll) this.renderingRest ??= this.renderRestSoon();
+  }
+
+  /** After the first screen is painted (or at most 100 ms later, e.g. in a hidden tab). */
+  private renderRestSoon(): Promise<void> {
+    return new Promise((resolve) => {
+      const go = () => {
+        this.renderedAll = true;
+        resolve();
+      };
+      const timeout = setTimeout(go, 100);
+      requestAnimationFrame(() => setTimeout(() => (clearTimeout(timeout), go())));
+    });
+  }
+
+  /** Resolves once the whole form is rendered, not only its first screen. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.renderedAll || !this.renderingRest) return done;
+    await this.renderingRest;
+    return super.getUpdateComplete();
   }
 
   /**
@@ -491,7 +518,6 @@ export class BookingForm extends EmirateElement {
 
   private renderForm() {
     const catalog = this.catalog!;
-    const v = this.values;
     const errors = this.errors;
     const field = <K extends Parameters<BookingForm['field']>[0]>(name: K) => this.field(name, errors);
     const readonlyId = Boolean(this.session?.user.idNumber);
@@ -514,7 +540,17 @@ export class BookingForm extends EmirateElement {
         ${textField({ ...field('mobile'), type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', prefix: '966', dir: 'ltr', hint: msg('9 أرقام تبدأ بالرقم 5') })}
         ${textField({ ...field('email'), type: 'email', inputmode: 'email', autocomplete: 'email', dir: 'ltr' })}
         ${selectField({ ...field('governorate'), required: false, options: this.options(catalog.governorates), hint: msg('اختياري') })}
+        ${this.renderedAll ? this.renderRest(errors) : nothing}
+      </form>
+    `;
+  }
 
+  /** Everything below the applicant: the visit, attachments, belongings, companions, declaration. */
+  private renderRest(errors: FieldErrors) {
+    const catalog = this.catalog!;
+    const v = this.values;
+    const field = <K extends Parameters<BookingForm['field']>[0]>(name: K) => this.field(name, errors);
+    return html`
         <h3>${msg('بيانات الموعد')}</h3>
         ${selectField({ ...field('appointmentType'), options: this.options(catalog.appointmentTypes) })}
         ${selectField({
@@ -573,7 +609,6 @@ export class BookingForm extends EmirateElement {
           <button type="submit" part="submit">${msg('متابعة لمراجعة الطلب')}</button>
         </div>
         <p class="draft-status"></p>
-      </form>
     `;
   }
 
