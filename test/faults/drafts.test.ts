@@ -254,6 +254,24 @@ describe('faults: drafts on a troubled device', () => {
   });
 
   describe('typing before the draft can open', () => {
+    it('the booking form can be typed in while its draft is read: what is typed wins, the rest comes back', async () => {
+      const first = await mount();
+      const saved = collect(first, 'emirate-draft-saved');
+      type(subject(first), 'موضوع محفوظ');
+      type($(first, '#email'), 'saved@example.sa');
+      await until(() => saved.seen.length >= 1, 'the draft save');
+      saved.stop();
+      // A second form on the same draft waits (up to a second) for the first to let go before
+      // reading it; its fields can be used meanwhile.
+      const second = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE} lang="ar"></emirate-booking-form>`);
+      await until(() => root(second).querySelector('#subject'), 'the whole second form');
+      expect(subject(second).value, 'the draft is not read yet').to.equal('');
+      type($(second, '#email'), 'typed@example.sa');
+      await settled(second);
+      expect($(second, '#email').value).to.equal('typed@example.sa');
+      expect(subject(second).value).to.equal('موضوع محفوظ');
+    });
+
     it('a reply typed before the form knows whose draft it is is kept once it does', async () => {
       const scope = { portal: API_BASE, user: USER_ID, enabled: true };
       const replyText = (form: ReplyForm) => form.shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')!;

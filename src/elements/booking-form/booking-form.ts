@@ -108,6 +108,11 @@ export class BookingForm extends EmirateElement {
 
   private submissionKey?: string;
   private loadController?: AbortController;
+  /** Fields the citizen changed since the form showed; they win over the draft being read. */
+  private edited = new Set<string>();
+  /** The saved draft has been read (or there was none): saving may begin. */
+  private draftLoaded = false;
+  private restoring?: Promise<void>;
 
   private readonly drafts = new DraftController<BookingDraft>(this, {
     form: 'booking',
@@ -148,8 +153,15 @@ export class BookingForm extends EmirateElement {
         this.stage = 'signed-out';
         return;
       }
-      await this.restoreDraft(session);
-      if (!controller.signal.aborted) this.stage = 'form';
+      // The form shows at once; the saved draft fills it in when it has been read.
+      this.values = this.withSession(emptyBooking(), session, false);
+      this.files = {};
+      this.submissionKey = undefined;
+      this.edited = new Set();
+      this.draftLoaded = false;
+      this.stage = 'form';
+      this.restoring = this.restoreDraft(session, controller.signal);
+      await this.restoring;
     } catch (error) {
       if (controller.signal.aborted) return;
       this.failure = toApiError(error);
@@ -157,22 +169,36 @@ export class BookingForm extends EmirateElement {
     }
   }
 
-  private async restoreDraft(session: Session) {
-    const draft = await this.drafts.start({
-      portal: this.apiBase || 'adapter',
-      user: session.user.idNumber,
-      enabled: !this.noDrafts,
-    });
-    const values = draft?.values.values ?? emptyBooking();
-    this.values = this.withSession({ ...emptyBooking(), ...values }, session, Boolean(draft));
-    this.submissionKey = draft?.values.submissionKey;
-    this.files = {};
-    if (draft) {
+  /**
+   * Puts the saved draft back. What the citizen changed while it was being read wins, field by
+   * field and file by file; nothing is saved until then, so the draft is read before it is
+   * written over.
+   */
+  private async restoreDraft(session: Session, signal: AbortSignal) {
+    try {
+      const draft = await this.drafts.start({
+        portal: this.apiBase || 'adapter',
+        user: session.user.idNumber,
+        enabled: !this.noDrafts,
+      });
+      if (!draft || signal.aborted) return;
+      const saved = this.withSession({ ...emptyBooking(), ...draft.values.values }, session, true);
+      const values: Record<string, unknown> = { ...saved };
+      for (const field of this.edited) values[field] = this.values[field as keyof BookingValues];
+      this.values = values as unknown as BookingValues;
+      this.submissionKey ??= draft.values.submissionKey;
+      const files = { ...this.files };
       for (const [slot, stored] of Object.entries(draft.files)) {
-        this.files[slot] = newAttachment(stored.blob, stored.name);
+        if (!(slot in files)) files[slot] = newAttachment(stored.blob, stored.name);
       }
+      this.files = files;
       this.restoredAt = draft.savedAt;
       this.emit<DraftEventDetail>('emirate-draft-restored', { savedAt: draft.savedAt });
+    } finally {
+      if (!signal.aborted) {
+        this.draftLoaded = true;
+        if (this.edited.size > 0) this.saveDraft();
+      }
     }
   }
 
@@ -198,6 +224,7 @@ export class BookingForm extends EmirateElement {
     }
     if (field === 'hasBelongings' && value === 'no') next.belongings = [];
     this.values = next;
+    this.edited.add(field);
     this.clearServerError(field);
     this.saveDraft();
   }
@@ -212,6 +239,7 @@ export class BookingForm extends EmirateElement {
   }
 
   private saveDraft() {
+    if (!this.draftLoaded) return; // saved once the draft has been read (restoreDraft)
     this.drafts.queue({ values: this.values, submissionKey: this.submissionKey });
   }
 
@@ -243,6 +271,7 @@ export class BookingForm extends EmirateElement {
     }
     this.files = files;
     this.values = { ...this.values, companions: entries.map(({ key, fullName, idNumber }) => ({ key, fullName, idNumber })) };
+    this.edited.add('companions');
     this.clearServerError('companions');
     this.saveDraft();
   }
@@ -394,12 +423,15 @@ export class BookingForm extends EmirateElement {
     });
   }
 
-  /** Resolves once the whole form is rendered, not only its first screen. */
+  /** Resolves once the whole form is rendered, not only its first screen, with its draft. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (this.renderedAll || !this.renderingRest) return done;
-    await this.renderingRest;
-    return super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    // Bounded: a restore cut short by a new load() never sets draftLoaded; the new one will.
+    for (let round = 0; round < 3 && ((this.restoring && !this.draftLoaded && this.stage === 'form') || (this.renderingRest && !this.renderedAll)); round++) {
+      await Promise.all([this.restoring, this.renderingRest]);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /**
