@@ -276,12 +276,30 @@ export class BookingForm extends EmirateElement {
     this.saveDraft();
   }
 
+  /** One uploader per purpose for the element's life: a new function would re-render its file fields on every keystroke. */
+  private readonly uploaders = new Map<UploadPurpose, Uploader>();
   private uploader(purpose: UploadPurpose): Uploader {
-    return (file, name, onProgress, signal) => {
-      const api = this.api;
-      if (!api) return Promise.reject(toApiError('No backend configured'));
-      return api.uploadFile(file, name, purpose, { onProgress, signal });
-    };
+    let uploader = this.uploaders.get(purpose);
+    if (!uploader) {
+      uploader = (file, name, onProgress, signal) => {
+        const api = this.api;
+        if (!api) return Promise.reject(toApiError('No backend configured'));
+        return api.uploadFile(file, name, purpose, { onProgress, signal });
+      };
+      this.uploaders.set(purpose, uploader);
+    }
+    return uploader;
+  }
+
+  /** The companion list's value, the same array until the companions or the files change (see {@link uploader}). */
+  private companionEntries?: { companions: BookingValues['companions']; files: Record<string, Attachment | null>; entries: CompanionEntry[] };
+  private companionValue(): CompanionEntry[] {
+    const { companions } = this.values;
+    const files = this.files;
+    if (this.companionEntries?.companions !== companions || this.companionEntries.files !== files) {
+      this.companionEntries = { companions, files, entries: companions.map((c) => ({ ...c, idImage: files[companionSlot(c.key)] ?? null })) };
+    }
+    return this.companionEntries.entries;
   }
 
   private async discardDraft() {
@@ -529,8 +547,14 @@ export class BookingForm extends EmirateElement {
     `;
   }
 
+  /** A catalog list as choices in the current language, made once per list and language. */
+  private readonly choices = new WeakMap<CatalogOption[], { locale: string; choices: Choice[] }>();
   private options(list: CatalogOption[]): Choice[] {
-    return list.map((o) => ({ id: o.id, label: localText(o.label) }));
+    const cached = this.choices.get(list);
+    if (cached?.locale === this.locale) return cached.choices;
+    const choices = list.map((o) => ({ id: o.id, label: localText(o.label) }));
+    this.choices.set(list, { locale: this.locale, choices });
+    return choices;
   }
 
   /** What every field of the form shares: id, label, value, error, and the intents. Required unless told. */
@@ -620,7 +644,7 @@ export class BookingForm extends EmirateElement {
           .applicantId=${v.idNumber}
           .rules=${catalog.files}
           .uploader=${this.uploader('companion-id')}
-          .value=${v.companions.map((c) => ({ ...c, idImage: this.files[companionSlot(c.key)] ?? null }))}
+          .value=${this.companionValue()}
           .showErrors=${this.showErrors}
           .externalErrors=${this.serverErrors}
           @emirate-companions-change=${(e: CustomEvent<CompanionsChangeDetail>) => this.onCompanions(e.detail.value)}

@@ -127,7 +127,15 @@ export class CompanionList extends EmirateElement {
     return this.entries;
   }
   set value(value: CompanionEntry[]) {
-    this.entries = value.map((e) => ({ ...e, key: e.key || newKey() }));
+    // Lit sets object-valued bindings on every render of the host, and a host hands back what
+    // the list just reported: the same companions again change nothing (and cost no render).
+    const same =
+      value.length === this.entries.length &&
+      value.every((e, i) => {
+        const mine = this.entries[i]!;
+        return e.key === mine.key && e.fullName === mine.fullName && e.idNumber === mine.idNumber && (e.idImage ?? null) === (mine.idImage ?? null);
+      });
+    if (!same) this.entries = value.map((e) => ({ ...e, key: e.key || newKey() }));
   }
 
   get form(): HTMLFormElement | null {
