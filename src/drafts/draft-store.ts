@@ -64,10 +64,13 @@ const DB_VERSION = 2;
 const STORES = ['drafts', 'files'] as const;
 const SEALING_KEY_ID = 'drafts';
 
-/** Encrypted bytes and the IV they were encrypted with. */
+/**
+ * Encrypted bytes and the IV they were encrypted with. A file's bytes are kept as a Blob: the
+ * database takes a Blob without copying it on the main thread, an ArrayBuffer it clones there.
+ */
 interface Sealed {
   iv: Uint8Array<ArrayBuffer>;
-  data: ArrayBuffer;
+  data: ArrayBuffer | Blob;
 }
 
 interface DraftRecord {
@@ -304,7 +307,7 @@ export class DraftStore {
     // Sealing awaits WebCrypto, which would end an open transaction: seal first, then write.
     const sealed = file && {
       meta: await this.seal(() => new TextEncoder().encode(JSON.stringify({ name: file.name, type: file.type, lastModified: file.lastModified }))),
-      body: await this.seal(() => file.blob.arrayBuffer()),
+      body: await this.seal(() => file.blob.arrayBuffer()).then(({ iv, data }) => ({ iv, data: new Blob([data]) })),
     };
     const now = this.now();
     await this.transact(async (tx) => {
@@ -383,7 +386,8 @@ export class DraftStore {
   private unseal(sealed: Sealed): Promise<ArrayBuffer>;
   private unseal(sealed: Sealed, as: 'text'): Promise<string>;
   private async unseal(sealed: Sealed, as?: 'text'): Promise<ArrayBuffer | string> {
-    const bytes = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, this.keys.seal, sealed.data);
+    const data = sealed.data instanceof Blob ? await sealed.data.arrayBuffer() : sealed.data;
+    const bytes = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, this.keys.seal, data);
     return as ? new TextDecoder().decode(bytes) : bytes;
   }
 
