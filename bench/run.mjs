@@ -5,8 +5,8 @@
  * Not part of `npm test`.
  *
  * 1. Builds the library (`npx vite build` → dist/) and measures the gzip and brotli bytes of
- *    each dist entry with its static imports, and of the Arabic booking path (the logic of
- *    scripts/size.mjs, copied below), against the floor's floor.html + floor.js.
+ *    each dist entry with its static imports, and of the Arabic booking path (scripts/bundle-graph.mjs,
+ *    shared with scripts/size.mjs), against the floor's floor.html + floor.js.
  * 2. Serves the repo root with a tiny node:http static server and launches Chromium
  *    (CHROME_PATH or /usr/bin/chromium) with --expose-gc.
  * 3. Runs BENCH_ROUNDS rounds (default 7), each measuring widget and floor one after the other,
@@ -46,16 +46,15 @@ import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
-import { dirname, extname, join, normalize, relative, sep } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { BUDGETS, DIST, br, graph, gz, read } from '../scripts/bundle-graph.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'dist');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const CPU_RATE = Number(process.env.BENCH_CPU ?? 4);
 const VIEWPORT = { width: 360, height: 800, deviceScaleFactor: 1 };
-const BOOKING_PATH_BUDGET = 30 * 1024; // the budget scripts/size.mjs enforces
+const BOOKING_PATH_BUDGET = BUDGETS['booking-form']; // the budget scripts/size.mjs enforces
 const started = performance.now();
 const log = (...args) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s]`, ...args);
 
@@ -65,25 +64,6 @@ log('building the library: npx vite build');
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) throw new Error(`vite build failed (${build.status})`);
 
-// Copied from scripts/size.mjs: an entry with every chunk it imports statically.
-const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`](\.[^"'`]+)["'`]/g;
-const DYNAMIC_IMPORT = /import\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g;
-const read = (file) => readFileSync(join(DIST, file), 'utf8');
-const gz = (s) => gzipSync(s, { level: 9 }).length;
-const br = (s) => brotliCompressSync(s, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-function graph(entry) {
-  const seen = new Set();
-  const lazy = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const [, spec] of read(file).matchAll(STATIC_IMPORT)) visit(relative(DIST, join(DIST, dirname(file), spec)));
-    for (const [, spec] of read(file).matchAll(DYNAMIC_IMPORT)) lazy.add(relative(DIST, join(DIST, dirname(file), spec)));
-  };
-  visit(entry);
-  for (const f of seen) lazy.delete(f);
-  return { files: [...seen], lazy: [...lazy] };
-}
 const sizes = readdirSync(DIST)
   .filter((f) => f.endsWith('.js'))
   .map((entry) => {

@@ -9,39 +9,16 @@
  * - any built file names a host (only the configured API may be contacted).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, dirname, relative } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { BUDGETS, DIST, br, graph, gz, read } from './bundle-graph.mjs';
 
-const DIST = new URL('../dist/', import.meta.url).pathname;
-const BUDGETS = { 'booking-form': 30 * 1024 };
 const FORBIDDEN_SOURCES = /node_modules\/(msw\/|@mswjs\/)|\/demo\//;
 const ROUTER_SOURCES = /node_modules\/@vaadin\//;
 const ROUTED_ENTRIES = new Set(['appointments', 'index']);
 // w3.org: namespace names; `http://a`: the dummy base @vaadin/router parses paths against.
 const ALLOWED_URL = /^(https?:\/\/www\.w3\.org\/|http:\/\/a$)/;
 
-const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`](\.[^"'`]+)["'`]/g;
-const DYNAMIC_IMPORT = /import\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g;
-
-const read = (file) => readFileSync(join(DIST, file), 'utf8');
-const gz = (s) => gzipSync(s, { level: 9 }).length;
-const br = (s) => brotliCompressSync(s, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-
-function graph(entry) {
-  const seen = new Set();
-  const lazy = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = read(file);
-    for (const [, spec] of code.matchAll(STATIC_IMPORT)) visit(relative(DIST, join(DIST, dirname(file), spec)));
-    for (const [, spec] of code.matchAll(DYNAMIC_IMPORT)) lazy.add(relative(DIST, join(DIST, dirname(file), spec)));
-  };
-  visit(entry);
-  for (const f of seen) lazy.delete(f);
-  return { files: [...seen], lazy: [...lazy] };
-}
 
 const problems = [];
 const entries = readdirSync(DIST).filter((f) => f.endsWith('.js'));
