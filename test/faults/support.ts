@@ -12,8 +12,9 @@ import type { BookingValues } from '../../src/domain/booking.js';
 import { DraftStore, draftKey, type Draft } from '../../src/drafts/draft-store.js';
 import { startMockBackend } from '../../demo/mocks/browser.js';
 import { API_BASE, mockBackend } from '../support/mock-backend.js';
-import { choose, deepQuery, pickFile, settled, type, until, visibleText } from '../support/dom.js';
-import { $, firstOption, optionByText, select } from '../support/booking.js';
+import { deepQuery, pickFile, settled, type, until, visibleText } from '../support/dom.js';
+import { $ } from '../support/booking.js';
+export { fillAnswers } from '../support/booking.js';
 
 export const USER_ID = '1085427373';
 export const COMPANION_ID = '2345678904';
@@ -88,20 +89,6 @@ export async function addCompanion(form: BookingForm, name: string, id: string, 
   await settled(form);
 }
 
-/** Every answer `fillValid` gives except the two files (chosen by each test). */
-export async function fillAnswers(form: BookingForm, subject = 'مراجعة بخصوص معاملة أرض زراعية في شرورة'): Promise<void> {
-  $(form, '#applicantType').click();
-  type($(form, '#email'), 'citizen@example.sa');
-  choose(select(form, 'appointmentType'), optionByText(select(form, 'appointmentType'), 'إدارة محددة'));
-  await form.updateComplete;
-  choose(select(form, 'destination'), firstOption(select(form, 'destination')));
-  choose(select(form, 'gate'), firstOption(select(form, 'gate')));
-  choose(select(form, 'reason'), firstOption(select(form, 'reason')));
-  type($<HTMLTextAreaElement>(form, '#subject'), subject);
-  $(form, '#hasBelongings').click();
-  $(form, '#declaration').click();
-  await form.updateComplete;
-}
 
 /** The visible text of the stage's main heading (h2). */
 export const heading = (form: BookingForm) => root(form).querySelector('h2')?.textContent?.trim() ?? '';

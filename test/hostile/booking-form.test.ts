@@ -6,13 +6,12 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import '../../src/booking-form.js';
 import type { BookingForm } from '../../src/booking-form.js';
-import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { formatBytes } from '../../src/domain/file-type.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { deepQuery, fileOf, pickFile, recordFetches, settled, type, until, visibleText } from '../support/dom.js';
 import { $, attach, continueToReview, errorOf, fillValid, send } from '../support/booking.js';
-import { HUGE, INVISIBLE, MARKUP, RAW_CODE, guard, injected, type Guard } from './guard.js';
+import { HUGE, INVISIBLE, MARKUP, RAW_CODE, guardEachTest, injected } from './guard.js';
 
 const root = (form: BookingForm) => form.shadowRoot!;
 async function mount(lang = 'ar') {
@@ -29,17 +28,7 @@ const lastRequest = () => mockBackend.listStoredRequests().at(-1)!.request;
 await useMockBackend();
 
 describe('hostile input: <emirate-booking-form>', () => {
-  let watch: Guard;
-  beforeEach(async () => {
-    await clearAllDrafts();
-    await setWidgetLocale('ar');
-    watch = guard();
-  });
-  afterEach(() => {
-    watch.restore();
-    expect(watch.alerts, 'window.alert calls').to.deep.equal([]);
-    expect(watch.errors, 'console errors').to.deep.equal([]);
-  });
+  guardEachTest();
 
   describe('100 000 characters', () => {
     const limits: Array<[field: string, limit: string]> = [

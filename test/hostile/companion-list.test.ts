@@ -4,7 +4,7 @@ import '../../src/companion-list.js';
 import type { CompanionList } from '../../src/companion-list.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { fileOf, pickFile, type, until, visibleText } from '../support/dom.js';
-import { HUGE, INVISIBLE, MARKUP, RAW_CODE, guard, injected, type Guard } from './guard.js';
+import { HUGE, INVISIBLE, MARKUP, RAW_CODE, guardEachTest, injected } from './guard.js';
 
 const APPLICANT = '1085427373';
 const row = (list: CompanionList, i = 0) => list.shadowRoot!.querySelectorAll('fieldset.companion')[i]!;
@@ -33,16 +33,7 @@ async function fill(list: CompanionList, name: string, id: string) {
 }
 
 describe('hostile input: <emirate-companion-list>', () => {
-  let watch: Guard;
-  beforeEach(async () => {
-    await setWidgetLocale('ar');
-    watch = guard();
-  });
-  afterEach(() => {
-    watch.restore();
-    expect(watch.alerts, 'window.alert calls').to.deep.equal([]);
-    expect(watch.errors, 'console errors').to.deep.equal([]);
-  });
+  guardEachTest({ drafts: false });
 
   it('100 000 characters in the name: the limit with its number, the ID kept, the form blocked', async () => {
     const { form, list } = await mountInForm();

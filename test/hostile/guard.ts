@@ -2,6 +2,9 @@
  * Guards for the hostile-input tests: every test records console errors and `window.alert`
  * calls, and can check that no markup a citizen or a server typed became an element.
  */
+import { expect } from '@open-wc/testing';
+import { clearAllDrafts } from '../../src/drafts/draft-store.js';
+import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { deepQueryAll } from '../support/dom.js';
 
 export interface Guard {
@@ -35,6 +38,24 @@ export function guard(): Guard {
       window.removeEventListener('unhandledrejection', onRejection);
     },
   };
+}
+
+/**
+ * Installs the guard around every test of the calling `describe`: Arabic first, no drafts left
+ * from another test (unless `drafts: false`), and no `alert` call or console error by the end.
+ */
+export function guardEachTest({ drafts = true }: { drafts?: boolean } = {}): void {
+  let watch: Guard;
+  beforeEach(async () => {
+    if (drafts) await clearAllDrafts();
+    await setWidgetLocale('ar');
+    watch = guard();
+  });
+  afterEach(() => {
+    watch.restore();
+    expect(watch.alerts, 'window.alert calls').to.deep.equal([]);
+    expect(watch.errors, 'console errors').to.deep.equal([]);
+  });
 }
 
 /** Elements that only injected markup could have made: the widget renders none of these. */

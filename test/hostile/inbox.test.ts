@@ -2,11 +2,10 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import '../../src/inbox.js';
 import type { Inbox } from '../../src/inbox.js';
-import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { fileOf, pickFile, recordFetches, settled, type, until, visibleText } from '../support/dom.js';
-import { HUGE, MARKUP, RAW_CODE, guard, injected, type Guard } from './guard.js';
+import { HUGE, MARKUP, RAW_CODE, guardEachTest, injected } from './guard.js';
 
 await useMockBackend();
 
@@ -27,17 +26,7 @@ async function mount(request = '', lang = 'ar') {
 }
 
 describe('hostile input: <emirate-inbox>', () => {
-  let watch: Guard;
-  beforeEach(async () => {
-    await clearAllDrafts();
-    await setWidgetLocale('ar');
-    watch = guard();
-  });
-  afterEach(() => {
-    watch.restore();
-    expect(watch.alerts, 'window.alert calls').to.deep.equal([]);
-    expect(watch.errors, 'console errors').to.deep.equal([]);
-  });
+  guardEachTest();
 
   it('staff messages with every kind of markup are shown as text, in the thread and the list badge', async () => {
     mockBackend.seedSampleRequests();

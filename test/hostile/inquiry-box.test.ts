@@ -3,10 +3,9 @@ import { fixture, html, expect } from '@open-wc/testing';
 import '../../src/inquiry-box.js';
 import type { InquiryBox, InquiryResultDetail } from '../../src/inquiry-box.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
-import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, useMockBackend } from '../support/mock-backend.js';
 import { recordFetches, type, until, visibleText } from '../support/dom.js';
-import { HUGE, MARKUP, RAW_CODE, guard, injected, type Guard } from './guard.js';
+import { HUGE, MARKUP, RAW_CODE, guardEachTest, injected } from './guard.js';
 
 await useMockBackend();
 
@@ -29,19 +28,12 @@ async function ask(box: InquiryBox, number: string, year: string) {
 }
 
 describe('hostile input: <emirate-inquiry-box>', () => {
-  let watch: Guard;
+  guardEachTest({ drafts: false });
   let fetches: ReturnType<typeof recordFetches>;
-  beforeEach(async () => {
-    await setWidgetLocale('ar');
-    watch = guard();
+  beforeEach(() => {
     fetches = recordFetches();
   });
-  afterEach(() => {
-    fetches.restore();
-    watch.restore();
-    expect(watch.alerts, 'window.alert calls').to.deep.equal([]);
-    expect(watch.errors, 'console errors').to.deep.equal([]);
-  });
+  afterEach(() => fetches.restore());
   const inquiries = () => fetches.calls.filter((u) => u.includes('/inquiry'));
 
   for (const year of ['1600', '0', '-1', '99999', '١٣٠٠', '1446.5', '1e3', HUGE]) {

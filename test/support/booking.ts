@@ -19,8 +19,8 @@ export async function attach(form: BookingForm, slot: string, file = fileOf('pdf
   }, `${slot} to upload`);
 }
 
-/** Fills every required field with valid answers, as a citizen would. */
-export async function fillValid(form: BookingForm) {
+/** Every answer a valid request needs except the two files (chosen by each test, or by fillValid). */
+export async function fillAnswers(form: BookingForm, subject = 'مراجعة بخصوص معاملة أرض زراعية في شرورة'): Promise<void> {
   $(form, '#applicantType').click();
   type($(form, '#email'), 'citizen@example.sa');
   choose(select(form, 'appointmentType'), optionByText(select(form, 'appointmentType'), 'إدارة محددة'));
@@ -28,11 +28,17 @@ export async function fillValid(form: BookingForm) {
   choose(select(form, 'destination'), firstOption(select(form, 'destination')));
   choose(select(form, 'gate'), firstOption(select(form, 'gate')));
   choose(select(form, 'reason'), firstOption(select(form, 'reason')));
-  type($<HTMLTextAreaElement>(form, '#subject'), 'مراجعة بخصوص معاملة أرض زراعية في شرورة');
-  await attach(form, 'subjectLetter');
-  await attach(form, 'idCopy', fileOf('png', 'هويتي.png'));
+  type($<HTMLTextAreaElement>(form, '#subject'), subject);
   $(form, '#hasBelongings').click();
   $(form, '#declaration').click();
+  await form.updateComplete;
+}
+
+/** Fills every required field with valid answers, as a citizen would, files included. */
+export async function fillValid(form: BookingForm) {
+  await fillAnswers(form);
+  await attach(form, 'subjectLetter');
+  await attach(form, 'idCopy', fileOf('png', 'هويتي.png'));
   await form.updateComplete;
 }
 
