@@ -100,7 +100,7 @@ export class DraftController<T> implements ReactiveController {
   async start(scope: { portal: string; user: string; enabled: boolean }): Promise<Draft<T> | null> {
     // What was typed or chosen before the first start (the form knew its user later) is kept
     // for this draft, once the saved one has been read.
-    const early = this.key === undefined && !this.store ? { values: this.pending, files: new Map(this.heldFiles) } : undefined;
+    const carried = this.key === undefined && !this.store ? { values: this.pending, files: new Map(this.heldFiles) } : undefined;
     this.stop();
     this.staleKey = undefined;
     if (!scope.enabled) {
@@ -125,9 +125,9 @@ export class DraftController<T> implements ReactiveController {
       this.offReason = mine ? null : 'elsewhere';
       this.host.requestUpdate();
       const draft = await store.load<T>(key);
-      if (early && this.key === key) {
-        for (const [slot, file] of early.files) void this.saveFile(slot, file);
-        if (early.values !== undefined && this.pending === undefined) this.queue(early.values);
+      if (carried && this.key === key) {
+        for (const [slot, file] of carried.files) void this.saveFile(slot, file);
+        if (carried.values !== undefined && this.pending === undefined) this.queue(carried.values);
       }
       return draft;
     } catch (error) {
@@ -181,8 +181,7 @@ export class DraftController<T> implements ReactiveController {
 
   private async deleteStale(key: string): Promise<void> {
     try {
-      const { DraftStore } = await loadStore();
-      const store = await DraftStore.open(this.options.ttlMs ? { ttlMs: this.options.ttlMs } : {});
+      const store = await this.openStore();
       try {
         await store.delete(key);
       } finally {
