@@ -8,8 +8,8 @@
  * (a fresh 96-bit IV each time) under one non-extractable WebCrypto key kept in the same
  * database, and records are keyed by an HMAC of the draft's name (portal, user, form), so not
  * even the key says whose draft it is. What is on disk reads as noise without those keys,
- * which script cannot export; sign-out deletes the database, keys and drafts together. Without WebCrypto (an insecure
- * context) drafts are off rather than kept in the clear.
+ * which script cannot export; sign-out deletes the database, keys and drafts together.
+ * Without WebCrypto (an insecure context) drafts are off rather than kept in the clear.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 

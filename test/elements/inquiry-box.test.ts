@@ -1,22 +1,15 @@
-import { fixture, html, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/inquiry-box.js';
-import type { InquiryBox, InquiryResultDetail } from '../../src/inquiry-box.js';
+import type { InquiryBox } from '../../src/inquiry-box.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
-import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { type, until, visibleText } from '../support/dom.js';
+import { input, mount, result } from '../support/inquiry.js';
 
 await useMockBackend();
 
-const input = (box: InquiryBox, id: string) => box.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
-const result = (box: InquiryBox) => box.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
 
-async function mount(lang = 'ar') {
-  const box = await fixture<InquiryBox>(html`<emirate-inquiry-box api-base=${API_BASE} lang=${lang}></emirate-inquiry-box>`);
-  const events: InquiryResultDetail[] = [];
-  box.addEventListener('emirate-inquiry-result', (e) => events.push((e as CustomEvent<InquiryResultDetail>).detail));
-  return { box, events };
-}
 
 async function ask(box: InquiryBox, number: string, year?: string) {
   type(input(box, 'transactionNumber'), number);

@@ -1,24 +1,17 @@
 /** Hostile input in <emirate-inquiry-box>: impossible years, letters, huge and markup pastes (issue #5). */
-import { fixture, html, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/inquiry-box.js';
-import type { InquiryBox, InquiryResultDetail } from '../../src/inquiry-box.js';
+import type { InquiryBox } from '../../src/inquiry-box.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
-import { API_BASE, useMockBackend } from '../support/mock-backend.js';
+import { useMockBackend } from '../support/mock-backend.js';
 import { recordFetches, type, until, visibleText } from '../support/dom.js';
+import { input, mount, result } from '../support/inquiry.js';
 import { HUGE, MARKUP, RAW_CODE, guardEachTest, injected } from './guard.js';
 
 await useMockBackend();
 
-const input = (box: InquiryBox, id: string) => box.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
 const errorOf = (box: InquiryBox, id: string) => box.shadowRoot!.getElementById(`${id}-error`)?.textContent?.trim() ?? '';
-const result = (box: InquiryBox) => box.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
 
-async function mount(lang = 'ar') {
-  const box = await fixture<InquiryBox>(html`<emirate-inquiry-box api-base=${API_BASE} lang=${lang}></emirate-inquiry-box>`);
-  const events: InquiryResultDetail[] = [];
-  box.addEventListener('emirate-inquiry-result', (e) => events.push((e as CustomEvent<InquiryResultDetail>).detail));
-  return { box, events };
-}
 
 async function ask(box: InquiryBox, number: string, year: string) {
   type(input(box, 'transactionNumber'), number);
