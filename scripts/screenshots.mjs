@@ -6,6 +6,7 @@
  * opened, the companions' FormData). Needs `npm start` running (or any served build of the
  * demo: pass its address). Usage:
  *   node scripts/screenshots.mjs [outDir] [baseUrl]
+ * SHOTS=<regular expression> takes only the shots whose file name matches (e.g. SHOTS=done).
  * Uses puppeteer-core (already installed by @web/test-runner) with Debian's Chromium.
  */
 import puppeteer from 'puppeteer-core';
@@ -43,6 +44,9 @@ const shots = [
   { ...DESKTOP, view: 'booking', action: 'review', suffix: 'review' },
   { ...PHONE, view: 'booking', action: 'send', suffix: 'done' },
   { ...DESKTOP, view: 'booking', action: 'send', suffix: 'done' },
+  // What printing the confirmation's summary puts on paper (the page around it hidden).
+  { ...PHONE, view: 'booking', action: 'send', suffix: 'summary-print', print: true },
+  { ...DESKTOP, view: 'booking', action: 'send', suffix: 'summary-print', print: true },
   { ...PHONE, view: 'companions', action: 'companion', suffix: 'formdata' },
   { ...DESKTOP, view: 'companions', action: 'companion', suffix: 'formdata' },
   { ...PHONE, view: 'inquiry', action: 'inquire', number: '٤٥٢١', suffix: 'found' },
@@ -175,8 +179,10 @@ function signIn() {
 
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 let failures = 0;
+const only = process.env.SHOTS ? new RegExp(process.env.SHOTS) : undefined;
 for (const shot of shots) {
   const name = nameOf(shot);
+  if (only && !only.test(name)) continue;
   const context = await browser.createBrowserContext(); // fresh storage: no draft from the previous shot
   const page = await context.newPage();
   const problems = [];
@@ -203,6 +209,14 @@ for (const shot of shots) {
     }
     if (shot.action === 'nafath') {
       await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.evaluate(signIn)]);
+    }
+    if (shot.print) {
+      await page.evaluate(() => {
+        window.print = () => undefined;
+        const form = document.querySelector('emirate-booking-form');
+        [...form.shadowRoot.querySelectorAll('.confirmation button')].at(-2).click();
+      });
+      await page.emulateMediaType('print');
     }
     const { overflow, taller } = await page.evaluate(() => ({
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,

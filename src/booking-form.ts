@@ -4,7 +4,7 @@
  * language switch, and `clearAllDrafts` for sign-out.
  */
 export { BookingForm } from './elements/booking-form/booking-form.js';
-export type { RequestSubmittedDetail, DraftEventDetail, SignInRequiredDetail } from './elements/booking-form/booking-form.js';
+export type { RequestSubmittedDetail, DraftEventDetail, ShowRequestsDetail, SignInRequiredDetail } from './elements/booking-form/booking-form.js';
 export { clearAllDrafts } from './drafts/draft-controller.js';
 export { RestAdapter } from './api/rest-adapter.js';
 export type { RestAdapterOptions } from './api/rest-adapter.js';

@@ -21,3 +21,12 @@ export function formatMobile(nine: string): string {
   const m = /^(\d{2})(\d{3})(\d{4})$/.exec(nine);
   return m ? `+966 ${m[1]} ${m[2]} ${m[3]}` : nine;
 }
+
+/**
+ * `512345678` → `+966 5• ••• 5678`: enough for the citizen to recognise their number on a
+ * screen others may see, not enough to read it off. Anything not nine digits is fully masked.
+ */
+export function maskMobile(nine: string): string {
+  const m = /^(\d)\d(\d{3})(\d{4})$/.exec(nine);
+  return m ? `+966 ${m[1]}• ••• ${m[3]}` : '•••';
+}

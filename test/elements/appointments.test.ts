@@ -1,4 +1,5 @@
 import { fixture, html, expect, fixtureCleanup } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/appointments.js';
 import type { Appointments } from '../../src/appointments.js';
 import type { BookingForm, SignInRequiredDetail } from '../../src/booking-form.js';
@@ -17,7 +18,7 @@ const testPage = location.pathname + location.search;
 const shellRoot = (shell: Appointments) => shell.shadowRoot!;
 /** The element or section the shell currently shows. */
 const current = (shell: Appointments) =>
-  shellRoot(shell).querySelector<HTMLElement>('.outlet > :not(div)') ?? shellRoot(shell).querySelector<HTMLElement>('.view > section');
+  shellRoot(shell).querySelector<HTMLElement>('.outlet > :not(div)') ?? shellRoot(shell).querySelector<HTMLElement>('.view > section, .view > .notice, .view > [role=status]');
 const tagOf = (shell: Appointments) => current(shell)?.localName ?? '';
 const navLink = (shell: Appointments, name: string) =>
   [...shellRoot(shell).querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => a.textContent!.includes(name))!;
@@ -88,14 +89,31 @@ describe('<emirate-appointments>', () => {
       expect(visibleText(inbox)).to.include(request!.requestNumber);
     });
 
-    it('shows the confirmation at book/sent/<number> with the SMS note and a link to the request', async () => {
-      const shell = await mount(`${BASE}book/sent/R-1447-000123`);
+    it('shows the confirmation at book/sent/<number>, read back from the backend: the number with its Hijri year, the masked mobile, next steps, a link to the request', async () => {
+      mockBackend.seedSampleRequests();
+      const request = mockBackend.listStoredRequests()[0]!;
+      const shell = await mount(`${BASE}book/sent/${request.requestNumber}?lang=ar`);
+      await until(() => visibleText(shell).includes('تم إرسال طلبك بنجاح'), 'the confirmation');
       const text = visibleText(shell);
-      expect(text).to.include('تم إرسال طلبك بنجاح');
-      expect(text).to.include('R-1447-000123');
-      expect(text).to.include('رسالة نصية');
+      const year = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { year: 'numeric', timeZone: 'Asia/Riyadh' })
+        .formatToParts(new Date(request.createdAt))
+        .find((p) => p.type === 'year')!.value;
+      expect(text).to.include(`رقم المعاملة`);
+      expect(text).to.include(`${request.requestNumber} لعام ${year} هـ`);
+      expect(text).to.include(`+966 5• ••• ${request.request.mobile.slice(-4)}`);
+      expect(text).not.to.include(request.request.mobile);
+      expect(text).to.include('ماذا بعد؟');
       const follow = [...shellRoot(shell).querySelectorAll('a')].find((a) => a.textContent!.includes('متابعة'))!;
-      expect(new URL(follow.href).pathname).to.equal(`${BASE}requests/R-1447-000123`);
+      expect(new URL(follow.href).pathname).to.equal(`${BASE}requests/${request.requestNumber}`);
+      expect(new URL(follow.href).search, 'the page query is kept').to.equal('?lang=ar');
+      await expect(shell).to.be.accessible();
+    });
+
+    it('says so, with a retry, when the confirmation cannot read the request back', async () => {
+      const shell = await mount(`${BASE}book/sent/00999`);
+      await until(() => shellRoot(shell).querySelector('[role=alert]'), 'the error');
+      expect(shellRoot(shell).querySelector('[role=alert] button')).to.exist;
+      await expect(shell).to.be.accessible();
     });
 
     it('says a page does not exist for an unknown address, with a way back', async () => {
@@ -146,6 +164,25 @@ describe('<emirate-appointments>', () => {
       await goTo(shell, 'emirate-inbox');
       expect(performance.getEntriesByType('navigation').length).to.equal(before);
     });
+
+    for (const lang of ['ar', 'en']) {
+      it(`keeps its tabs on one row at 375 px in ${lang}, with names that match across languages`, async () => {
+        await setViewport({ width: 375, height: 800 });
+        await setWidgetLocale(lang);
+        try {
+          const shell = await mount(`${BASE}inquiry`, { lang });
+          const links = [...shellRoot(shell).querySelectorAll<HTMLAnchorElement>('nav a')];
+          const tops = new Set(links.map((a) => Math.round(a.getBoundingClientRect().top)));
+          expect(tops.size, 'one row').to.equal(1);
+          const list = shellRoot(shell).querySelector('nav ul')!;
+          expect(list.scrollWidth, 'no scrolling needed at normal text size').to.be.at.most(list.clientWidth);
+          expect(links.map((a) => a.textContent!.trim())).to.deep.equal(lang === 'ar' ? ['الخدمة', 'طلباتي', 'الاستعلام'] : ['Service', 'My requests', 'Inquiry']);
+          expect(links.map((a) => a.getAttribute('aria-current'))).to.deep.equal(['false', 'false', 'page']);
+        } finally {
+          await setViewport({ width: 800, height: 600 });
+        }
+      });
+    }
 
     it('moves focus to the new view after a navigation', async () => {
       const shell = await mount(BASE);
@@ -308,6 +345,39 @@ describe('<emirate-appointments>', () => {
       expect($(form, '#email').value).to.equal('citizen@example.sa');
       expect($<HTMLTextAreaElement>(form, '#subject').value).to.equal('مراجعة بخصوص معاملة');
       expect(visibleText(form)).to.include('استعدنا مسودة');
+    });
+
+    it("keeps the page's query (language, branding) through Start service, sign-in and the shell's links", async () => {
+      mockBackend.setScenario('signed-out');
+      const shell = await mount(`${BASE}?lang=en&brand=aljouf`, { loginUrl: '/nafath/login', lang: 'en' });
+      for (const link of shellRoot(shell).querySelectorAll<HTMLAnchorElement>('nav a')) {
+        expect(new URL(link.href).search, link.textContent!).to.equal('?lang=en&brand=aljouf');
+      }
+      let detail: SignInRequiredDetail | undefined;
+      const listener = (event: Event) => {
+        detail = (event as CustomEvent<SignInRequiredDetail>).detail;
+        event.preventDefault();
+      };
+      document.addEventListener('emirate-sign-in-required', listener);
+      try {
+        current(shell)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!.click();
+      } finally {
+        document.removeEventListener('emirate-sign-in-required', listener);
+      }
+      const back = new URL(detail!.returnUrl);
+      expect(back.pathname).to.equal(`${BASE}book`);
+      expect(back.search).to.equal('?lang=en&brand=aljouf');
+      expect(new URL(detail!.signInUrl).searchParams.get('return')).to.equal(detail!.returnUrl);
+
+      // Back from Nafath, at the return address: the booking form, in English.
+      fixtureCleanup();
+      mockBackend.setScenario('new-user');
+      const again = await mount(back.pathname + back.search, { lang: 'en' });
+      expect(tagOf(again)).to.equal('emirate-booking-form');
+      expect(location.search).to.equal('?lang=en&brand=aljouf');
+      navLink(again, 'My requests').click();
+      await goTo(again, 'emirate-inbox');
+      expect(location.pathname + location.search).to.equal(`${BASE}requests?lang=en&brand=aljouf`);
     });
 
     it('shows the confirmation view after a request is sent, and the request opens from it', async () => {

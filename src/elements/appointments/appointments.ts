@@ -6,6 +6,15 @@ import { Router, DEFAULT_TRIGGERS, type Route, type RouterLocation } from '@vaad
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
 import { routeHref, routePaths, normalizeBase, viewOfPath, type ViewName } from './routes.js';
+import type { Catalog } from '../../api/types.js';
+import { type ApiError, toApiError } from '../../api/errors.js';
+import { apiErrorMessage } from '../../i18n/messages.js';
+import { confirmationStyles, confirmationView } from '../../ui/confirmation.js';
+import { requestDetailsStyles } from '../../ui/request-details.js';
+import { summaryDocument, summaryStyles, type RequestRecord } from '../../ui/summary.js';
+import { printAlone } from '../../ui/print.js';
+
+type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: ApiError };
 
 /** The views the shell routes between, in the order of its navigation. */
 const NAV = ['service', 'requests', 'inquiry'] as const;
@@ -36,10 +45,15 @@ const NAV = ['service', 'requests', 'inquiry'] as const;
 export class Appointments extends EmirateElement {
   static override styles = [
     baseStyles,
+    requestDetailsStyles,
+    summaryStyles,
+    confirmationStyles,
     css`
+      /* One row at any width: short names, and a scroll rather than a second row when text is enlarged. */
       nav ul {
         display: flex;
-        flex-wrap: wrap;
+        flex-wrap: nowrap;
+        overflow-x: auto;
         gap: var(--_space);
         list-style: none;
         margin: 0 0 calc(var(--_space) * 2);
@@ -54,6 +68,7 @@ export class Appointments extends EmirateElement {
         border-radius: var(--_radius);
         color: var(--_primary);
         font-weight: 600;
+        white-space: nowrap;
       }
       nav a[aria-current='page'] {
         background: var(--_primary);
@@ -63,10 +78,10 @@ export class Appointments extends EmirateElement {
       .view:focus {
         outline: none;
       }
-      .request-number {
-        font-size: 2em;
-        font-weight: 700;
-        color: var(--_primary);
+      @media print {
+        nav {
+          display: none;
+        }
       }
     `,
   ];
@@ -83,6 +98,9 @@ export class Appointments extends EmirateElement {
   @state() private view?: ViewName;
   /** The request number in the address (confirmation, one request). */
   @state() private requestNumber = '';
+  /** The request the confirmation shows, read back from the backend (so a reload shows it too). */
+  @state() private sent?: Load<{ record: RequestRecord; catalog: Catalog }>;
+  private sentLoad?: AbortController;
 
   private router?: Router;
   /** The inbox is kept between its list and its requests, so going back does not reload. */
@@ -131,10 +149,18 @@ export class Appointments extends EmirateElement {
     void router.setRoutes(this.routes()).catch(() => undefined);
   }
 
+  /**
+   * The address of a view, keeping the page's query (a portal's `?lang=en`, the gallery's
+   * branding), so a link, a reload and the Nafath round trip come back to the same page.
+   */
+  private href(view: Exclude<ViewName, 'not-found'>, requestNumber = ''): string {
+    return routeHref(this.basePath, view, requestNumber) + location.search;
+  }
+
   private routes(): Route[] {
     const paths = routePaths();
     return [
-      { path: paths.service, action: () => this.element('emirate-service-card', { 'start-url': routeHref(this.basePath, 'book') }) },
+      { path: paths.service, action: () => this.element('emirate-service-card', { 'start-url': this.href('book') }) },
       { path: paths.book, action: () => this.element('emirate-booking-form') },
       { path: paths.sent, action: () => document.createElement('div') },
       { path: paths.requests, action: () => this.showInbox('') },
@@ -192,6 +218,7 @@ export class Appointments extends EmirateElement {
     const view = viewOfPath(where.route?.path);
     this.view = view;
     this.requestNumber = String(where.params.number ?? '');
+    if (view === 'sent') void this.loadSent(this.requestNumber);
     this.emit('emirate-view-changed', { view, path: where.pathname });
     // After a navigation (not the first view, which the page shows), focus goes to the new
     // view so keyboard and screen-reader users start reading there.
@@ -201,6 +228,25 @@ export class Appointments extends EmirateElement {
     }
   };
 
+  /** Reads the sent request back for its confirmation and summary. */
+  private async loadSent(requestNumber: string) {
+    this.sentLoad?.abort();
+    const controller = (this.sentLoad = new AbortController());
+    const api = this.api;
+    this.sent = { state: 'loading' };
+    if (!api) return;
+    try {
+      const [detail, catalog] = await Promise.all([
+        api.getRequest(requestNumber, { signal: controller.signal }),
+        api.getCatalog({ signal: controller.signal }),
+      ]);
+      if (controller.signal.aborted) return;
+      this.sent = { state: 'ready', value: { record: detail, catalog } };
+    } catch (error) {
+      if (!controller.signal.aborted) this.sent = { state: 'failed', error: toApiError(error) };
+    }
+  }
+
   private async focusView() {
     await this.updateComplete;
     const view = this.renderRoot.querySelector<HTMLElement>('.view');
@@ -209,34 +255,34 @@ export class Appointments extends EmirateElement {
 
   private readonly onSubmitted = (event: Event) => {
     const { requestNumber } = (event as CustomEvent<{ requestNumber: string }>).detail;
-    this.navigate(routeHref(this.basePath, 'sent', requestNumber));
+    this.navigate(this.href('sent', requestNumber));
   };
 
   private readonly onRequestOpened = (event: Event) => {
     const { requestNumber } = (event as CustomEvent<{ requestNumber: string }>).detail;
     const href = routeHref(this.basePath, 'request', requestNumber);
-    if (location.pathname !== href) this.navigate(href);
+    if (location.pathname !== href) this.navigate(href + location.search);
   };
 
   private readonly onRequestClosed = () => {
     const href = routeHref(this.basePath, 'requests');
-    if (location.pathname !== href) this.navigate(href);
+    if (location.pathname !== href) this.navigate(href + location.search);
   };
 
   private readonly onServiceStart = (event: Event) => {
     event.preventDefault();
-    this.navigate(routeHref(this.basePath, 'book'));
+    this.navigate(this.href('book'));
   };
 
   override render() {
-    const labels = { service: msg('بطاقة الخدمة'), requests: msg('طلباتي'), inquiry: msg('الاستعلام عن معاملة') };
+    const labels = { service: msg('الخدمة'), requests: msg('طلباتي'), inquiry: msg('الاستعلام') };
     const current = this.view === 'book' || this.view === 'sent' ? 'service' : this.view === 'request' ? 'requests' : this.view;
     return html`
       <nav part="nav" aria-label=${msg('خدمة طلب موعد')} @click=${this.onClick}>
         <ul>
           ${NAV.map(
             (name) => html`<li>
-              <a href=${routeHref(this.basePath, name)} aria-current=${current === name ? 'page' : 'false'}>${labels[name]}</a>
+              <a href=${this.href(name)} aria-current=${current === name ? 'page' : 'false'}>${labels[name]}</a>
             </li>`,
           )}
         </ul>
@@ -254,19 +300,27 @@ export class Appointments extends EmirateElement {
     `;
   }
 
-  /** The confirmation (guide §1.16): the request number and the SMS that will follow. */
+  /** The confirmation (guide §1.16) with the printable summary, read back from the backend. */
   private renderConfirmation() {
+    const sent = this.sent;
+    if (!sent || sent.state === 'loading') return html`<p role="status">${msg('جارٍ التحميل…')}</p>`;
+    if (sent.state === 'failed') {
+      return html`<div class="notice error" role="alert">
+        <p>${apiErrorMessage(sent.error)}</p>
+        <button type="button" @click=${() => this.loadSent(this.requestNumber)}>${msg('إعادة المحاولة')}</button>
+      </div>`;
+    }
+    const { record, catalog } = sent.value;
     return html`
-      <section class="confirmation" aria-labelledby="sent-title">
-        <h2 id="sent-title">${msg('تم إرسال طلبك بنجاح')}</h2>
-        <p>${msg('رقم الطلب')}</p>
-        <p class="request-number"><bdi>${this.requestNumber}</bdi></p>
-        <p>${msg('ستصلك رسالة نصية عبر الجوال تحتوي على رقم الطلب، وسنشعرك برسالة نصية عند بدء إجراءات معاملتك.')}</p>
-        <p class="actions">
-          <a class="button" href=${routeHref(this.basePath, 'request', this.requestNumber)}>${msg('متابعة الطلب في طلباتي')}</a>
-          <a class="button secondary" href=${routeHref(this.basePath, 'book')}>${msg('تقديم طلب جديد')}</a>
-        </p>
-      </section>
+      ${confirmationView(
+        { ...record, mobile: record.request.mobile },
+        {
+          requestsHref: this.href('request', record.requestNumber),
+          onPrint: () => printAlone(this),
+          newHref: this.href('book'),
+        },
+      )}
+      <div class="print-only">${summaryDocument(record, catalog)}</div>
     `;
   }
 
@@ -274,7 +328,7 @@ export class Appointments extends EmirateElement {
     return html`
       <section aria-labelledby="missing-title">
         <h2 id="missing-title">${msg('الصفحة غير موجودة')}</h2>
-        <p><a href=${routeHref(this.basePath, 'service')}>${msg('العودة إلى بطاقة الخدمة')}</a></p>
+        <p><a href=${this.href('service')}>${msg('العودة إلى بطاقة الخدمة')}</a></p>
       </section>
     `;
   }

@@ -58,16 +58,4 @@ export const bookingFormStyles = css`
     font-size: 0.9em;
     min-block-size: 1.6em;
   }
-  .request-number {
-    font-size: 2em;
-    font-weight: 700;
-    letter-spacing: 0.05em;
-    color: var(--_primary);
-  }
-  .confirmation {
-    border: 2px solid var(--_success);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 3);
-    text-align: center;
-  }
 `;

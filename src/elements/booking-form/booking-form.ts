@@ -30,6 +30,9 @@ import type { CompanionEntry, CompanionList, CompanionsChangeDetail } from '../c
 import { bookingFormStyles } from './booking-form.styles.js';
 import { fieldLabel } from '../../i18n/field-labels.js';
 import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
+import { summaryDocument, summaryStyles, type RequestRecord } from '../../ui/summary.js';
+import { confirmationStyles, confirmationView } from '../../ui/confirmation.js';
+import { printAlone } from '../../ui/print.js';
 import '../../ui/file-field.js';
 import '../companion-list/companion-list.js';
 
@@ -44,6 +47,10 @@ type Stage = 'loading' | 'unavailable' | 'signed-out' | 'form' | 'review' | 'don
 export interface RequestSubmittedDetail {
   requestNumber: string;
 }
+export interface ShowRequestsDetail {
+  /** The request just sent. */
+  requestNumber: string;
+}
 export interface DraftEventDetail {
   savedAt: number;
 }
@@ -55,6 +62,8 @@ export type { SignInRequiredDetail } from '../../ui/emirate-element.js';
  * request number. Prefilled from the Nafath session; the typing is kept as a draft.
  *
  * @fires emirate-request-submitted - `{ requestNumber }` once the backend has accepted the request.
+ * @fires emirate-show-requests - `{ requestNumber }` when the citizen asks for "My requests" from the
+ *   confirmation and no `requests-url` is set; cancel it once you have shown them.
  * @fires emirate-draft-saved - `{ savedAt }` after the draft was written.
  * @fires emirate-draft-restored - `{ savedAt }` when a saved draft was put back into the form.
  * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` when the citizen must sign in with Nafath;
@@ -78,10 +87,16 @@ export type { SignInRequiredDetail } from '../../ui/emirate-element.js';
 @customElement('emirate-booking-form')
 @localized()
 export class BookingForm extends EmirateElement {
-  static override styles = [baseStyles, requestDetailsStyles, bookingFormStyles];
+  static override styles = [baseStyles, requestDetailsStyles, summaryStyles, confirmationStyles, bookingFormStyles];
 
   /** Keep no draft on this device (shared kiosks). */
   @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
+
+  /**
+   * The portal's "My requests" page, linked from the confirmation. Without it, the
+   * confirmation's "My requests" button fires `emirate-show-requests` for the host to handle.
+   */
+  @property({ attribute: 'requests-url' }) requestsUrl = '';
 
   @state() private stage: Stage = 'loading';
   /**
@@ -732,15 +747,44 @@ export class BookingForm extends EmirateElement {
     `;
   }
 
+  /** The request as sent, for the confirmation and its printable summary. */
+  private sentRecord(result: SubmitResult): RequestRecord {
+    const v = this.values;
+    return {
+      requestNumber: result.requestNumber,
+      createdAt: result.createdAt,
+      status: 'submitted',
+      request: toBookingRequest(v, {}, this.locale),
+      names: {
+        subjectLetter: this.files.subjectLetter?.name,
+        idCopy: this.files.idCopy?.name,
+        companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
+      },
+    };
+  }
+
+  /** "My requests" from the confirmation: `requests-url`, or the event for the host to handle. */
+  private showRequests() {
+    const requestNumber = this.result?.requestNumber ?? '';
+    if (this.emit<ShowRequestsDetail>('emirate-show-requests', { requestNumber })) {
+      console.warn('<emirate-booking-form>: "My requests" was chosen, but there is no requests-url and nothing handled emirate-show-requests. Set requests-url to the portal\'s "My requests" page.');
+    }
+  }
+
   private renderDone() {
+    const result = this.result!;
+    const record = this.sentRecord(result);
     return html`
-      <section class="confirmation" aria-labelledby="done-title">
-        <h2 id="done-title" tabindex="-1">${msg('تم إرسال طلبك بنجاح')}</h2>
-        <p>${msg('رقم الطلب')}</p>
-        <p class="request-number"><bdi>${this.result?.requestNumber}</bdi></p>
-        <p>${msg('ستصلك رسالة نصية عبر الجوال تحتوي على رقم الطلب، وسنشعرك برسالة نصية عند بدء إجراءات معاملتك.')}</p>
-        <button type="button" class="secondary" @click=${this.startOver}>${msg('تقديم طلب جديد')}</button>
-      </section>
+      ${confirmationView(
+        { ...record, mobile: record.request.mobile },
+        {
+          requestsHref: this.requestsUrl || undefined,
+          onRequests: () => this.showRequests(),
+          onPrint: () => printAlone(this),
+          onNew: () => this.startOver(),
+        },
+      )}
+      <div class="print-only">${summaryDocument(record, this.catalog!)}</div>
     `;
   }
 }

@@ -1,0 +1,163 @@
+/**
+ * What the citizen sees after sending (guide §1.16): the transaction number with its Hijri year
+ * (as the inquiry asks for them), the date, the masked mobile, what happens next, the way to
+ * "My requests", and the printable summary that prints alone.
+ */
+import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/booking-form.js';
+import type { BookingForm, ShowRequestsDetail } from '../../src/booking-form.js';
+import { clearAllDrafts } from '../../src/drafts/draft-store.js';
+import { setWidgetLocale } from '../../src/i18n/localization.js';
+import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { settled, until, visibleText } from '../support/dom.js';
+import { $, continueToReview, fillValid, root, send } from '../support/booking.js';
+
+await useMockBackend();
+
+async function mount(attrs: { lang?: string; requestsUrl?: string } = {}) {
+  const form = await fixture<BookingForm>(
+    html`<emirate-booking-form api-base=${API_BASE} lang=${attrs.lang ?? 'ar'} requests-url=${attrs.requestsUrl ?? ''}></emirate-booking-form>`,
+  );
+  await until(() => root(form).querySelector('form, [role=alert], section'), 'the form to load');
+  await settled(form);
+  return form;
+}
+
+/** Fills and sends in Arabic (the fill helpers pick options by their Arabic names), then shows `lang`. */
+async function sent(attrs: { lang?: string; requestsUrl?: string } = {}) {
+  const form = await mount({ ...attrs, lang: 'ar' });
+  await fillValid(form);
+  await continueToReview(form);
+  await send(form);
+  await until(() => root(form).querySelector('#done-title'), 'the confirmation');
+  if (attrs.lang && attrs.lang !== 'ar') {
+    await setWidgetLocale(attrs.lang);
+    await settled(form);
+  }
+  const [stored] = mockBackend.listStoredRequests();
+  return { form, stored: stored! };
+}
+
+const hijriYear = (iso: string) =>
+  new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { year: 'numeric', timeZone: 'Asia/Riyadh' })
+    .formatToParts(new Date(iso))
+    .find((p) => p.type === 'year')!.value;
+
+/** The confirmation on screen, without the print-only summary. */
+const screenText = (form: BookingForm) => visibleText(root(form).querySelector('.confirmation')!);
+
+describe('the confirmation', () => {
+  beforeEach(async () => {
+    await clearAllDrafts();
+    await setWidgetLocale('ar');
+  });
+  afterEach(() => emulateMedia({ media: 'screen' }));
+
+  it('gives the transaction number with its Hijri year, the date, the masked mobile and what happens next (Arabic)', async () => {
+    const { form, stored } = await sent();
+    const text = screenText(form);
+    expect(text).to.include('رقم المعاملة');
+    expect(text).to.include(`${stored.requestNumber} لعام ${hijriYear(stored.createdAt)} هـ`);
+    expect(text).to.include('+966 5• ••• 5678');
+    expect(text, 'the whole mobile is not shown').not.to.include('512345678');
+    expect(text).to.include('ماذا بعد؟');
+    expect(text).to.include('للاستعلام عن المعاملة');
+    expect(root(form).activeElement === $(form, '#done-title'), 'focus on the heading').to.equal(true);
+    await expect(form).to.be.accessible();
+  });
+
+  it('reads the same in English, with the year in AH', async () => {
+    const { form, stored } = await sent({ lang: 'en' });
+    const text = screenText(form);
+    expect(text).to.include('Transaction number');
+    expect(text).to.include(`${stored.requestNumber} of ${hijriYear(stored.createdAt)} AH`);
+    expect(text).to.include('+966 5• ••• 5678');
+    expect(text).to.include('What happens next');
+    await expect(form).to.be.accessible();
+  });
+
+  it('links to "My requests" at requests-url', async () => {
+    const { form } = await sent({ requestsUrl: '/portal/my-requests' });
+    const link = [...root(form).querySelectorAll<HTMLAnchorElement>('.confirmation a')].find((a) => a.textContent!.includes('طلباتي'))!;
+    expect(new URL(link.href).pathname).to.equal('/portal/my-requests');
+  });
+
+  it('without requests-url, "My requests" asks the host with emirate-show-requests, and warns when nobody answers', async () => {
+    const { form, stored } = await sent();
+    const button = [...root(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طلباتي'))!;
+    const asked = oneEvent(form, 'emirate-show-requests');
+    const handler = (e: Event) => e.preventDefault();
+    form.addEventListener('emirate-show-requests', handler, { once: true });
+    const warnings: unknown[] = [];
+    const realWarn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      button.click();
+      const { detail } = (await asked) as CustomEvent<ShowRequestsDetail>;
+      expect(detail).to.deep.equal({ requestNumber: stored.requestNumber });
+      expect(warnings, 'handled: no warning').to.have.length(0);
+      button.click();
+      expect(warnings, 'unhandled: one warning').to.have.length(1);
+      expect(String((warnings[0] as unknown[])[0])).to.include('requests-url');
+    } finally {
+      console.warn = realWarn;
+    }
+  });
+
+  it('"New request" starts an empty form, focused at its title', async () => {
+    const { form } = await sent();
+    [...root(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طلب جديد'))!.click();
+    await settled(form);
+    expect(root(form).querySelector('form')).to.exist;
+    expect($<HTMLTextAreaElement>(form, '#subject').value).to.equal('');
+  });
+
+  describe('the summary', () => {
+    it('prints alone: the host page and the confirmation are hidden, the summary shows every answer in the citizen\'s language', async () => {
+      const { form, stored } = await sent();
+      const sibling = document.createElement('p');
+      sibling.textContent = 'host page content';
+      form.parentElement!.before(sibling);
+      let printed = 0;
+      const realPrint = window.print;
+      window.print = () => void printed++;
+      try {
+        [...root(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طباعة'))!.click();
+      } finally {
+        window.print = realPrint;
+      }
+      expect(printed).to.equal(1);
+      const summary = root(form).querySelector<HTMLElement>('.summary-doc')!;
+      expect(getComputedStyle(summary.parentElement!).display, 'on screen the summary waits for print').to.equal('none');
+
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle(sibling).display, 'the host page does not print').to.equal('none');
+      expect(getComputedStyle(root(form).querySelector('.confirmation')!).display).to.equal('none');
+      expect(getComputedStyle(summary.parentElement!).display).to.equal('block');
+      const text = summary.innerText;
+      expect(text).to.include('ملخص الطلب');
+      expect(text).to.include(`${stored.requestNumber} لعام ${hijriYear(stored.createdAt)} هـ`);
+      expect(text).to.include('تم تقديم الطلب');
+      expect(text).to.include('citizen@example.sa');
+      expect(text).to.include('هويتي.png');
+      expect(text).to.include('subjectLetter.pdf');
+      expect(text).to.match(/\(\d{1,2} [^\d]+ \d{4}\)/, 'the Gregorian date in brackets');
+
+      window.dispatchEvent(new Event('afterprint'));
+      expect(getComputedStyle(sibling).display, 'the page is put back after printing').to.equal('block');
+      expect(document.querySelector('[data-emirate-print-path]')).to.equal(null);
+      sibling.remove();
+    });
+
+    it('prints in English for an English citizen', async () => {
+      const { form } = await sent({ lang: 'en' });
+      const text = root(form).querySelector<HTMLElement>('.summary-doc')!.textContent!;
+      expect(text).to.include('Request summary');
+      expect(text).to.include('Submitted');
+      expect(text).to.include('Transaction number');
+      expect(text).to.include('Date of request');
+      expect(text).not.to.include('ملخص');
+    });
+  });
+});
