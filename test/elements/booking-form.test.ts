@@ -267,6 +267,8 @@ describe('<emirate-booking-form>', () => {
     await until(() => visibleText($(restored, '#subjectLetter')).includes('subjectLetter.pdf'), 'the file to come back');
     await expect(restored).to.be.accessible();
     [...root(restored).querySelectorAll<HTMLButtonElement>('.notice button')].find((b) => b.textContent!.includes('تجاهل'))!.click();
+    await until(() => root(restored).querySelector('.discard-confirm'), 'the form to ask first');
+    [...root(restored).querySelectorAll<HTMLButtonElement>('.discard-confirm button')].find((b) => b.textContent!.includes('نعم'))!.click();
     await until(() => $<HTMLTextAreaElement>(restored, '#subject').value === '', 'the form to be emptied');
     expect(visibleText(restored)).to.not.contain('استعدنا');
     restored.remove();

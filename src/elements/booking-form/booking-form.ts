@@ -33,6 +33,7 @@ import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
 import { summaryDocument, summaryStyles, type RequestRecord } from '../../ui/summary.js';
 import { confirmationStyles, confirmationView } from '../../ui/confirmation.js';
 import { printAlone } from '../../ui/print.js';
+import { PointerSettleController } from '../../ui/pointer-settle.js';
 import '../../ui/file-field.js';
 import '../companion-list/companion-list.js';
 
@@ -111,6 +112,9 @@ export class BookingForm extends EmirateElement {
   /** Attachments by slot: `subjectLetter`, `idCopy`, `companion:<key>`. */
   @state() private files: Record<string, Attachment | null> = {};
   @state() private touched = new Set<string>();
+  private readonly pointer = new PointerSettleController(this);
+  /** "Discard draft" was pressed: the form asks before deleting what was typed. */
+  @state() private confirmingDiscard = false;
   @state() private showErrors = false;
   /** Translated messages from the server's 422, by field path; cleared when the field changes. */
   @state() private serverErrors = new Map<string, string>();
@@ -244,8 +248,10 @@ export class BookingForm extends EmirateElement {
     this.saveDraft();
   }
 
+  /** A left field shows its errors, once the pointer that left it has clicked (see {@link PointerSettleController}). */
   private touch(field: string) {
-    if (!this.touched.has(field)) this.touched = new Set(this.touched).add(field);
+    if (this.touched.has(field)) return;
+    this.pointer.whenSettled(() => (this.touched = new Set(this.touched).add(field)));
   }
 
   private clearServerError(prefix: string) {
@@ -317,7 +323,21 @@ export class BookingForm extends EmirateElement {
     return this.companionEntries.entries;
   }
 
+  /** "Start again": asks first, with the question focused, since the draft cannot come back. */
+  private async askDiscard() {
+    this.confirmingDiscard = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#discard-question')?.focus();
+  }
+
+  private async keepDraft() {
+    this.confirmingDiscard = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.discard')?.focus();
+  }
+
   private async discardDraft() {
+    this.confirmingDiscard = false;
     await this.drafts.discard();
     this.restoredAt = undefined;
     this.savedAt = undefined;
@@ -520,7 +540,15 @@ export class BookingForm extends EmirateElement {
       ${this.restoredAt
         ? html`<div class="notice" role="status">
             <p>${msg(str`استعدنا مسودة طلبك المحفوظة (${formatDeviceDateTime(this.restoredAt, this.locale)}).`)}</p>
-            <button type="button" class="secondary" @click=${this.discardDraft}>${msg('تجاهل المسودة والبدء من جديد')}</button>
+            ${this.confirmingDiscard
+              ? html`<div class="discard-confirm" role="group" aria-labelledby="discard-question">
+                  <p id="discard-question" tabindex="-1"><strong>${msg('هل تريد حذف المسودة والبدء من جديد؟ سيُحذف كل ما كتبته وأرفقته، ولا يمكن استعادته.')}</strong></p>
+                  <div class="actions">
+                    <button type="button" @click=${this.discardDraft}>${msg('نعم، احذف المسودة')}</button>
+                    <button type="button" class="secondary" @click=${this.keepDraft}>${msg('لا، أبقِ المسودة')}</button>
+                  </div>
+                </div>`
+              : html`<button type="button" class="secondary discard" @click=${this.askDiscard}>${msg('تجاهل المسودة والبدء من جديد')}</button>`}
           </div>`
         : nothing}
       ${off && off !== 'disabled'
@@ -717,9 +745,11 @@ export class BookingForm extends EmirateElement {
               <dt>${label}</dt>
               <dd>${value}</dd>
               <dd class="change">
-                <button type="button" class="link" ?disabled=${this.sending} @click=${() => this.change(field === 'belongings' ? 'hasBelongings' : field)}>
-                  ${msg('تغيير')}<span class="visually-hidden"> ${label}</span>
-                </button>
+                ${field === 'idNumber' && this.session?.user.idNumber
+                  ? nothing
+                  : html`<button type="button" class="link" ?disabled=${this.sending} @click=${() => this.change(field === 'belongings' ? 'hasBelongings' : field)}>
+                      ${msg('تغيير')}<span class="visually-hidden"> ${label}</span>
+                    </button>`}
               </dd>
             </div>`,
           )}

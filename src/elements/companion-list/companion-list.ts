@@ -10,6 +10,7 @@ import { NAME_MAX_LENGTH, normalizeName } from '../../domain/name.js';
 import { normalizeSaudiId } from '../../domain/saudi-id.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
+import { PointerSettleController, keepUnderPointer } from '../../ui/pointer-settle.js';
 import { textField } from '../../ui/fields.js';
 import { DEFAULT_FILE_RULES, isReady, type Attachment, type Uploader } from '../../ui/attachment.js';
 import type { FileChangeDetail } from '../../ui/file-field.js';
@@ -111,6 +112,7 @@ export class CompanionList extends EmirateElement {
 
   @state() private entries: CompanionEntry[] = [];
   @state() private touched = new Set<string>();
+  private readonly pointer = new PointerSettleController(this);
   @state() private announcement = '';
 
   private readonly internals = this.attachInternals();
@@ -224,13 +226,27 @@ export class CompanionList extends EmirateElement {
     this.commit(this.entries.map((e) => (e.key === key ? { ...e, ...patch } : e)));
   }
 
-  private async add() {
+  /**
+   * "+ Add companion". Pressed with a pointer, the button stays under it: the page scrolls by
+   * what the new companion pushed it down, so quick taps add one companion each (and focus goes
+   * to the new name without scrolling). From the keyboard, focus goes to the new name.
+   */
+  private async add(event?: MouseEvent) {
     if (this.entries.length >= this.max) return;
+    const button = event?.currentTarget instanceof HTMLElement ? event.currentTarget : undefined;
+    const byPointer = Boolean(button && event!.detail > 0);
+    const before = byPointer ? button!.getBoundingClientRect().top : 0;
     const entry: CompanionEntry = { key: newKey(), fullName: '', idNumber: '', idImage: null };
     this.commit([...this.entries, entry]);
     this.announcement = msg(str`تمت إضافة المرافق ${this.entries.length}`);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, 'fullName')}`)?.focus();
+    const name = this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, 'fullName')}`);
+    if (byPointer && button!.isConnected) {
+      keepUnderPointer(button!, before);
+      name?.focus({ preventScroll: true });
+    } else {
+      name?.focus();
+    }
   }
 
   private async removeCompanion(key: string) {
@@ -245,8 +261,9 @@ export class CompanionList extends EmirateElement {
     target?.focus();
   }
 
+  /** A left field shows its errors, once the pointer that left it has clicked (see {@link PointerSettleController}). */
   private touch(key: string, field: string) {
-    this.touched = new Set(this.touched).add(`${key}.${field}`);
+    this.pointer.whenSettled(() => (this.touched = new Set(this.touched).add(`${key}.${field}`)));
   }
 
   private controlId(key: string, field: string) {

@@ -1,0 +1,136 @@
+/**
+ * The booking form as a citizen's hand meets it: nothing moves under the pointer, the draft is
+ * not thrown away by one tap, and what cannot be changed offers no "Change".
+ */
+import { fixture, html, expect } from '@open-wc/testing';
+import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
+import '../../src/booking-form.js';
+import type { BookingForm } from '../../src/booking-form.js';
+import type { CompanionList } from '../../src/companion-list.js';
+import { clearAllDrafts } from '../../src/drafts/draft-store.js';
+import { setWidgetLocale } from '../../src/i18n/localization.js';
+import { API_BASE, useMockBackend } from '../support/mock-backend.js';
+import { settled, type, until, visibleText } from '../support/dom.js';
+import { $, continueToReview, fillValid, root } from '../support/booking.js';
+
+await useMockBackend();
+
+async function mount() {
+  const form = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE} lang="ar"></emirate-booking-form>`);
+  await until(() => root(form).querySelector('form'), 'the form to load');
+  await settled(form);
+  return form;
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+const centre = (el: Element): [number, number] => {
+  const r = el.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+};
+
+describe('nothing moves under the pointer', () => {
+  beforeEach(async () => {
+    await clearAllDrafts();
+    await setWidgetLocale('ar');
+  });
+  afterEach(async () => {
+    await resetMouse();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('a press on the next control after an invalid entry lands there; the message shows once the click is done', async () => {
+    await setViewport({ width: 375, height: 4000 }); // one column: a message pushes everything below it
+    const form = await mount();
+    const email = $(form, '#email');
+    email.focus();
+    email.value = 'not-an-email'; // typed, the field still focused (the type() helper also blurs)
+    email.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+    await settled(form);
+    expect(root(form).getElementById('email-error'), 'no message while typing').to.equal(null);
+    const declaration = $(form, '#declaration');
+    const [x, y] = centre(declaration);
+    await sendMouse({ type: 'move', position: [x, y] });
+    await sendMouse({ type: 'down' });
+    await frame();
+    expect(Math.round(declaration.getBoundingClientRect().top + declaration.getBoundingClientRect().height / 2), 'nothing moved while pressed').to.equal(y);
+    await sendMouse({ type: 'up' });
+    await settled(form);
+    expect(declaration.checked, 'the click reached the declaration').to.equal(true);
+    await until(() => root(form).getElementById('email-error')?.textContent?.trim(), 'the email message after the click');
+  });
+
+  it('three quick taps on "+ Add companion" give three companions, the button staying under the pointer', async () => {
+    await setViewport({ width: 800, height: 700 });
+    const form = await mount();
+    const list = root(form).querySelector<CompanionList>('emirate-companion-list')!;
+    const add = () => list.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!;
+    // Room to scroll below the form, as on a portal page with a footer.
+    const spacer = document.createElement('div');
+    spacer.style.blockSize = '3000px';
+    form.after(spacer);
+    try {
+      add().scrollIntoView({ block: 'center' });
+      await frame();
+      const [x, y] = centre(add());
+      for (let tap = 0; tap < 3; tap++) await sendMouse({ type: 'click', position: [x, y] });
+      await settled(form);
+      expect(list.shadowRoot!.querySelectorAll('fieldset.companion').length).to.equal(3);
+      expect(centre(add())[1], 'the button did not move on screen').to.be.closeTo(y, 2);
+    } finally {
+      spacer.remove();
+    }
+  });
+
+  it('from the keyboard, "+ Add companion" focuses the new companion\'s name', async () => {
+    const form = await mount();
+    const list = root(form).querySelector<CompanionList>('emirate-companion-list')!;
+    list.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!.click(); // a click with detail 0, as Enter gives
+    await settled(form);
+    const focused = list.shadowRoot!.activeElement as HTMLInputElement | null;
+    expect(focused?.id).to.match(/^c-.+-fullName$/);
+  });
+});
+
+describe('one tap does not lose a draft; the Nafath ID offers no "Change"', () => {
+  beforeEach(async () => {
+    await clearAllDrafts();
+    await setWidgetLocale('ar');
+  });
+
+  it('"Start again" asks first; "keep" keeps the draft, "yes" empties the form', async () => {
+    const form = await mount();
+    const saved = new Promise((resolve) => form.addEventListener('emirate-draft-saved', resolve, { once: true }));
+    type($<HTMLTextAreaElement>(form, '#subject'), 'نص محفوظ');
+    await saved;
+    form.remove();
+    const again = await mount();
+    await until(() => visibleText(again).includes('استعدنا'), 'the restored notice');
+    root(again).querySelector<HTMLButtonElement>('button.discard')!.click();
+    await settled(again);
+    expect(root(again).activeElement?.id, 'focus on the question').to.equal('discard-question');
+    expect($<HTMLTextAreaElement>(again, '#subject').value, 'nothing deleted yet').to.equal('نص محفوظ');
+    await expect(again).to.be.accessible();
+
+    [...root(again).querySelectorAll<HTMLButtonElement>('.discard-confirm button')].find((b) => b.textContent!.includes('لا'))!.click();
+    await settled(again);
+    expect($<HTMLTextAreaElement>(again, '#subject').value).to.equal('نص محفوظ');
+    expect(root(again).activeElement === root(again).querySelector('button.discard'), 'focus back on the button').to.equal(true);
+
+    root(again).querySelector<HTMLButtonElement>('button.discard')!.click();
+    await settled(again);
+    [...root(again).querySelectorAll<HTMLButtonElement>('.discard-confirm button')].find((b) => b.textContent!.includes('نعم'))!.click();
+    await until(() => $<HTMLTextAreaElement>(again, '#subject').value === '', 'the form to be emptied');
+  });
+
+  it('the review has no "Change" for the ID number Nafath supplied, and one for every other answer', async () => {
+    const form = await mount();
+    await fillValid(form);
+    await continueToReview(form);
+    const rows = [...root(form).querySelectorAll('dl.review > div')];
+    const idRow = rows.find((row) => row.querySelector('dt')!.textContent!.includes('رقم الهوية'))!;
+    expect(idRow.querySelector('dd.change button')).to.equal(null);
+    const others = rows.filter((row) => row !== idRow);
+    expect(others.every((row) => row.querySelector('dd.change button'))).to.equal(true);
+    await expect(form).to.be.accessible();
+  });
+});
