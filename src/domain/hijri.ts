@@ -1,8 +1,11 @@
 /**
- * Hijri dates in the Umm al-Qura calendar, the Saudi official one (DOMAIN.md). The calendar is
- * always named explicitly (`islamic-umalqura`), never taken from a locale's default, and
- * "today" is today in Riyadh.
+ * Hijri dates in the Umm al-Qura calendar, the Saudi official one (DOMAIN.md). Days and years
+ * come from our month table (umalqura.ts), right to 1500 AH where ICU is a day off from 2029;
+ * Intl lends the words, with the calendar always named (`islamic-umalqura`), never taken from a
+ * locale's default. "Today" is today in Riyadh.
  */
+import { toHijri } from './umalqura.js';
+
 export const RIYADH = 'Asia/Riyadh';
 
 /**
@@ -14,15 +17,12 @@ function lazy<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
-const yearFormat = lazy(() => new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { year: 'numeric', timeZone: RIYADH }));
-
 /** The first Umm al-Qura year the inquiry accepts. */
 export const FIRST_HIJRI_YEAR = 1350;
 
 /** The current Umm al-Qura year in Riyadh (1448 on 2026-11-25). */
 export function currentHijriYear(now: Date = new Date()): number {
-  const year = yearFormat().formatToParts(now).find((p) => p.type === 'year')?.value ?? '';
-  return Number.parseInt(year, 10);
+  return toHijri(now).year;
 }
 
 /** The current year and the ones before it, newest first. */
@@ -47,9 +47,22 @@ const formats = {
   },
 };
 
-/** e.g. `15 جمادى الآخرة 1448 هـ` / `Jumada II 15, 1448 AH`. */
+/**
+ * e.g. `15 جمادى الآخرة 1448 هـ` / `Jumada II 15, 1448 AH`. The day and year are ours
+ * (umalqura.ts); the locale's pattern, month name and era are ICU's formatting of a day in the
+ * middle of the same month of 1440 AH (1 Muharram 1440 was 2018-09-11), a year in which ICU
+ * agrees with the published table; mid-month, so not even a day's disagreement could change the
+ * month. Both formats write Latin digits, as `String` does.
+ */
 export function formatHijriDate(date: Date | string, locale: 'ar' | 'en'): string {
-  return formatOrEmpty(formats.hijri[locale](), date);
+  const value = new Date(date);
+  if (Number.isNaN(value.getTime())) return '';
+  const { year, month, day } = toHijri(value);
+  const midMonth1440 = new Date(Date.UTC(2018, 8, 25 + Math.round((month - 1) * 29.53), 9));
+  return formats.hijri[locale]()
+    .formatToParts(midMonth1440)
+    .map((p) => (p.type === 'day' ? String(day) : p.type === 'year' ? String(year) : p.value))
+    .join('');
 }
 
 /** A date the backend sent that is not a date shows as nothing rather than breaking the view. */

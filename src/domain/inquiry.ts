@@ -13,8 +13,18 @@ export function validateTransactionNumber(raw: string): 'required' | 'transactio
   return /^\d{1,10}$/.test(number) ? null : 'transaction-invalid';
 }
 
+/**
+ * The era written after a year, once spaces are gone: `هـ` (or `ه`, tatweel optional) in
+ * Arabic, `AH`, `A.H.` or `H` in English.
+ */
+const ERA_SUFFIX = /(?:ه\u0640*|a\.?h\.?|h\.?)$/i;
+
+/**
+ * A four-digit year as people type it: `1448`, `١٤٤٨`, `1448 هـ`, `١٤٤٨هـ`, `1448 AH`, `1448H`;
+ * anything else is NaN.
+ */
 export function parseHijriYear(raw: string): number {
-  const digits = digitsOnly(raw);
+  const digits = digitsOnly(raw).replace(ERA_SUFFIX, '');
   return /^\d{4}$/.test(digits) ? Number(digits) : Number.NaN;
 }
 
