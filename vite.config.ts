@@ -59,23 +59,29 @@ export default defineConfig(({ command, mode }) =>
             output: {
               minify: true,
               chunkFileNames: 'chunks/[name]-[hash].js',
-              // Two shared chunks whatever the number of elements: 'core' (Lit, localisation, the
-              // adapter, the shared views) for every element, 'forms' (rules, the draft
-              // controller, file field, companions) for the elements that take input. The draft
-              // store (idb, sealing) is loaded by the controller on demand, in its own chunk.
-              // Each file is compressed alone, so the booking path stays at three files
-              // instead of one per sharing set.
+              // Three shared chunks whatever the number of elements: 'core' (Lit, localisation,
+              // the adapter, the shared views) for every element, 'forms' (rules, the draft
+              // controller) for the elements that take input, 'fields' (file field, companions),
+              // which the booking form loads while its first screen paints. The draft store
+              // (idb, sealing), the English strings and the confirmation load on demand, each in
+              // its own chunk. Each file is compressed alone, so the booking path stays at three
+              // files instead of one per sharing set.
               codeSplitting: {
                 groups: [
                   {
                     name: 'core',
                     priority: 2,
-                    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/|src\/(api\/|i18n\/(localization|messages|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|hijri))/,
+                    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/|src\/(api\/|i18n\/(localization|messages|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time))/,
                   },
                   {
                     name: 'forms',
                     priority: 1,
-                    test: /src\/(drafts\/draft-controller|domain\/(booking|saudi-id|mobile|email|name|file-type)|ui\/(attachment|file-field|request-details)|i18n\/field-labels|elements\/companion-list\/)/,
+                    test: /src\/(drafts\/draft-controller|domain\/(booking|saudi-id|mobile|email|name|file-type)|ui\/(attachment|request-details|pointer-settle)|i18n\/field-labels)/,
+                  },
+                  {
+                    name: 'fields',
+                    priority: 1,
+                    test: /src\/(ui\/file-field|elements\/companion-list\/)/,
                   },
                 ],
               },

@@ -5,17 +5,10 @@
  * locale's default. "Today" is today in Riyadh.
  */
 import { toHijri } from './umalqura.js';
+import { lazy } from './lazy.js';
 
 export const RIYADH = 'Asia/Riyadh';
 
-/**
- * Formats are made on first use, never when the module loads: each one costs ICU data and
- * calendar set-up, which a page would otherwise pay before the form can show.
- */
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
 
 /** The first Umm al-Qura year the inquiry accepts. */
 export const FIRST_HIJRI_YEAR = 1350;
@@ -84,14 +77,4 @@ const times = {
 /** The time of day in Riyadh, e.g. `9:30 ص` / `09:30`. */
 export function formatRiyadhTime(date: Date | string, locale: 'ar' | 'en'): string {
   return formatOrEmpty(times[locale](), date);
-}
-
-const deviceTimes = {
-  ar: lazy(() => new Intl.DateTimeFormat('ar-SA-u-nu-latn-ca-gregory', { timeStyle: 'short', dateStyle: 'medium' })),
-  en: lazy(() => new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', dateStyle: 'medium' })),
-};
-
-/** A moment in this device's own time zone, e.g. when a draft was saved on it. */
-export function formatDeviceDateTime(date: Date | string | number, locale: 'ar' | 'en'): string {
-  return deviceTimes[locale]().format(new Date(date));
 }

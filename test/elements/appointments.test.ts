@@ -6,7 +6,7 @@ import type { BookingForm, SignInRequiredDetail } from '../../src/booking-form.j
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { aljoufCatalog, API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
-import { settled, type, until, visibleText } from '../support/dom.js';
+import { deepQueryAll, settled, type, until, visibleText } from '../support/dom.js';
 import { $, continueToReview, fillValid, send } from '../support/booking.js';
 
 await useMockBackend();
@@ -18,7 +18,7 @@ const testPage = location.pathname + location.search;
 const shellRoot = (shell: Appointments) => shell.shadowRoot!;
 /** The element or section the shell currently shows. */
 const current = (shell: Appointments) =>
-  shellRoot(shell).querySelector<HTMLElement>('.outlet > :not(div)') ?? shellRoot(shell).querySelector<HTMLElement>('.view > section, .view > .notice, .view > [role=status]');
+  shellRoot(shell).querySelector<HTMLElement>('.outlet > :not(div)') ?? shellRoot(shell).querySelector<HTMLElement>('.view > section, .view > emirate-request-sent, .view > .notice, .view > [role=status]');
 const tagOf = (shell: Appointments) => current(shell)?.localName ?? '';
 const navLink = (shell: Appointments, name: string) =>
   [...shellRoot(shell).querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => a.textContent!.includes(name))!;
@@ -103,7 +103,7 @@ describe('<emirate-appointments>', () => {
       expect(text).to.include(`+966 5• ••• ${request.request.mobile.slice(-4)}`);
       expect(text).not.to.include(request.request.mobile);
       expect(text).to.include('ماذا بعد؟');
-      const follow = [...shellRoot(shell).querySelectorAll('a')].find((a) => a.textContent!.includes('متابعة'))!;
+      const follow = deepQueryAll<HTMLAnchorElement>(shell, 'a').find((a) => a.textContent!.includes('متابعة'))!;
       expect(new URL(follow.href).pathname).to.equal(`${BASE}requests/${request.requestNumber}`);
       expect(new URL(follow.href).search, 'the page query is kept').to.equal('?lang=ar');
       await expect(shell).to.be.accessible();
@@ -391,7 +391,7 @@ describe('<emirate-appointments>', () => {
       expect(location.pathname).to.equal(`${BASE}book/sent/${stored!.requestNumber}`);
       await until(() => visibleText(shell).includes('تم إرسال طلبك بنجاح'), 'the confirmation');
       expect(visibleText(shell)).to.include(stored!.requestNumber);
-      [...shellRoot(shell).querySelectorAll('a')].find((a) => a.textContent!.includes('متابعة'))!.click();
+      deepQueryAll<HTMLAnchorElement>(shell, 'a').find((a) => a.textContent!.includes('متابعة'))!.click();
       await goTo(shell, 'emirate-inbox');
       expect(current(shell)!.getAttribute('request')).to.equal(stored!.requestNumber);
     });

@@ -199,7 +199,8 @@ describe('<emirate-booking-form>', () => {
     const { detail } = await submitted;
     expect(visibleText(form)).to.contain(detail.requestNumber);
     expect(visibleText(form)).to.contain('رسالة نصية');
-    expect(root(form).activeElement === $(form, '#done-title'), 'focus').to.equal(true);
+    const sent = root(form).querySelector('emirate-request-sent')!;
+    expect(root(form).activeElement === sent && sent.shadowRoot!.activeElement === sent.shadowRoot!.querySelector('#done-title'), 'focus').to.equal(true);
     const stored = mockBackend.listStoredRequests();
     expect(stored).to.have.length(1);
     expect(stored[0]!.request.email).to.equal('new@example.sa');

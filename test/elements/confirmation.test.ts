@@ -13,6 +13,9 @@ import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.j
 import { settled, until, visibleText } from '../support/dom.js';
 import { $, continueToReview, fillValid, root, send } from '../support/booking.js';
 
+/** The confirmation's own tree (an internal element, loaded once a request is sent). */
+const sentRoot = (form: BookingForm) => root(form).querySelector('emirate-request-sent')!.shadowRoot!;
+
 await useMockBackend();
 
 async function mount(attrs: { lang?: string; requestsUrl?: string } = {}) {
@@ -30,7 +33,7 @@ async function sent(attrs: { lang?: string; requestsUrl?: string } = {}) {
   await fillValid(form);
   await continueToReview(form);
   await send(form);
-  await until(() => root(form).querySelector('#done-title'), 'the confirmation');
+  await until(() => root(form).querySelector('emirate-request-sent')?.shadowRoot?.querySelector('#done-title'), 'the confirmation');
   if (attrs.lang && attrs.lang !== 'ar') {
     await setWidgetLocale(attrs.lang);
     await settled(form);
@@ -45,7 +48,7 @@ const hijriYear = (iso: string) =>
     .find((p) => p.type === 'year')!.value;
 
 /** The confirmation on screen, without the print-only summary. */
-const screenText = (form: BookingForm) => visibleText(root(form).querySelector('.confirmation')!);
+const screenText = (form: BookingForm) => visibleText(sentRoot(form).querySelector('.confirmation')!);
 
 describe('the confirmation', () => {
   beforeEach(async () => {
@@ -63,7 +66,7 @@ describe('the confirmation', () => {
     expect(text, 'the whole mobile is not shown').not.to.include('512345678');
     expect(text).to.include('ماذا بعد؟');
     expect(text).to.include('للاستعلام عن المعاملة');
-    expect(root(form).activeElement === $(form, '#done-title'), 'focus on the heading').to.equal(true);
+    expect(sentRoot(form).activeElement === sentRoot(form).querySelector('#done-title'), 'focus on the heading').to.equal(true);
     await expect(form).to.be.accessible();
   });
 
@@ -79,13 +82,13 @@ describe('the confirmation', () => {
 
   it('links to "My requests" at requests-url', async () => {
     const { form } = await sent({ requestsUrl: '/portal/my-requests' });
-    const link = [...root(form).querySelectorAll<HTMLAnchorElement>('.confirmation a')].find((a) => a.textContent!.includes('طلباتي'))!;
+    const link = [...sentRoot(form).querySelectorAll<HTMLAnchorElement>('.confirmation a')].find((a) => a.textContent!.includes('طلباتي'))!;
     expect(new URL(link.href).pathname).to.equal('/portal/my-requests');
   });
 
   it('without requests-url, "My requests" asks the host with emirate-show-requests, and warns when nobody answers', async () => {
     const { form, stored } = await sent();
-    const button = [...root(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طلباتي'))!;
+    const button = [...sentRoot(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طلباتي'))!;
     const asked = oneEvent(form, 'emirate-show-requests');
     const handler = (e: Event) => e.preventDefault();
     form.addEventListener('emirate-show-requests', handler, { once: true });
@@ -107,7 +110,7 @@ describe('the confirmation', () => {
 
   it('"New request" starts an empty form, focused at its title', async () => {
     const { form } = await sent();
-    [...root(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طلب جديد'))!.click();
+    [...sentRoot(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طلب جديد'))!.click();
     await settled(form);
     expect(root(form).querySelector('form')).to.exist;
     expect($<HTMLTextAreaElement>(form, '#subject').value).to.equal('');
@@ -123,17 +126,17 @@ describe('the confirmation', () => {
       const realPrint = window.print;
       window.print = () => void printed++;
       try {
-        [...root(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طباعة'))!.click();
+        [...sentRoot(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طباعة'))!.click();
       } finally {
         window.print = realPrint;
       }
       expect(printed).to.equal(1);
-      const summary = root(form).querySelector<HTMLElement>('.summary-doc')!;
+      const summary = sentRoot(form).querySelector<HTMLElement>('.summary-doc')!;
       expect(getComputedStyle(summary.parentElement!).display, 'on screen the summary waits for print').to.equal('none');
 
       await emulateMedia({ media: 'print' });
       expect(getComputedStyle(sibling).display, 'the host page does not print').to.equal('none');
-      expect(getComputedStyle(root(form).querySelector('.confirmation')!).display).to.equal('none');
+      expect(getComputedStyle(sentRoot(form).querySelector('.confirmation')!).display).to.equal('none');
       expect(getComputedStyle(summary.parentElement!).display).to.equal('block');
       const text = summary.innerText;
       expect(text).to.include('ملخص الطلب');
@@ -152,7 +155,7 @@ describe('the confirmation', () => {
 
     it('prints in English for an English citizen', async () => {
       const { form } = await sent({ lang: 'en' });
-      const text = root(form).querySelector<HTMLElement>('.summary-doc')!.textContent!;
+      const text = sentRoot(form).querySelector<HTMLElement>('.summary-doc')!.textContent!;
       expect(text).to.include('Request summary');
       expect(text).to.include('Submitted');
       expect(text).to.include('Transaction number');

@@ -9,10 +9,7 @@ import { routeHref, routePaths, normalizeBase, viewOfPath, type ViewName } from 
 import type { Catalog } from '../../api/types.js';
 import { type ApiError, toApiError } from '../../api/errors.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
-import { confirmationStyles, confirmationView } from '../../ui/confirmation.js';
-import { requestDetailsStyles } from '../../ui/request-details.js';
-import { summaryDocument, summaryStyles, type RequestRecord } from '../../ui/summary.js';
-import { printAlone } from '../../ui/print.js';
+import type { RequestRecord } from '../../ui/summary.js';
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: ApiError };
 
@@ -45,9 +42,6 @@ const NAV = ['service', 'requests', 'inquiry'] as const;
 export class Appointments extends EmirateElement {
   static override styles = [
     baseStyles,
-    requestDetailsStyles,
-    summaryStyles,
-    confirmationStyles,
     css`
       /* One row at any width: short names, and a scroll rather than a second row when text is enlarged. */
       nav ul {
@@ -239,6 +233,7 @@ export class Appointments extends EmirateElement {
       const [detail, catalog] = await Promise.all([
         api.getRequest(requestNumber, { signal: controller.signal }),
         api.getCatalog({ signal: controller.signal }),
+        import('../../ui/request-sent.js'),
       ]);
       if (controller.signal.aborted) return;
       this.sent = { state: 'ready', value: { record: detail, catalog } };
@@ -311,17 +306,12 @@ export class Appointments extends EmirateElement {
       </div>`;
     }
     const { record, catalog } = sent.value;
-    return html`
-      ${confirmationView(
-        { ...record, mobile: record.request.mobile },
-        {
-          requestsHref: this.href('request', record.requestNumber),
-          onPrint: () => printAlone(this),
-          newHref: this.href('book'),
-        },
-      )}
-      <div class="print-only">${summaryDocument(record, catalog)}</div>
-    `;
+    return html`<emirate-request-sent
+      .record=${record}
+      .catalog=${catalog}
+      .requestsHref=${this.href('request', record.requestNumber)}
+      .newHref=${this.href('book')}
+    ></emirate-request-sent>`;
   }
 
   private renderNotFound() {

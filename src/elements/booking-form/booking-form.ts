@@ -15,7 +15,7 @@ import {
   type FieldErrors,
 } from '../../domain/booking.js';
 import { textLength } from '../../domain/text.js';
-import { formatDeviceDateTime } from '../../domain/hijri.js';
+import { formatDeviceDateTime } from '../../domain/device-time.js';
 import { NAME_MAX_LENGTH } from '../../domain/name.js';
 import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { DraftController } from '../../drafts/draft-controller.js';
@@ -30,12 +30,17 @@ import type { CompanionEntry, CompanionList, CompanionsChangeDetail } from '../c
 import { bookingFormStyles } from './booking-form.styles.js';
 import { fieldLabel } from '../../i18n/field-labels.js';
 import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
-import { summaryDocument, summaryStyles, type RequestRecord } from '../../ui/summary.js';
-import { confirmationStyles, confirmationView } from '../../ui/confirmation.js';
-import { printAlone } from '../../ui/print.js';
+import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
-import '../../ui/file-field.js';
-import '../companion-list/companion-list.js';
+
+/**
+ * The fields below the first screen that are elements of their own (attachments, companions):
+ * loaded while the first screen paints, so the booking path's first download is smaller.
+ */
+const loadRest = () => import('../companion-list/companion-list.js');
+
+/** The confirmation and summary, loaded once the citizen reaches the review (not on the booking path). */
+const loadRequestSent = () => import('../../ui/request-sent.js');
 
 /** What the draft keeps besides files: the typed values and the submission's idempotency key. */
 interface BookingDraft {
@@ -88,7 +93,7 @@ export type { SignInRequiredDetail } from '../../ui/emirate-element.js';
 @customElement('emirate-booking-form')
 @localized()
 export class BookingForm extends EmirateElement {
-  static override styles = [baseStyles, requestDetailsStyles, summaryStyles, confirmationStyles, bookingFormStyles];
+  static override styles = [baseStyles, requestDetailsStyles, bookingFormStyles];
 
   /** Keep no draft on this device (shared kiosks). */
   @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
@@ -372,6 +377,7 @@ export class BookingForm extends EmirateElement {
     }
     this.submissionKey ??= crypto.randomUUID();
     this.saveDraft();
+    void loadRequestSent(); // the confirmation's code, fetched while the citizen reviews
     await this.goTo('review', 'h2');
   }
 
@@ -413,7 +419,8 @@ export class BookingForm extends EmirateElement {
       await this.drafts.discard();
       this.restoredAt = undefined;
       this.emit<RequestSubmittedDetail>('emirate-request-submitted', { requestNumber: result.requestNumber });
-      await this.goTo('done', 'h2');
+      await loadRequestSent();
+      await this.goTo('done', 'emirate-request-sent');
     } catch (error) {
       const failure = toApiError(error);
       await this.drafts.flush();
@@ -464,15 +471,17 @@ export class BookingForm extends EmirateElement {
     if (this.stage === 'form' && !this.renderedAll) this.renderingRest ??= this.renderRestSoon();
   }
 
-  /** After the first screen is painted (or at most 100 ms later, e.g. in a hidden tab). */
+  /**
+   * After the first screen is painted (or at most 100 ms later, e.g. in a hidden tab), once the
+   * rest's elements are loaded.
+   */
   private renderRestSoon(): Promise<void> {
-    return new Promise((resolve) => {
-      const go = () => {
-        this.renderedAll = true;
-        resolve();
-      };
-      const timeout = setTimeout(go, 100);
-      requestAnimationFrame(() => setTimeout(() => (clearTimeout(timeout), go())));
+    const painted = new Promise<void>((resolve) => {
+      const timeout = setTimeout(resolve, 100);
+      requestAnimationFrame(() => setTimeout(() => (clearTimeout(timeout), resolve())));
+    });
+    return Promise.all([painted, loadRest()]).then(() => {
+      this.renderedAll = true;
     });
   }
 
@@ -802,20 +811,13 @@ export class BookingForm extends EmirateElement {
   }
 
   private renderDone() {
-    const result = this.result!;
-    const record = this.sentRecord(result);
-    return html`
-      ${confirmationView(
-        { ...record, mobile: record.request.mobile },
-        {
-          requestsHref: this.requestsUrl || undefined,
-          onRequests: () => this.showRequests(),
-          onPrint: () => printAlone(this),
-          onNew: () => this.startOver(),
-        },
-      )}
-      <div class="print-only">${summaryDocument(record, this.catalog!)}</div>
-    `;
+    return html`<emirate-request-sent
+      .record=${this.sentRecord(this.result!)}
+      .catalog=${this.catalog}
+      .requestsHref=${this.requestsUrl}
+      @emirate-show-requests-asked=${this.showRequests}
+      @emirate-new-request-asked=${this.startOver}
+    ></emirate-request-sent>`;
   }
 }
 
