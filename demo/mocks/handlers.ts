@@ -2,10 +2,10 @@
  * msw handlers implementing the REST contract (`src/api/openapi.yaml`) over the in-memory
  * store in `db.ts`, shaped by the scenario and fault queue in `scenarios.ts`.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
 import type { FieldError } from '../../src/api/errors.js';
 import type { BookingRequest, Message, Page, RequestSummary, UploadedFile, UploadPurpose } from '../../src/api/types.js';
-import { countUnread, createRequest, db, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
+import { countUnread, createRequest, db, dbChanged, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { sniffFileType } from '../../src/domain/file-type.js';
 import { simplePdf } from './files.js';
@@ -34,7 +34,7 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
   /** One contract route, wrapped in the scenario and the fault queue. */
   const route = (method: 'GET' | 'POST', path: string, resolve: Resolver): HttpHandler => {
     const register = method === 'GET' ? http.get : http.post;
-    return register(`${base}${path}`, async ({ request, params }) => {
+    return register(`${base}${path}`, kept(async ({ request, params }) => {
       if (getScenario() === 'slow-network') await delay(SLOW_NETWORK_DELAY_MS);
       const info = { request, params: toParams(params) };
       const fault = takeFault(method, new URL(request.url).pathname.slice(basePath.length), path);
@@ -42,7 +42,7 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       const spared = method === 'GET' && (path === '/catalog' || path === '/session');
       if (getScenario() === 'server-error' && !spared) return problem(503, 'unavailable', 'The service is temporarily unavailable.');
       return resolve(info);
-    });
+    }));
   };
 
   /** Answers once per `Idempotency-Key`: a repeat gets the first successful answer again. */
@@ -234,6 +234,17 @@ function pdfResponse(pdf: Blob): Response {
   return new HttpResponse(pdf, { status: 200, headers: { 'Content-Type': 'application/pdf' } });
 }
 
+/** Wraps a route's answer: once it is ready, and before it leaves, the store's observer hears of the change. */
+function kept(answer: (info: { request: Request; params: PathParams }) => Promise<Response>): (info: { request: Request; params: PathParams }) => Promise<Response> {
+  return async (info) => {
+    try {
+      return await answer(info);
+    } finally {
+      await dbChanged();
+    }
+  };
+}
+
 /** What a queued fault does; `network-after-commit` lets the server do the work first. */
 async function answerFault(fault: FaultKind, commit: () => Response | Promise<Response>): Promise<Response> {
   if (fault === 'network') return HttpResponse.error();
@@ -241,8 +252,9 @@ async function answerFault(fault: FaultKind, commit: () => Response | Promise<Re
     await commit();
     return HttpResponse.error();
   }
-  const headers = { 'Content-Type': 'application/json', ...fault.headers };
-  const body = fault.body === undefined ? null : JSON.stringify(fault.body);
+  const blob = fault.body instanceof Blob ? fault.body : undefined;
+  const headers = { 'Content-Type': blob?.type || 'application/json', ...fault.headers };
+  const body = blob ?? (fault.body === undefined ? null : JSON.stringify(fault.body));
   return new HttpResponse(body, { status: fault.status, headers });
 }
 
