@@ -162,23 +162,11 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       return new HttpResponse(null, { status: 204 });
     }),
 
+    // Like a backend without summary documents (the contract's 404): the widget prints its own.
     route('GET', '/requests/:number/summary', ({ params }) => {
       if (getScenario() === 'signed-out') return unauthorized();
-      const detail = db.requests.get(params.number ?? '');
-      if (!detail) return notFound();
-      const label = (list: { id: string; label: { en: string } }[], id: string) => list.find((o) => o.id === id)?.label.en ?? id;
-      return pdfResponse(
-        simplePdf([
-          db.catalog.emirate.name.en,
-          `${db.catalog.service.name.en}: summary`,
-          `Request number: ${detail.requestNumber}`,
-          `Submitted: ${detail.createdAt}`,
-          `Status: ${detail.status}`,
-          `Appointment type: ${label(db.catalog.appointmentTypes, detail.request.appointmentType)}`,
-          `Gate: ${label(db.catalog.gates, detail.request.gate)}`,
-          `Companions: ${detail.request.companions.length}`,
-        ]),
-      );
+      if (!db.requests.has(params.number ?? '')) return notFound();
+      return notFound('This server offers no summary document; the widget shows its own.');
     }),
 
     route('POST', '/requests/:number/rating', async ({ request, params }) => {
