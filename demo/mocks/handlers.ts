@@ -2,13 +2,12 @@
  * msw handlers implementing the REST contract (`src/api/openapi.yaml`) over the in-memory
  * store in `db.ts`, shaped by the scenario and fault queue in `scenarios.ts`.
  */
-import { delay, http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
+import { bypass, delay, http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
 import type { FieldError } from '../../src/api/errors.js';
 import type { BookingRequest, Message, Page, RequestSummary, UploadedFile, UploadPurpose } from '../../src/api/types.js';
 import { countUnread, createRequest, db, dbChanged, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { sniffFileType } from '../../src/domain/file-type.js';
-import { simplePdf } from './files.js';
 import { getScenario, takeFault, type FaultKind } from './scenarios.js';
 import { validateBooking } from './validation.js';
 
@@ -18,6 +17,11 @@ export const SLOW_NETWORK_DELAY_MS = 1500;
 export const INQUIRY_LIMIT_PER_MINUTE = 10;
 /** Mock-only path (not in the contract) serving the service guide the catalog links to. */
 export const GUIDE_PATH = '/files/service-guide.pdf';
+/**
+ * The guide it serves: the Arabic user guide as a PDF (made by scripts/guide-pdf.mjs), a file
+ * of the demo's public folder, found beside this module in vite and in the tests alike.
+ */
+const GUIDE_FILE = new URL('../public/service-guide.pdf', import.meta.url).href;
 
 const PURPOSES: UploadPurpose[] = ['subject-letter', 'id-copy', 'companion-id', 'reply'];
 
@@ -83,9 +87,10 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       return HttpResponse.json({ ...db.catalog, service });
     }),
 
-    route('GET', GUIDE_PATH, () =>
-      pdfResponse(simplePdf([db.catalog.emirate.name.en, db.catalog.service.name.en, 'Service guide (mock)'])),
-    ),
+    route('GET', GUIDE_PATH, async () => {
+      const guide = await fetch(bypass(GUIDE_FILE));
+      return guide.ok ? pdfResponse(await guide.blob()) : notFound('The service guide is missing.');
+    }),
 
     route('POST', '/uploads', async ({ request }) => {
       if (getScenario() === 'signed-out') return unauthorized();
