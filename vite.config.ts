@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { shellFallbackPages } from './demo/fallback-pages.js';
 
 /** One entry per element, each loadable alone. */
 const ELEMENT_ENTRIES = ['booking-form', 'companion-list', 'inquiry-box', 'inbox', 'service-card', 'appointments'];
@@ -15,11 +16,13 @@ export default defineConfig(({ command, mode }) =>
   mode === 'demo'
     ? {
         // `vite build --mode demo` (npm run build:demo): the demo as a static site in dist-demo/
-        // that works from any folder of any static server (relative base, msw's worker copied
-        // from demo/public); `vite preview --mode demo` serves it.
+        // that works from any folder of any static server (relative base, msw's worker and the
+        // service guide copied from demo/public), with fallback pages so the shell's addresses
+        // survive a reload (demo/fallback-pages.ts).
         root: 'demo',
         base: './',
         publicDir: 'public',
+        plugins: [shellFallbackPages(new URL('./demo/index.html', import.meta.url))],
         build: {
           outDir: '../dist-demo',
           emptyOutDir: true,

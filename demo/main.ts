@@ -4,7 +4,8 @@
  * Every combination has its own address (?view=inbox&lang=en&brand=aljouf&scenario=with-requests).
  *
  * The language switches in place (the elements' `lang` is page-wide); the other switches load
- * the page again, because the mock backend's store lives in the page.
+ * the page again. The mock backend's store is kept for the browser tab (sessionStorage), so a
+ * request sent in one view is there in every other view and after a reload, until "Reset".
  */
 import { startMockBackend, mockBackend, type Scenario } from './mocks/browser.js';
 import { aljoufCatalog, najranCatalog } from './mocks/catalog.js';
@@ -24,6 +25,8 @@ import {
 } from './settings.js';
 
 const settings: Settings = readSettings(new URL(location.href));
+// Before anything can change the store or reset it: what this tab did so far comes back.
+mockBackend.persist(sessionStorage);
 const catalog = settings.brand === 'aljouf' ? aljoufCatalog : najranCatalog;
 /** The demo's folder as a URL: the mock Nafath page and the msw worker are found from it. */
 const folder = new URL(demoFolder(), location.origin);
@@ -190,7 +193,9 @@ document.querySelector('#reset')!.addEventListener('click', async () => {
   mockBackend.reset();
   sessionStorage.removeItem(SIGNED_IN_KEY);
   await clearAllDrafts();
-  location.reload();
+  // The gallery's address rather than a reload of a shell path (which needs a server or the
+  // build's fallback pages); the shell stays on its view, a request's page goes to its list.
+  location.assign(galleryHref(settings, currentRoute().split('/')[0]));
 });
 
 // ---- The events every element sends, newest first.
@@ -223,7 +228,8 @@ for (const type of [
 
 await startMockBackend({ baseUrl: '/api', quiet: true, workerUrl: new URL('mockServiceWorker.js', folder).pathname });
 mockBackend.setScenario(scenario === 'with-requests' ? 'new-user' : (scenario as Scenario));
-if (scenario === 'with-requests') mockBackend.seedSampleRequests();
+// The sample history comes once per tab (until "Reset"), not again on every reload.
+if (scenario === 'with-requests' && !mockBackend.db.sampleHistory) mockBackend.seedSampleRequests();
 if (settings.brand === 'aljouf') mockBackend.setCatalog(aljoufCatalog);
 
 // "Staff" act on the newest request so a designer can watch the inbox react.

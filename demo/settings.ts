@@ -28,7 +28,7 @@ export interface Settings {
 export const SIGNED_IN_KEY = 'emirate-demo-signed-in';
 
 /** The shell's views live under this folder of the demo: `<demo>/shell/book`, `<demo>/shell/requests/00067`. */
-const SHELL_FOLDER = 'shell';
+export const SHELL_FOLDER = 'shell';
 
 function pick<T extends string>(allowed: readonly T[], value: string | null, fallback: T): T {
   return allowed.find((item) => item === value) ?? fallback;

@@ -4,8 +4,9 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { Catalog, Message, RequestDetail, RequestStatus } from '../../src/api/types.js';
-import { addStaffMessage, db, listStoredRequests, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
+import { addStaffMessage, db, dbChanged, listStoredRequests, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
 import { createHandlers } from './handlers.js';
+import { persistDb, type MockStorePersistence } from './persist.js';
 import { getScenario, queueFault, resetScenario, setScenario, type Fault, type Scenario } from './scenarios.js';
 
 export interface MockBackendOptions {
@@ -57,7 +58,7 @@ export function stopMockBackend(): void {
 
 /** Controls of the running mock backend, for tests and the demo's switches. */
 export const mockBackend = {
-  /** Empty store, default user, Najran catalog, scenario `new-user`, no queued faults. */
+  /** Empty store (and no kept copy, see `persist`), default user, Najran catalog, scenario `new-user`, no queued faults. */
   reset(): void {
     resetDb();
     resetScenario();
@@ -69,19 +70,33 @@ export const mockBackend = {
   /** Every stored request, oldest first. */
   listStoredRequests: (): RequestDetail[] => listStoredRequests(),
   /** A user with history: a request in every status, one with unread staff messages asking for a document. */
-  seedSampleRequests: (): void => seedSampleRequests(),
+  seedSampleRequests: (): void => changing(() => seedSampleRequests()),
   /** `count` more requests, for paging. */
-  seedManyRequests: (count: number): void => seedManyRequests(count),
+  seedManyRequests: (count: number): void => changing(() => seedManyRequests(count)),
   /** A staff message arrives (unread), optionally with a new status. */
-  addStaffMessage: (requestNumber: string, text: string, status?: RequestStatus): Message => addStaffMessage(requestNumber, text, status),
-  setStatus: (requestNumber: string, status: RequestStatus, note?: string): void => setStatus(requestNumber, status, note),
+  addStaffMessage: (requestNumber: string, text: string, status?: RequestStatus): Message =>
+    changing(() => addStaffMessage(requestNumber, text, status)),
+  setStatus: (requestNumber: string, status: RequestStatus, note?: string): void => changing(() => setStatus(requestNumber, status, note)),
+  /**
+   * Keeps the store in `storage` (the demo: the tab's sessionStorage) across reloads: loads
+   * what is saved there, then saves after every change; `reset()` removes it. Tests leave it off.
+   */
+  persist: (storage: Storage, key?: string): MockStorePersistence => persistDb(storage, key),
   /** Serve another emirate's catalog until the next reset. */
   setCatalog: (catalog: Catalog): void => setCatalog(catalog),
   /** The raw store, for assertions the helpers above do not cover. */
   db,
 };
 
+/** Runs a helper that changes the store, then reports the change (saved when the demo persists it). */
+function changing<T>(change: () => T): T {
+  const result = change();
+  void dbChanged();
+  return result;
+}
+
 export type { Fault, FaultKind, Scenario } from './scenarios.js';
+export type { MockStorePersistence } from './persist.js';
 export { aljoufCatalog, najranCatalog } from './catalog.js';
 export { DEFAULT_USER } from './db.js';
 export { REJECTED_EMAIL } from './validation.js';

@@ -1,6 +1,8 @@
 /**
  * The mock backend's in-memory store: the signed-in user, uploads, requests, remembered
  * idempotent results and public transactions for the inquiry. `resetDb()` restores the start.
+ * The store lives in the page; the demo keeps it for the browser tab with `persist.ts`, which
+ * listens through `observeDb()`.
  */
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import type {
@@ -51,6 +53,8 @@ export interface MockDb {
   transactions: InquiryResult[];
   /** Times (ms) of recent inquiries, for the mock's rate limit. */
   inquiryTimes: number[];
+  /** Whether `seedSampleRequests()` has given the user its history since the last reset. */
+  sampleHistory: boolean;
   nextRequestNumber: number;
   nextId: number;
 }
@@ -74,14 +78,34 @@ function freshDb(): MockDb {
       { transactionNumber: '1187', hijriYear: year - 1, status: 'completed', updatedAt: daysAgo(200) },
     ],
     inquiryTimes: [],
+    sampleHistory: false,
     nextRequestNumber: FIRST_REQUEST_NUMBER,
     nextId: 1,
   };
 }
 
+/** What the store tells its observer: something changed, or everything was forgotten. */
+export type DbEvent = 'changed' | 'reset';
+type DbObserver = (event: DbEvent) => void | Promise<void>;
+let observer: DbObserver | undefined;
+
+/** Tells `listener` of every change (one at a time: a later call replaces it; `undefined` stops). */
+export function observeDb(listener: DbObserver | undefined): void {
+  observer = listener;
+}
+
+/**
+ * Reports a change to the observer and waits for it (the handlers call it after every answer,
+ * the demo's controls after acting as staff), so what a citizen was told is kept.
+ */
+export async function dbChanged(): Promise<void> {
+  await observer?.('changed');
+}
+
 /** Forgets everything: back to the default user, the Najran catalog and no requests. */
 export function resetDb(): void {
   Object.assign(db, freshDb());
+  void observer?.('reset');
 }
 
 /** Serves another emirate's catalog (e.g. `aljoufCatalog`) until the next reset. */
@@ -153,6 +177,7 @@ export function listStoredRequests(): RequestDetail[] {
  * messages, one asking for a document (so its status is "needs documents").
  */
 export function seedSampleRequests(): void {
+  db.sampleHistory = true;
   const booking = sampleBooking();
   const completed = createRequest({ ...booking, reason: 'follow-up', subject: 'متابعة معاملة منحة أرض سكنية.' }, new Date(Date.now() - 60 * DAY));
   setStatus(completed.requestNumber, 'under-processing');

@@ -2,13 +2,12 @@
  * msw handlers implementing the REST contract (`src/api/openapi.yaml`) over the in-memory
  * store in `db.ts`, shaped by the scenario and fault queue in `scenarios.ts`.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { bypass, delay, http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
 import type { FieldError } from '../../src/api/errors.js';
 import type { BookingRequest, Message, Page, RequestSummary, UploadedFile, UploadPurpose } from '../../src/api/types.js';
-import { countUnread, createRequest, db, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
+import { countUnread, createRequest, db, dbChanged, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { sniffFileType } from '../../src/domain/file-type.js';
-import { simplePdf } from './files.js';
 import { getScenario, takeFault, type FaultKind } from './scenarios.js';
 import { validateBooking } from './validation.js';
 
@@ -18,6 +17,11 @@ export const SLOW_NETWORK_DELAY_MS = 1500;
 export const INQUIRY_LIMIT_PER_MINUTE = 10;
 /** Mock-only path (not in the contract) serving the service guide the catalog links to. */
 export const GUIDE_PATH = '/files/service-guide.pdf';
+/**
+ * The guide it serves: the Arabic user guide as a PDF (made by scripts/guide-pdf.mjs), a file
+ * of the demo's public folder, found beside this module in vite and in the tests alike.
+ */
+const GUIDE_FILE = new URL('../public/service-guide.pdf', import.meta.url).href;
 
 const PURPOSES: UploadPurpose[] = ['subject-letter', 'id-copy', 'companion-id', 'reply'];
 
@@ -34,7 +38,7 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
   /** One contract route, wrapped in the scenario and the fault queue. */
   const route = (method: 'GET' | 'POST', path: string, resolve: Resolver): HttpHandler => {
     const register = method === 'GET' ? http.get : http.post;
-    return register(`${base}${path}`, async ({ request, params }) => {
+    return register(`${base}${path}`, kept(async ({ request, params }) => {
       if (getScenario() === 'slow-network') await delay(SLOW_NETWORK_DELAY_MS);
       const info = { request, params: toParams(params) };
       const fault = takeFault(method, new URL(request.url).pathname.slice(basePath.length), path);
@@ -42,7 +46,7 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       const spared = method === 'GET' && (path === '/catalog' || path === '/session');
       if (getScenario() === 'server-error' && !spared) return problem(503, 'unavailable', 'The service is temporarily unavailable.');
       return resolve(info);
-    });
+    }));
   };
 
   /** Answers once per `Idempotency-Key`: a repeat gets the first successful answer again. */
@@ -83,9 +87,10 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       return HttpResponse.json({ ...db.catalog, service });
     }),
 
-    route('GET', GUIDE_PATH, () =>
-      pdfResponse(simplePdf([db.catalog.emirate.name.en, db.catalog.service.name.en, 'Service guide (mock)'])),
-    ),
+    route('GET', GUIDE_PATH, async () => {
+      const guide = await fetch(bypass(GUIDE_FILE));
+      return guide.ok ? pdfResponse(await guide.blob()) : notFound('The service guide is missing.');
+    }),
 
     route('POST', '/uploads', async ({ request }) => {
       if (getScenario() === 'signed-out') return unauthorized();
@@ -162,23 +167,11 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       return new HttpResponse(null, { status: 204 });
     }),
 
+    // Like a backend without summary documents (the contract's 404): the widget prints its own.
     route('GET', '/requests/:number/summary', ({ params }) => {
       if (getScenario() === 'signed-out') return unauthorized();
-      const detail = db.requests.get(params.number ?? '');
-      if (!detail) return notFound();
-      const label = (list: { id: string; label: { en: string } }[], id: string) => list.find((o) => o.id === id)?.label.en ?? id;
-      return pdfResponse(
-        simplePdf([
-          db.catalog.emirate.name.en,
-          `${db.catalog.service.name.en}: summary`,
-          `Request number: ${detail.requestNumber}`,
-          `Submitted: ${detail.createdAt}`,
-          `Status: ${detail.status}`,
-          `Appointment type: ${label(db.catalog.appointmentTypes, detail.request.appointmentType)}`,
-          `Gate: ${label(db.catalog.gates, detail.request.gate)}`,
-          `Companions: ${detail.request.companions.length}`,
-        ]),
-      );
+      if (!db.requests.has(params.number ?? '')) return notFound();
+      return notFound('This server offers no summary document; the widget shows its own.');
     }),
 
     route('POST', '/requests/:number/rating', async ({ request, params }) => {
@@ -234,6 +227,17 @@ function pdfResponse(pdf: Blob): Response {
   return new HttpResponse(pdf, { status: 200, headers: { 'Content-Type': 'application/pdf' } });
 }
 
+/** Wraps a route's answer: once it is ready, and before it leaves, the store's observer hears of the change. */
+function kept(answer: (info: { request: Request; params: PathParams }) => Promise<Response>): (info: { request: Request; params: PathParams }) => Promise<Response> {
+  return async (info) => {
+    try {
+      return await answer(info);
+    } finally {
+      await dbChanged();
+    }
+  };
+}
+
 /** What a queued fault does; `network-after-commit` lets the server do the work first. */
 async function answerFault(fault: FaultKind, commit: () => Response | Promise<Response>): Promise<Response> {
   if (fault === 'network') return HttpResponse.error();
@@ -241,8 +245,9 @@ async function answerFault(fault: FaultKind, commit: () => Response | Promise<Re
     await commit();
     return HttpResponse.error();
   }
-  const headers = { 'Content-Type': 'application/json', ...fault.headers };
-  const body = fault.body === undefined ? null : JSON.stringify(fault.body);
+  const blob = fault.body instanceof Blob ? fault.body : undefined;
+  const headers = { 'Content-Type': blob?.type || 'application/json', ...fault.headers };
+  const body = blob ?? (fault.body === undefined ? null : JSON.stringify(fault.body));
   return new HttpResponse(body, { status: fault.status, headers });
 }
 

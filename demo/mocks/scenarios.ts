@@ -17,7 +17,10 @@ export type FaultKind =
   | 'network'
   /** The server does the work (stores the request), then the answer is lost on the way back. */
   | 'network-after-commit'
-  /** The server answers this instead. `body` is sent as JSON. */
+  /**
+   * The server answers this instead: `body` is sent as JSON, or as it is when a Blob (a
+   * document of the Blob's type, e.g. a server's request summary, which the mock never offers).
+   */
   | { status: number; body?: unknown; headers?: Record<string, string> };
 
 export interface Fault {

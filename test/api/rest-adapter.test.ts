@@ -328,14 +328,22 @@ describe('RestAdapter against the mock backend', () => {
       expect(await rejection(adapter().api.getRequest('99999'))).to.be.instanceOf(NotFoundError);
     });
 
-    it('downloads the summary PDF, or null when there is none', async () => {
+    it('returns null when the server offers no summary document (the mock never does), or an unknown number', async () => {
       const { api } = adapter();
       mockBackend.seedSampleRequests();
       const [first] = mockBackend.listStoredRequests();
+      expect(await api.getSummary(first!.requestNumber)).to.equal(null);
+      expect(await api.getSummary('99999')).to.equal(null);
+    });
+
+    it('downloads the summary PDF of a server that provides one', async () => {
+      const { api } = adapter();
+      mockBackend.seedSampleRequests();
+      const [first] = mockBackend.listStoredRequests();
+      mockBackend.queueFault({ method: 'GET', path: '/requests/:number/summary', kind: { status: 200, body: pdf('summary') } });
       const summary = await api.getSummary(first!.requestNumber);
       expect(summary?.type).to.equal('application/pdf');
-      expect(await summary!.slice(0, 5).text()).to.equal('%PDF-');
-      expect(await api.getSummary('99999')).to.equal(null);
+      expect(await summary!.text()).to.equal('%PDF-1.4\nsummary');
     });
 
     it('rates once; a second rating is a conflict', async () => {

@@ -247,8 +247,10 @@ describe('<emirate-inbox>', () => {
     }
   });
 
-  it('downloads the server’s summary document', async () => {
+  it('downloads the server’s summary document when the backend provides one', async () => {
     mockBackend.seedSampleRequests();
+    const serverPdf = new Blob(['%PDF-1.4\nserver summary'], { type: 'application/pdf' });
+    mockBackend.queueFault({ method: 'GET', path: '/requests/:number/summary', kind: { status: 200, body: serverPdf } });
     const inbox = await mount({ request: latest().requestNumber });
     const clicked: HTMLAnchorElement[] = [];
     const realClick = HTMLAnchorElement.prototype.click;
@@ -263,12 +265,12 @@ describe('<emirate-inbox>', () => {
     }
     expect(clicked[0]!.download).to.equal(`request-${latest().requestNumber}.pdf`);
     expect(clicked[0]!.href).to.match(/^blob:/);
+    expect(await (await fetch(clicked[0]!.href)).text()).to.equal('%PDF-1.4\nserver summary');
   });
 
-  it('without a server document, shows a print-ready summary and opens the print dialog', async () => {
+  it('without a server document (the mock offers none), shows a print-ready summary and opens the print dialog', async () => {
     mockBackend.seedSampleRequests();
     const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
-    mockBackend.queueFault({ method: 'GET', path: '/requests/:number/summary', kind: { status: 404 } });
     const inbox = await mount({ request: approved.requestNumber });
     let printed = 0;
     const realPrint = window.print;
@@ -331,7 +333,6 @@ describe('<emirate-inbox>', () => {
 
     mockBackend.seedSampleRequests();
     const completed = mockBackend.listStoredRequests().find((r) => r.status === 'completed')!;
-    mockBackend.queueFault({ method: 'GET', path: '/requests/:number/summary', kind: { status: 404 } });
     inbox = await mount({ lang: 'en', request: completed.requestNumber });
     await until(() => visibleText(inbox).includes('Rate the service'), 'the rating form');
     await expect(inbox).to.be.accessible();
