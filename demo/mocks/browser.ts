@@ -3,7 +3,7 @@
  * tests; never imported by the library.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import type { Catalog, Message, RequestDetail, RequestStatus } from '../../src/api/types.js';
+import type { Catalog, Message, RequestDetail, RequestStatus, UploadedFile } from '../../src/api/types.js';
 import { addStaffMessage, db, listStoredRequests, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
 import { createHandlers } from './handlers.js';
 import { getScenario, queueFault, resetScenario, setScenario, type Fault, type Scenario } from './scenarios.js';
@@ -72,8 +72,9 @@ export const mockBackend = {
   seedSampleRequests: (): void => seedSampleRequests(),
   /** `count` more requests, for paging. */
   seedManyRequests: (count: number): void => seedManyRequests(count),
-  /** A staff message arrives (unread), optionally with a new status. */
-  addStaffMessage: (requestNumber: string, text: string, status?: RequestStatus): Message => addStaffMessage(requestNumber, text, status),
+  /** A staff message arrives (unread), optionally with a new status and attached files (served as stand-ins). */
+  addStaffMessage: (requestNumber: string, text: string, status?: RequestStatus, attachments?: UploadedFile[]): Message =>
+    addStaffMessage(requestNumber, text, status, attachments),
   setStatus: (requestNumber: string, status: RequestStatus, note?: string): void => setStatus(requestNumber, status, note),
   /** Serve another emirate's catalog until the next reset. */
   setCatalog: (catalog: Catalog): void => setCatalog(catalog),

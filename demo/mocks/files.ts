@@ -1,4 +1,4 @@
-/** The small PDFs the mock backend serves (request summary, service guide). */
+/** The small files the mock backend serves (request summary, service guide, attachment stand-ins). */
 
 /**
  * A one-page PDF showing `lines` (ASCII; PDF's standard fonts have no Arabic glyphs).
@@ -25,4 +25,23 @@ export function simplePdf(lines: string[]): Blob {
   pdf += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Blob([pdf], { type: 'application/pdf' });
+}
+
+/**
+ * A stand-in for an attachment whose bytes the mock does not have (a seeded staff message, or an
+ * upload from before a reload): a small valid file of `type` that shows `name`.
+ */
+export async function placeholderFile(type: string, name: string): Promise<Blob> {
+  if (type === 'image/png' || type === 'image/jpeg') {
+    const canvas = new OffscreenCanvas(480, 240);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#f3f6f5';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.fillStyle = '#1f2a27';
+    context.font = '24px sans-serif';
+    context.textAlign = 'center';
+    context.fillText(name, canvas.width / 2, canvas.height / 2, canvas.width - 40);
+    return canvas.convertToBlob({ type });
+  }
+  return simplePdf([name, 'Attachment (mock)']);
 }
