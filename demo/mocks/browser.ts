@@ -3,7 +3,7 @@
  * tests; never imported by the library.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import type { Catalog, Message, RequestDetail, RequestStatus } from '../../src/api/types.js';
+import type { Catalog, Message, RequestDetail, RequestStatus, UploadedFile } from '../../src/api/types.js';
 import { addStaffMessage, db, dbChanged, listStoredRequests, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
 import { createHandlers } from './handlers.js';
 import { persistDb, type MockStorePersistence } from './persist.js';
@@ -73,9 +73,9 @@ export const mockBackend = {
   seedSampleRequests: (): void => changing(() => seedSampleRequests()),
   /** `count` more requests, for paging. */
   seedManyRequests: (count: number): void => changing(() => seedManyRequests(count)),
-  /** A staff message arrives (unread), optionally with a new status. */
-  addStaffMessage: (requestNumber: string, text: string, status?: RequestStatus): Message =>
-    changing(() => addStaffMessage(requestNumber, text, status)),
+  /** A staff message arrives (unread), optionally with a new status and attached files (served as stand-ins). */
+  addStaffMessage: (requestNumber: string, text: string, status?: RequestStatus, attachments?: UploadedFile[]): Message =>
+    changing(() => addStaffMessage(requestNumber, text, status, attachments)),
   setStatus: (requestNumber: string, status: RequestStatus, note?: string): void => changing(() => setStatus(requestNumber, status, note)),
   /**
    * Keeps the store in `storage` (the demo: the tab's sessionStorage) across reloads: loads

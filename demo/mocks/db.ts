@@ -145,10 +145,13 @@ export function setStatus(requestNumber: string, status: RequestStatus, note?: s
   detail.history.push(note === undefined ? { status, at: new Date().toISOString() } : { status, at: new Date().toISOString(), note });
 }
 
-/** Adds an unread staff message (and optionally changes the status), as the Emirate's staff would. */
-export function addStaffMessage(requestNumber: string, text: string, status?: RequestStatus): Message {
+/**
+ * Adds an unread staff message (and optionally changes the status), as the Emirate's staff would.
+ * Its `attachments` need no stored bytes: the mock serves a stand-in file of each one's type.
+ */
+export function addStaffMessage(requestNumber: string, text: string, status?: RequestStatus, attachments: UploadedFile[] = []): Message {
   const detail = mustFind(requestNumber);
-  const message: Message = { id: newId('msg'), from: 'staff', text, at: new Date().toISOString(), read: false, attachments: [] };
+  const message: Message = { id: newId('msg'), from: 'staff', text, at: new Date().toISOString(), read: false, attachments };
   detail.messages.push(message);
   detail.unreadMessages = countUnread(detail);
   if (status) setStatus(requestNumber, status);
@@ -173,8 +176,9 @@ export function listStoredRequests(): RequestDetail[] {
 
 /**
  * Gives the signed-in user a history in every status: completed, rejected, approved with an
- * appointment (date, time and gate), submitted, and under processing with two unread staff
- * messages, one asking for a document (so its status is "needs documents").
+ * appointment (date, time and gate) and a staff message with a PDF attached, submitted, and
+ * under processing with two unread staff messages, one asking for a document (so its status is
+ * "needs documents").
  */
 export function seedSampleRequests(): void {
   db.sampleHistory = true;
@@ -195,7 +199,9 @@ export function seedSampleRequests(): void {
   const visit = new Date(Date.now() + 6 * DAY);
   visit.setUTCHours(6, 30, 0, 0); // 09:30 in Riyadh
   approved.appointment = { at: visit.toISOString(), gate: 'north' };
-  addStaffMessage(approved.requestNumber, 'تمت الموافقة على موعدكم، نأمل الحضور قبل الموعد بـ 15 دقيقة.');
+  addStaffMessage(approved.requestNumber, 'تمت الموافقة على موعدكم، نأمل الحضور قبل الموعد بـ 15 دقيقة.', undefined, [
+    { id: newId('upl'), name: 'تعليمات-الزيارة.pdf', size: 2048, type: 'application/pdf' },
+  ]);
   for (const message of approved.messages) message.read = true;
   approved.unreadMessages = 0;
 

@@ -8,6 +8,7 @@ import type { BookingRequest, Message, Page, RequestSummary, UploadedFile, Uploa
 import { countUnread, createRequest, db, dbChanged, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { sniffFileType } from '../../src/domain/file-type.js';
+import { placeholderFile } from './files.js';
 import { getScenario, takeFault, type FaultKind } from './scenarios.js';
 import { validateBooking } from './validation.js';
 
@@ -145,6 +146,9 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       const detail = db.requests.get(params.number ?? '');
       if (!detail) return notFound();
       return idempotent(request, async () => {
+        if (detail.status === 'completed' || detail.status === 'rejected') {
+          return problem(409, 'request-closed', 'This request is closed and takes no more replies.');
+        }
         const body = await readJson(request);
         const text = isRecord(body) && typeof body.text === 'string' ? body.text.trim() : '';
         const ids = isRecord(body) && Array.isArray(body.attachments) ? body.attachments : [];
@@ -165,6 +169,22 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       for (const message of detail.messages) if (message.from === 'staff') message.read = true;
       detail.unreadMessages = countUnread(detail);
       return new HttpResponse(null, { status: 204 });
+    }),
+
+    route('GET', '/requests/:number/files/:id', async ({ params }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const detail = db.requests.get(params.number ?? '');
+      const file = detail?.messages.flatMap((m) => m.attachments).find((a) => a.id === params.id);
+      if (!file) return notFound();
+      const kept = db.uploads.get(file.id)?.blob;
+      const body = kept && kept.size > 0 ? kept : await placeholderFile(file.type, file.name);
+      return new HttpResponse(body, { status: 200, headers: { 'Content-Type': file.type } });
+    }),
+
+    route('GET', '/messages/unread', () => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const total = [...db.requests.values()].reduce((sum, detail) => sum + countUnread(detail), 0);
+      return HttpResponse.json({ total });
     }),
 
     // Like a backend without summary documents (the contract's 404): the widget prints its own.

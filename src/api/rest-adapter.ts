@@ -34,6 +34,7 @@ import type {
   Session,
   SubmitOptions,
   SubmitResult,
+  UnreadCount,
   UploadedFile,
   UploadOptions,
   UploadPurpose,
@@ -164,6 +165,28 @@ export class RestAdapter implements EmirateAdapter {
   /** `POST /requests/{number}/messages/read`: marks the staff's messages read. Not retried. */
   async markMessagesRead(requestNumber: string, options: RequestOptions = {}): Promise<void> {
     await this.request(this.jsonCall('POST', `${requestPath(requestNumber)}/messages/read`, undefined, options.signal));
+  }
+
+  /**
+   * `GET /requests/{number}/files/{id}`: a message attachment's bytes, typed by the answer's
+   * `Content-Type`. Retried like every GET; {@link NotFoundError} for an unknown request or file.
+   */
+  async getAttachment(requestNumber: string, fileId: string, options: RequestOptions = {}): Promise<Blob> {
+    const path = `${requestPath(requestNumber)}/files/${encodeURIComponent(fileId)}`;
+    const reply = await this.request({
+      repeatable: true,
+      timeoutMs: this.timeoutMs,
+      signal: options.signal,
+      send: (signal) => this.sendFetch(path, { method: 'GET', headers: { Accept: '*/*' } }, signal),
+    });
+    return reply.body;
+  }
+
+  /** `GET /messages/unread`: the user's unread staff messages over all their requests. */
+  async getUnreadCount(options: RequestOptions = {}): Promise<number> {
+    const { total } = await this.getJson<UnreadCount>('/messages/unread', undefined, options.signal);
+    if (!Number.isInteger(total) || total < 0) throw new ServerError(200, 'Malformed unread count');
+    return total;
   }
 
   /** `GET /requests/{number}/summary` (PDF); `null` when the server offers none (404). */

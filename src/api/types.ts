@@ -227,6 +227,12 @@ export interface InquiryResult {
   updatedAt: string;
 }
 
+/** What `GET /messages/unread` answers. */
+export interface UnreadCount {
+  /** Unread staff messages over all the user's requests. */
+  total: number;
+}
+
 /** The adapter interface. */
 export interface EmirateAdapter {
   /** The current session, or `null` when nobody is signed in. */
@@ -238,6 +244,16 @@ export interface EmirateAdapter {
   getRequest(requestNumber: string, options?: RequestOptions): Promise<RequestDetail>;
   sendMessage(requestNumber: string, reply: ReplyPayload, options: SubmitOptions): Promise<Message>;
   markMessagesRead(requestNumber: string, options?: RequestOptions): Promise<void>;
+  /**
+   * The bytes of a file attached to one of the request's messages (staff's or the citizen's),
+   * with its type; {@link NotFoundError} when the request or the file is not the user's.
+   */
+  getAttachment(requestNumber: string, fileId: string, options?: RequestOptions): Promise<Blob>;
+  /**
+   * How many staff messages the signed-in user has not read, across all their requests (the
+   * count a portal shows beside the user's name, guide §2.3).
+   */
+  getUnreadCount(options?: RequestOptions): Promise<number>;
   /** The server's summary document (PDF), or `null` when it offers none. */
   getSummary(requestNumber: string, options?: RequestOptions): Promise<Blob | null>;
   rateRequest(requestNumber: string, rating: RatingPayload, options?: RequestOptions): Promise<void>;

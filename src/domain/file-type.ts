@@ -9,7 +9,8 @@ const SIGNATURES: Array<{ type: string; bytes: Array<number | null>; offset?: nu
   { type: 'image/webp', bytes: [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50] }, // RIFF....WEBP
 ];
 
-const EXTENSIONS: Record<string, string[]> = {
+/** The file-name extensions of each known type, the usual one first. */
+export const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   'application/pdf': ['.pdf'],
   'image/jpeg': ['.jpg', '.jpeg'],
   'image/png': ['.png'],

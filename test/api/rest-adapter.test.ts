@@ -346,6 +346,77 @@ describe('RestAdapter against the mock backend', () => {
       expect(await summary!.text()).to.equal('%PDF-1.4\nsummary');
     });
 
+    it('serves a message attachment: the bytes the citizen sent, or a stand-in of the staff file’s type', async () => {
+      const { api, calls } = adapter();
+      mockBackend.seedSampleRequests();
+      const latest = mockBackend.listStoredRequests().find((r) => r.status === 'needs-documents')!;
+      const sent = pdf('the deed itself');
+      const upload = await api.uploadFile(sent, 'صك.pdf', 'reply');
+      await api.sendMessage(latest.requestNumber, { text: '', attachments: [upload.id] }, { idempotencyKey: 'k-att' });
+      const back = await api.getAttachment(latest.requestNumber, upload.id);
+      expect(back.type).to.equal('application/pdf');
+      expect(await back.text()).to.equal(await sent.text());
+
+      const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+      const staffFile = approved.messages.flatMap((m) => m.attachments)[0]!;
+      const standIn = await api.getAttachment(approved.requestNumber, staffFile.id);
+      expect(standIn.type).to.equal('application/pdf');
+      expect(await standIn.slice(0, 5).text()).to.equal('%PDF-');
+
+      const image = { id: 'upl-staff-photo', name: 'مخطط.png', size: 10, type: 'image/png' };
+      mockBackend.addStaffMessage(approved.requestNumber, 'مخطط الموقع', undefined, [image]);
+      const png = await api.getAttachment(approved.requestNumber, image.id);
+      expect(png.type).to.equal('image/png');
+      expect([...new Uint8Array(await png.slice(0, 4).arrayBuffer())]).to.deep.equal([0x89, 0x50, 0x4e, 0x47]);
+
+      const before = calls.length;
+      expect(await rejection(api.getAttachment(approved.requestNumber, upload.id))).to.be.instanceOf(NotFoundError);
+      expect(await rejection(api.getAttachment('99999', upload.id))).to.be.instanceOf(NotFoundError);
+      expect(calls.length - before, 'a 404 is not retried').to.equal(2);
+    });
+
+    it('retries an attachment download after a 503, and needs a session', async () => {
+      const { api, calls } = adapter();
+      mockBackend.seedSampleRequests();
+      const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+      const file = approved.messages.flatMap((m) => m.attachments)[0]!;
+      mockBackend.queueFault({ method: 'GET', path: '/requests/:number/files/:id', kind: { status: 503 } });
+      const blob = await api.getAttachment(approved.requestNumber, file.id);
+      expect(blob.size).to.be.greaterThan(0);
+      expect(calls.filter((c) => c.includes('/files/'))).to.have.length(2);
+      mockBackend.setScenario('signed-out');
+      expect(await rejection(api.getAttachment(approved.requestNumber, file.id))).to.be.instanceOf(UnauthorizedError);
+    });
+
+    it('counts unread staff messages over all requests, however they are paged', async () => {
+      const { api } = adapter();
+      expect(await api.getUnreadCount()).to.equal(0);
+      mockBackend.seedSampleRequests();
+      mockBackend.seedManyRequests(12);
+      const oldest = mockBackend.listStoredRequests().at(-1)!;
+      mockBackend.addStaffMessage(oldest.requestNumber, 'رسالة على طلب في الصفحة الثانية');
+      const firstPage = await api.listRequests({ page: 1, pageSize: 5 });
+      expect(firstPage.items.some((r) => r.requestNumber === oldest.requestNumber)).to.equal(false);
+      expect(await api.getUnreadCount()).to.equal(3);
+      await api.markMessagesRead(oldest.requestNumber);
+      expect(await api.getUnreadCount()).to.equal(2);
+      mockBackend.queueFault({ method: 'GET', path: '/messages/unread', kind: { status: 200, body: { total: 'many' } } });
+      expect(await rejection(api.getUnreadCount())).to.be.instanceOf(ServerError);
+      mockBackend.setScenario('signed-out');
+      expect(await rejection(api.getUnreadCount())).to.be.instanceOf(UnauthorizedError);
+    });
+
+    it('refuses a reply to a closed request with a conflict', async () => {
+      const { api } = adapter();
+      mockBackend.seedSampleRequests();
+      for (const status of ['completed', 'rejected'] as const) {
+        const closed = mockBackend.listStoredRequests().find((r) => r.status === status)!;
+        const error = await rejection(api.sendMessage(closed.requestNumber, { text: 'استفسار', attachments: [] }, { idempotencyKey: `k-${status}` }));
+        expect(error).to.include({ kind: 'conflict', status: 409 });
+        expect(closed.messages.filter((m) => m.from === 'applicant')).to.have.length(0);
+      }
+    });
+
     it('rates once; a second rating is a conflict', async () => {
       const { api, calls } = adapter();
       mockBackend.seedSampleRequests();

@@ -5,7 +5,9 @@ import type { Inbox } from '../../src/inbox.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
-import { deepQuery, fileOf, pickFile, recordFetches, settled, type, until, visibleText } from '../support/dom.js';
+import { deepQuery, fileOf, lineCount, pickFile, recordFetches, settled, type, until, visibleText } from '../support/dom.js';
+import { RestAdapter } from '../../src/api/rest-adapter.js';
+import type { UnreadChangedDetail } from '../../src/elements/inbox/inbox.js';
 
 await useMockBackend();
 
@@ -51,7 +53,7 @@ describe('<emirate-inbox>', () => {
     const first = rows(inbox)[0]!;
     expect(visibleText(first)).to.contain(`طلب رقم ${latest().requestNumber}`);
     expect(visibleText(first)).to.contain('بانتظار استكمال المستندات');
-    expect(visibleText(first)).to.contain('لديك 2 رسائل');
+    expect(visibleText(first)).to.contain('لديك رسالتان');
     expect(visibleText(first)).to.contain('محمد عبدالله سعيد القحطاني');
     expect(first.querySelector('time')!.textContent).to.match(/هـ/);
     await expect(inbox).to.be.accessible();
@@ -364,4 +366,267 @@ describe('<emirate-inbox>', () => {
     expect(deepQuery(inbox, '#reply')).to.not.equal(null);
     await expect(inbox).to.be.accessible();
   });
+});
+
+/** Stands in for the browser's download: records each `<a download>` clicked and reads its blob URL at once. */
+function catchDownloads() {
+  const saved: Array<{ name: string; href: string; bytes: Promise<Blob> }> = [];
+  const realClick = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    saved.push({ name: this.download, href: this.href, bytes: fetch(this.href).then((r) => r.blob()) });
+  };
+  return { saved, restore: () => void (HTMLAnchorElement.prototype.click = realClick) };
+}
+
+/** Resolves once `url` (a blob URL) can no longer be read: it was revoked. */
+async function revoked(url: string, timeoutMs = 5000) {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    try {
+      await fetch(url);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} was never revoked`);
+}
+
+const attachmentButton = (inbox: Inbox, name: string) =>
+  [...root(inbox).querySelectorAll<HTMLButtonElement>('ol.messages button.attachment')].find((b) => b.textContent!.includes(name))!;
+
+describe('<emirate-inbox>: closed requests, attachments, the unread total, counted words', () => {
+  beforeEach(async () => {
+    await clearAllDrafts();
+    await setWidgetLocale('ar');
+  });
+
+  for (const status of ['completed', 'rejected'] as const) {
+    it(`a ${status} request has no reply form: it says the request is closed and how to get help`, async () => {
+      mockBackend.seedSampleRequests();
+      const closed = mockBackend.listStoredRequests().find((r) => r.status === status)!;
+      const inbox = await mount({ request: closed.requestNumber });
+      expect(root(inbox).querySelector('emirate-reply-form')).to.equal(null);
+      const notice = root(inbox).querySelector<HTMLElement>('.closed')!;
+      expect(visibleText(notice)).to.contain('الطلب مغلق');
+      expect(visibleText(notice)).to.contain(status === 'completed' ? 'اكتمل هذا الطلب' : 'رُفض هذا الطلب');
+      expect(visibleText(notice)).to.contain(`فقدّم طلبًا جديدًا واذكر فيه رقم هذا الطلب (${closed.requestNumber})`);
+      expect(root(inbox).querySelector('emirate-rating-form'), 'rating is still offered').to.not.equal(null);
+      await expect(inbox).to.be.accessible();
+    });
+  }
+
+  it('a request that becomes completed while open loses its reply form; in English the notice reads too', async () => {
+    mockBackend.seedSampleRequests();
+    const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+    const inbox = await mount({ request: approved.requestNumber, poll: 0.2, lang: 'en' });
+    await until(() => root(inbox).querySelector('article'), 'the request');
+    expect(root(inbox).querySelector('emirate-reply-form')).to.not.equal(null);
+    mockBackend.setStatus(approved.requestNumber, 'completed');
+    await until(() => root(inbox).querySelector('.closed'), 'the closed notice');
+    expect(root(inbox).querySelector('emirate-reply-form')).to.equal(null);
+    expect(visibleText(root(inbox).querySelector('.closed')!)).to.contain('This request is closed');
+    expect(visibleText(root(inbox).querySelector('.closed')!)).to.contain(`make a new request and mention this request’s number (${approved.requestNumber})`);
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('opens the citizen’s own attachment: the bytes sent, saved under its name, the blob URL revoked after', async () => {
+    mockBackend.seedSampleRequests();
+    const number = latest().requestNumber;
+    const api = new RestAdapter({ baseUrl: API_BASE });
+    const sent = fileOf('pdf', 'صك.pdf', { size: 300 });
+    const upload = await api.uploadFile(sent, 'صك.pdf', 'reply');
+    await api.sendMessage(number, { text: 'مرفق الصك', attachments: [upload.id] }, { idempotencyKey: 'k-open' });
+    const inbox = await mount({ request: number });
+    const downloads = catchDownloads();
+    try {
+      attachmentButton(inbox, 'صك.pdf').click();
+      await until(() => downloads.saved.length === 1, 'the download');
+    } finally {
+      downloads.restore();
+    }
+    const [saved] = downloads.saved;
+    expect(saved!.name).to.equal('صك.pdf');
+    expect(saved!.href).to.match(/^blob:/);
+    const bytes = await saved!.bytes;
+    expect(new Uint8Array(await bytes.arrayBuffer())).to.deep.equal(new Uint8Array(await sent.arrayBuffer()));
+    await revoked(saved!.href);
+    expect(root(inbox).querySelector('[role=alert]')).to.equal(null);
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('opens a staff attachment as a real file of its type, under a name safe to save', async () => {
+    mockBackend.seedSampleRequests();
+    const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+    mockBackend.addStaffMessage(approved.requestNumber, 'المخطط المطلوب', undefined, [
+      { id: 'upl-plan', name: 'C:\\docs\\plan\u202Egnp.exe', size: 100, type: 'image/png' },
+    ]);
+    const inbox = await mount({ request: approved.requestNumber });
+    const thread = visibleText(root(inbox).querySelector('ol.messages')!);
+    expect(thread).to.contain('تعليمات-الزيارة.pdf');
+    expect(thread, 'shown without its folder or the bidi override').to.contain('plangnp.exe');
+    const downloads = catchDownloads();
+    try {
+      attachmentButton(inbox, 'تعليمات-الزيارة.pdf').click();
+      await until(() => downloads.saved.length === 1, 'the first download');
+      attachmentButton(inbox, 'plangnp.exe').click();
+      await until(() => downloads.saved.length === 2, 'the second download');
+    } finally {
+      downloads.restore();
+    }
+    const [pdf, png] = downloads.saved;
+    expect(pdf!.name).to.equal('تعليمات-الزيارة.pdf');
+    expect(await (await pdf!.bytes).slice(0, 5).text()).to.equal('%PDF-');
+    expect(png!.name, 'the extension of the type it really is').to.equal('plangnp.exe.png');
+    expect((await png!.bytes).type).to.equal('image/png');
+  });
+
+  it('says which attachment could not be opened, in both languages', async () => {
+    mockBackend.seedSampleRequests();
+    const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+    mockBackend.queueFault({ method: 'GET', path: '/requests/:number/files/:id', kind: { status: 404 } });
+    const inbox = await mount({ request: approved.requestNumber });
+    const alertText = () => root(inbox).querySelector('ol.messages [role=alert]')!.textContent!.replace(/\s+/g, ' ');
+    const downloads = catchDownloads();
+    try {
+      attachmentButton(inbox, 'تعليمات-الزيارة.pdf').click();
+      await until(() => root(inbox).querySelector('ol.messages [role=alert]'), 'the failure');
+      expect(alertText()).to.contain('تعذر فتح المرفق تعليمات-الزيارة.pdf.');
+      expect(downloads.saved).to.have.length(0);
+      await expect(inbox).to.be.accessible();
+      await setWidgetLocale('en');
+      await settled(inbox);
+      expect(alertText()).to.contain('Could not open the attachment تعليمات-الزيارة.pdf.');
+      await expect(inbox).to.be.accessible();
+      attachmentButton(inbox, 'تعليمات-الزيارة.pdf').click();
+      await until(() => downloads.saved.length === 1, 'the download on a second try');
+      expect(root(inbox).querySelector('ol.messages [role=alert]')).to.equal(null);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('reports the unread total over all requests: unreadCount and emirate-unread-changed at start, after polls and after reading', async () => {
+    mockBackend.seedSampleRequests();
+    mockBackend.seedManyRequests(12);
+    const oldest = mockBackend.listStoredRequests().at(-1)!;
+    mockBackend.addStaffMessage(oldest.requestNumber, 'رسالة على طلب في الصفحة الثانية');
+    const events: CustomEvent<UnreadChangedDetail>[] = [];
+    const record = (e: Event) => events.push(e as CustomEvent<UnreadChangedDetail>);
+    document.addEventListener('emirate-unread-changed', record);
+    try {
+      const inbox = await mount({ poll: 0.2 });
+      await until(() => events.length === 1, 'the first count');
+      expect(rows(inbox)).to.have.length(10);
+      expect(rows(inbox).some((r) => r.querySelector(`[data-request="${oldest.requestNumber}"]`)), 'the request is on page 2').to.equal(false);
+      expect(events[0]!.detail).to.deep.equal({ count: 3 });
+      expect(inbox.unreadCount).to.equal(3);
+      expect(events[0]!.bubbles && events[0]!.composed, 'bubbles out of the shadow root').to.equal(true);
+      expect(events[0]!.target === inbox).to.equal(true);
+
+      mockBackend.addStaffMessage(oldest.requestNumber, 'رسالة أخرى');
+      await until(() => events.length === 2, 'the count after a poll');
+      expect(events[1]!.detail).to.deep.equal({ count: 4 });
+      expect(inbox.unreadCount).to.equal(4);
+
+      await openRow(inbox, latest().requestNumber);
+      await until(() => events.length === 3, 'the count after reading');
+      expect(events[2]!.detail).to.deep.equal({ count: 2 });
+      expect(inbox.unreadCount).to.equal(2);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(events, 'no event while the total stays the same').to.have.length(3);
+      inbox.remove();
+    } finally {
+      document.removeEventListener('emirate-unread-changed', record);
+    }
+  });
+
+  it('reports 0 unread when nobody is signed in', async () => {
+    mockBackend.setScenario('signed-out');
+    const changed = oneEvent(document, 'emirate-unread-changed');
+    const inbox = await fixture<Inbox>(html`<emirate-inbox api-base=${API_BASE}></emirate-inbox>`);
+    expect((await changed).detail).to.deep.equal({ count: 0 });
+    expect(inbox.unreadCount).to.equal(0);
+  });
+
+  it('counts unread messages in the Arabic forms for 1, 2, 3, 11 and 100', async () => {
+    mockBackend.seedManyRequests(5);
+    const counts = [1, 2, 3, 11, 100];
+    // Newest first in the list: the first stored request is the top row.
+    mockBackend.listStoredRequests().forEach((r, i) => {
+      for (let k = 0; k < counts[i]!; k++) mockBackend.addStaffMessage(r.requestNumber, `رسالة ${k + 1}`);
+    });
+    const inbox = await mount();
+    const badges = rows(inbox).map((r) => visibleText(r.querySelector('.badge')!).trim());
+    expect(badges).to.deep.equal(['لديك رسالة', 'لديك رسالتان', 'لديك 3 رسائل', 'لديك 11 رسالة', 'لديك 100 رسالة']);
+    await expect(inbox).to.be.accessible();
+  });
+
+  it('counts unread messages in English for 1 and 2', async () => {
+    mockBackend.seedManyRequests(2);
+    mockBackend.listStoredRequests().forEach((r, i) => {
+      for (let k = 0; k <= i; k++) mockBackend.addStaffMessage(r.requestNumber, `message ${k + 1}`);
+    });
+    const inbox = await mount({ lang: 'en' });
+    await until(() => visibleText(inbox).includes('My requests'), 'English');
+    expect(rows(inbox).map((r) => visibleText(r.querySelector('.badge')!).trim())).to.deep.equal(['You have a message', 'You have 2 messages']);
+  });
+
+  it('announces new messages from a poll in the form their number takes', async () => {
+    mockBackend.seedSampleRequests();
+    const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+    const submitted = mockBackend.listStoredRequests().find((r) => r.status === 'submitted')!;
+    const inbox = await mount({ poll: 0.2 });
+    const status = () => visibleText(root(inbox).querySelector('[role=status][aria-live]')!);
+    mockBackend.addStaffMessage(approved.requestNumber, 'الأولى');
+    mockBackend.addStaffMessage(approved.requestNumber, 'الثانية');
+    for (let k = 0; k < 3; k++) mockBackend.addStaffMessage(submitted.requestNumber, `رسالة ${k}`);
+    await until(() => status().includes(`رسالتان جديدتان في الطلب ${approved.requestNumber}`), 'the announcement of two');
+    expect(status()).to.contain(`3 رسائل جديدة في الطلب ${submitted.requestNumber}`);
+    inbox.remove();
+  });
+
+  it('each row’s button is described by that row’s status and unread badge', async () => {
+    mockBackend.seedSampleRequests();
+    const inbox = await mount();
+    const description = (button: HTMLElement) =>
+      button
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => root(inbox).getElementById(id)!.textContent!.trim())
+        .join(' | ');
+    const buttons = rows(inbox).map((r) => r.querySelector<HTMLElement>('button[data-request]')!);
+    const ids = buttons.flatMap((b) => b.getAttribute('aria-describedby')!.split(' '));
+    expect(new Set(ids).size, 'ids unique per row').to.equal(ids.length);
+    expect(description(buttons[0]!)).to.equal('بانتظار استكمال المستندات | لديك رسالتان');
+    const statuses = ['بانتظار استكمال المستندات', 'تم تقديم الطلب', 'تمت الموافقة', 'مرفوض', 'مكتمل'];
+    expect(buttons.slice(1).map(description)).to.deep.equal(statuses.slice(1));
+    for (const [i, row] of rows(inbox).entries()) {
+      expect(row.querySelector('.status')!.id).to.equal(buttons[i]!.getAttribute('aria-describedby')!.split(' ')[0]);
+    }
+    await expect(inbox).to.be.accessible();
+  });
+
+  for (const lang of ['ar', 'en']) {
+    it(`(${lang}) at 320 px the Gregorian date in brackets stays on one line`, async () => {
+      mockBackend.seedSampleRequests();
+      const frame = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"></div>`);
+      const inbox = document.createElement('emirate-inbox');
+      Object.assign(inbox, { apiBase: API_BASE, lang });
+      frame.append(inbox);
+      await until(() => rows(inbox).length === 5, 'the list');
+      await settled(inbox);
+      expect(inbox.getBoundingClientRect().width).to.be.at.most(320);
+      const dates = [...root(inbox).querySelectorAll('.date-gregorian')];
+      expect(dates).to.have.length(5);
+      for (const date of dates) expect(lineCount(date), date.textContent!).to.equal(1);
+      const approved = mockBackend.listStoredRequests().find((r) => r.status === 'approved')!;
+      inbox.request = approved.requestNumber;
+      await until(() => root(inbox).querySelector('.appointment'), 'the request');
+      await settled(inbox);
+      const details = [...root(inbox).querySelectorAll('.date-gregorian')];
+      expect(details.length).to.be.greaterThan(2);
+      for (const date of details) expect(lineCount(date), date.textContent!).to.equal(1);
+    });
+  }
 });

@@ -1,15 +1,13 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/inquiry-box.js';
 import type { InquiryBox } from '../../src/inquiry-box.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
-import { mockBackend, useMockBackend } from '../support/mock-backend.js';
-import { type, until, visibleText } from '../support/dom.js';
+import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { lineCount, type, until, visibleText } from '../support/dom.js';
 import { input, mount, result } from '../support/inquiry.js';
 
 await useMockBackend();
-
-
 
 async function ask(box: InquiryBox, number: string, year?: string) {
   type(input(box, 'transactionNumber'), number);
@@ -104,6 +102,76 @@ describe('<emirate-inquiry-box>', () => {
     result(box).querySelector<HTMLButtonElement>('button')!.click();
     await until(() => visibleText(result(box)).includes('تحت الإجراء'), 'the retried answer');
   });
+
+  it('clears the previous answer when a new input error shows', async () => {
+    const { box, events } = await mount();
+    await ask(box, '4521');
+    expect(visibleText(result(box))).to.contain('تحت الإجراء');
+    type(input(box, 'transactionNumber'), '45a1');
+    box.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await box.updateComplete;
+    expect(box.shadowRoot!.getElementById('transactionNumber-error')!.textContent).to.contain('أرقام فقط');
+    expect(visibleText(result(box)).trim()).to.equal('');
+    expect(box.shadowRoot!.querySelector('[part=result]')).to.equal(null);
+    expect(events).to.have.length(1);
+    await expect(box).to.be.accessible();
+
+    // A year error clears a "not found" answer too.
+    await ask(box, '9999', String(currentHijriYear()));
+    expect(visibleText(result(box))).to.contain('لا توجد معاملة');
+    type(input(box, 'year'), '1300');
+    box.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await box.updateComplete;
+    expect(visibleText(result(box)).trim()).to.equal('');
+  });
+
+  it('hints the year as an Umm al-Qura year with an example, and no dangling "هـ،"', async () => {
+    const year = currentHijriYear();
+    const { box } = await mount();
+    const hint = () => box.shadowRoot!.getElementById('year-hint')!.textContent!.trim();
+    expect(hint()).to.equal(`بتقويم أم القرى، مثل ${year}`);
+    expect(hint()).to.not.contain('هـ،');
+    expect(input(box, 'year').getAttribute('aria-describedby')).to.contain('year-hint');
+    await setWidgetLocale('en');
+    await box.updateComplete;
+    expect(hint()).to.equal(`Umm al-Qura calendar, e.g. ${year}`);
+  });
+
+  const waits: Array<[string, string]> = [
+    ['11', 'أعد المحاولة بعد 11 ثانية.'],
+    ['100', 'أعد المحاولة بعد 100 ثانية.'],
+  ];
+  for (const [seconds, words] of waits) {
+    it(`on 429 with Retry-After ${seconds} counts the seconds in Arabic: "${words}"`, async () => {
+      mockBackend.queueFault({ method: 'GET', path: '/inquiry', kind: { status: 429, headers: { 'Retry-After': seconds } } });
+      const { box } = await mount();
+      await ask(box, '4521');
+      expect(visibleText(result(box))).to.contain(words);
+    });
+  }
+
+  it('on 429 with a short Retry-After that persists, says "بعد ثانية واحدة"', async () => {
+    for (let i = 0; i < 3; i++) mockBackend.queueFault({ method: 'GET', path: '/inquiry', kind: { status: 429, headers: { 'Retry-After': '1' } } });
+    const { box } = await mount();
+    await ask(box, '4521');
+    expect(visibleText(result(box))).to.contain('أعد المحاولة بعد ثانية واحدة.');
+  });
+
+  for (const lang of ['ar', 'en']) {
+    it(`(${lang}) at 320 px the answer's Gregorian date in brackets stays on one line`, async () => {
+      const frame = await fixture<HTMLDivElement>(html`<div style="inline-size: 320px"></div>`);
+      const box = document.createElement('emirate-inquiry-box');
+      Object.assign(box, { apiBase: API_BASE, lang });
+      frame.append(box);
+      await box.updateComplete;
+      await ask(box, '4521');
+      const date = box.shadowRoot!.querySelector('.date-gregorian')!;
+      expect(box.getBoundingClientRect().width).to.be.at.most(320);
+      expect(lineCount(date), date.textContent!).to.equal(1);
+      expect(date.closest('time')!.getAttribute('datetime')).to.match(/^\d{4}-\d{2}-\d{2}T/);
+      await expect(box).to.be.accessible();
+    });
+  }
 
   it('works in English, left to right', async () => {
     const { box } = await mount('en');

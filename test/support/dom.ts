@@ -103,3 +103,11 @@ export function recordFetches(): { calls: string[]; restore: () => void } {
   };
   return { calls, restore: () => void (window.fetch = realFetch) };
 }
+
+/**
+ * How many lines an inline element's text takes. Its client rects are one per text run (and
+ * right-to-left text with digits has several runs on one line), so they are counted by line.
+ */
+export function lineCount(el: Element): number {
+  return new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size;
+}

@@ -105,6 +105,22 @@ export const inboxStyles = css`
     color: var(--_muted);
     font-size: 0.9em;
   }
+  ul.attachments {
+    margin-block: calc(var(--_space) / 2);
+    padding-inline-start: calc(var(--_space) * 2.5);
+  }
+  button.attachment[aria-busy='true'] {
+    cursor: progress;
+  }
+  .notice.closed {
+    margin-block: calc(var(--_space) * 3);
+  }
+  .notice.closed h3 {
+    margin-block: 0 var(--_space);
+  }
+  .notice.closed p {
+    margin-block: calc(var(--_space) / 2) 0;
+  }
   emirate-reply-form {
     margin-block: calc(var(--_space) * 3);
     border-block: 1px solid var(--_border);

@@ -3,17 +3,22 @@ import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Catalog, Page, RequestDetail, RequestSummary, Session } from '../../api/types.js';
+import type { Catalog, Page, RequestDetail, RequestStatus, RequestSummary, Session, UploadedFile } from '../../api/types.js';
 import { type ApiError, toApiError } from '../../api/errors.js';
-import { formatGregorianDate, formatHijriDate, formatRiyadhTime } from '../../domain/hijri.js';
+import { downloadFileName } from '../../domain/file-name.js';
+import { safeFileName } from '../../domain/file-type.js';
+import { formatHijriDate, formatRiyadhTime } from '../../domain/hijri.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
 import { statusLabel } from '../../i18n/status.js';
 import { localText } from '../../i18n/localization.js';
+import { plural } from '../../i18n/plural.js';
+import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { PollController } from '../../ui/poll-controller.js';
 import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
 import { baseStyles } from '../../ui/styles.js';
 import { DEFAULT_FILE_RULES } from '../../ui/attachment.js';
+import { saveFile } from '../../ui/save-file.js';
 import type { MessageSentDetail } from './reply-form.js';
 import { inboxStyles } from './inbox.styles.js';
 import './reply-form.js';
@@ -21,6 +26,16 @@ import './rating-form.js';
 
 export interface RequestOpenedDetail {
   requestNumber: string;
+}
+
+export interface UnreadChangedDetail {
+  /** Unread staff messages over all the citizen's requests. */
+  count: number;
+}
+
+/** A completed or rejected request is closed: it takes no more replies. */
+function isClosed(status: RequestStatus): boolean {
+  return status === 'completed' || status === 'rejected';
 }
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: ApiError };
@@ -36,6 +51,9 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
  * @fires emirate-message-sent - `{ requestNumber, message }` after a reply was sent.
  * @fires emirate-rating-submitted - `{ requestNumber, stars }` after the citizen rated the service.
  * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` when the session is missing or expired.
+ * @fires emirate-unread-changed - `{ count }` when the number of unread staff messages over all the
+ * citizen's requests changes: first when it is known, then after polls and after the citizen reads a
+ * request's messages (`0` when nobody is signed in). The portal shows it beside the user's name (guide §2.3).
  * @csspart request - each request in the list.
  * @csspart badge - the unread-messages badge.
  * @cssprop --emirate-color-primary - brand colour of headings, buttons and badges.
@@ -43,7 +61,7 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
 @customElement('emirate-inbox')
 @localized()
 export class Inbox extends EmirateElement {
-  static override styles = [baseStyles, requestDetailsStyles, inboxStyles];
+  static override styles = [baseStyles, requestDetailsStyles, dateStyles, inboxStyles];
 
   /** The open request's number; empty shows the list. Set by the shell's route, or by a click. */
   @property({ reflect: true }) request = '';
@@ -66,6 +84,20 @@ export class Inbox extends EmirateElement {
   /** The print-ready summary is shown instead of the request (when the server has no document). */
   @state() private printView = false;
   @state() private summaryFailure?: ApiError;
+  /** The attachment being fetched, by file id. */
+  @state() private opening = '';
+  @state() private attachmentFailure?: { fileId: string; name: string; error: ApiError };
+  /** The last unread total reported; `undefined` until the first is known. */
+  @state() private unread?: number;
+
+  /**
+   * Unread staff messages over all the citizen's requests, not only the shown page: the count the
+   * portal's header shows beside the user's name (guide §2.3). `0` until known and when nobody is
+   * signed in. Read-only; `emirate-unread-changed` tells when it changes.
+   */
+  get unreadCount(): number {
+    return this.unread ?? 0;
+  }
 
   /** The view being loaded (list or request), for moving focus once it is there. */
   private shown: Promise<void> = Promise.resolve();
@@ -87,8 +119,10 @@ export class Inbox extends EmirateElement {
       this.session = session;
       this.catalog = catalog;
       if (session) {
-        await this.show();
+        await Promise.all([this.show(), this.updateUnread().catch(() => undefined)]);
         this.poll.start();
+      } else {
+        this.reportUnread(0);
       }
     } catch (error) {
       this.list = { state: 'failed', error: toApiError(error) };
@@ -132,6 +166,7 @@ export class Inbox extends EmirateElement {
   /** Opening a request reads its messages: the server is told and the badge updates here too. */
   private async markRead(detail: RequestDetail) {
     await this.api!.markMessagesRead(detail.requestNumber);
+    void this.updateUnread().catch(() => undefined);
     const read = { ...detail, unreadMessages: 0, messages: detail.messages.map((m) => ({ ...m, read: true })) };
     if (this.detail.state === 'ready' && this.detail.value.requestNumber === detail.requestNumber) this.detail = { state: 'ready', value: read };
     if (this.list.state === 'ready') {
@@ -140,11 +175,27 @@ export class Inbox extends EmirateElement {
     }
   }
 
-  /** One poll: the open request, or the current page, quietly. */
+  /**
+   * One poll: the open request, or the current page, and the unread total, quietly. Only the view
+   * decides whether the poll failed (and the next one waits longer): a missing total waits for the next.
+   */
   private async refresh() {
     if (!this.session) return;
-    if (this.request) await this.loadDetail(this.request, true);
-    else await this.loadList(this.page, true);
+    const view = this.request ? this.loadDetail(this.request, true) : this.loadList(this.page, true);
+    await Promise.all([view, this.updateUnread().catch(() => undefined)]);
+  }
+
+  /** Asks the backend for the unread total over all requests. */
+  private async updateUnread() {
+    const count = await this.api!.getUnreadCount();
+    if (this.session) this.reportUnread(count);
+  }
+
+  /** Keeps `unreadCount` and tells the page when it changed. */
+  private reportUnread(count: number) {
+    if (count === this.unread) return;
+    this.unread = count;
+    this.emit<UnreadChangedDetail>('emirate-unread-changed', { count });
   }
 
   /** Tells screen-reader users what a poll brought: new staff messages and status changes. */
@@ -153,8 +204,19 @@ export class Inbox extends EmirateElement {
     for (const now of after) {
       const then = before.find((r) => r.requestNumber === now.requestNumber);
       if (!then) continue;
-      const newMessages = now.unreadMessages - then.unreadMessages;
-      if (newMessages > 0) parts.push(msg(str`رسالة جديدة في الطلب ${now.requestNumber}`));
+      const n = now.unreadMessages - then.unreadMessages;
+      const number = now.requestNumber;
+      if (n > 0) {
+        parts.push(
+          plural(n, {
+            one: msg(str`رسالة جديدة في الطلب ${number}`),
+            two: msg(str`رسالتان جديدتان في الطلب ${number}`),
+            few: msg(str`${n} رسائل جديدة في الطلب ${number}`),
+            many: msg(str`${n} رسالة جديدة في الطلب ${number}`),
+            other: msg(str`${n} رسالة جديدة في الطلب ${number}`),
+          }),
+        );
+      }
       if (now.status !== then.status) parts.push(msg(str`تغيرت حالة الطلب ${now.requestNumber} إلى: ${statusLabel(now.status)}`));
     }
     if (parts.length) this.announcement = parts.join('. ');
@@ -163,7 +225,10 @@ export class Inbox extends EmirateElement {
   private fail(error: unknown, set: (error: ApiError) => void) {
     const failure = toApiError(error);
     set(failure);
-    if (failure.kind === 'unauthorized') this.session = null;
+    if (failure.kind === 'unauthorized') {
+      this.session = null;
+      this.reportUnread(0);
+    }
   }
 
   private async open(requestNumber: string) {
@@ -176,6 +241,7 @@ export class Inbox extends EmirateElement {
   private async back() {
     const opened = this.request;
     this.printView = false;
+    this.attachmentFailure = undefined;
     this.request = '';
     this.emit<RequestOpenedDetail>('emirate-request-closed', { requestNumber: opened });
     await this.whenShown();
@@ -218,6 +284,24 @@ export class Inbox extends EmirateElement {
       window.print();
     } catch (error) {
       this.summaryFailure = toApiError(error);
+    }
+  }
+
+  /**
+   * Fetches a message's attachment through the adapter and hands it to the browser to save
+   * under a safe name; says so in the thread when it cannot.
+   */
+  private async openAttachment(requestNumber: string, file: UploadedFile) {
+    if (this.opening) return;
+    this.opening = file.id;
+    this.attachmentFailure = undefined;
+    try {
+      const blob = await this.api!.getAttachment(requestNumber, file.id);
+      saveFile(blob, downloadFileName(file.name, blob.type || file.type), this.renderRoot);
+    } catch (error) {
+      this.attachmentFailure = { fileId: file.id, name: file.name, error: toApiError(error) };
+    } finally {
+      this.opening = '';
     }
   }
 
@@ -266,26 +350,45 @@ export class Inbox extends EmirateElement {
             : list.value.total === 0
               ? html`<p class="empty">${msg('لا توجد طلبات بعد. ستظهر هنا الطلبات التي تقدمها.')}</p>`
               : html`<ul class="requests">
-                    ${list.value.items.map((r) => this.renderRow(r))}
+                    ${list.value.items.map((r, i) => this.renderRow(r, i))}
                   </ul>
                   ${this.renderPager(list.value)}`}
       </section>
     `;
   }
 
-  private renderRow(r: RequestSummary) {
+  /** One request of the list; its button is described by the status and the unread badge. */
+  private renderRow(r: RequestSummary, index: number) {
+    const status = `request-${index}-status`;
+    const badge = `request-${index}-badge`;
+    const unread = r.unreadMessages > 0;
     return html`<li class="request" part="request">
-      <button type="button" class="link number" data-request=${r.requestNumber} @click=${() => this.open(r.requestNumber)}>
+      <button
+        type="button"
+        class="link number"
+        data-request=${r.requestNumber}
+        aria-describedby=${unread ? `${status} ${badge}` : status}
+        @click=${() => this.open(r.requestNumber)}
+      >
         ${msg(str`طلب رقم ${r.requestNumber}`)}
       </button>
       <span class="service">${localText(r.serviceName)}</span>
       <span class="meta">${this.renderDate(r.createdAt)}</span>
       <span class="meta"><bdi>${r.beneficiaryName}</bdi></span>
-      <span class="status status-${r.status}">${statusLabel(r.status)}</span>
-      ${r.unreadMessages > 0
-        ? html`<span class="badge" part="badge">${r.unreadMessages === 1 ? msg('لديك رسالة') : msg(str`لديك ${r.unreadMessages} رسائل`)}</span>`
-        : nothing}
+      <span class="status status-${r.status}" id=${status}>${statusLabel(r.status)}</span>
+      ${unread ? html`<span class="badge" part="badge" id=${badge}>${this.unreadLabel(r.unreadMessages)}</span>` : nothing}
     </li>`;
+  }
+
+  /** "You have n messages", in the form the number takes. */
+  private unreadLabel(n: number) {
+    return plural(n, {
+      one: msg('لديك رسالة'),
+      two: msg('لديك رسالتان'),
+      few: msg(str`لديك ${n} رسائل`),
+      many: msg(str`لديك ${n} رسالة`),
+      other: msg(str`لديك ${n} رسالة`),
+    });
   }
 
   private renderPager(page: Page<RequestSummary>) {
@@ -299,7 +402,7 @@ export class Inbox extends EmirateElement {
   }
 
   private renderDate(iso: string) {
-    return html`<time datetime=${iso}>${formatHijriDate(iso, this.locale)} <span class="hint">(${formatGregorianDate(iso, this.locale)})</span></time>`;
+    return hijriAndGregorian(iso, this.locale);
   }
 
   private renderDetail() {
@@ -362,6 +465,43 @@ export class Inbox extends EmirateElement {
       </dl>`;
   }
 
+  /**
+   * A message's files, each a button that fetches it through the adapter and saves it. Names are
+   * shown without folders or bidi controls (an `exe.pdf` cannot pass for a `fdp.exe`).
+   */
+  private renderAttachments(requestNumber: string, files: UploadedFile[]) {
+    const failure = this.attachmentFailure;
+    return html`<ul class="attachments">
+        ${files.map(
+          (a) => html`<li>
+            <button
+              type="button"
+              class="link attachment"
+              data-file=${a.id}
+              aria-busy=${this.opening === a.id ? 'true' : 'false'}
+              @click=${() => this.openAttachment(requestNumber, a)}
+            >
+              <bdi>${safeFileName(a.name)}</bdi>
+            </button>
+          </li>`,
+        )}
+      </ul>
+      ${failure && files.some((a) => a.id === failure.fileId)
+        ? html`<div class="notice error" role="alert">
+            <p>${msg(html`تعذر فتح المرفق <bdi>${safeFileName(failure.name)}</bdi>.`)} ${apiErrorMessage(failure.error)}</p>
+          </div>`
+        : nothing}`;
+  }
+
+  /** Instead of the reply form on a completed or rejected request: why, and where to turn. */
+  private renderClosed(r: RequestDetail) {
+    return html`<section class="notice closed" aria-labelledby="closed-title">
+      <h3 id="closed-title">${msg('الطلب مغلق')}</h3>
+      <p>${r.status === 'completed' ? msg('اكتمل هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.') : msg('رُفض هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.')}</p>
+      <p>${msg(str`إن احتجت إلى مساعدة بخصوصه فقدّم طلبًا جديدًا واذكر فيه رقم هذا الطلب (${r.requestNumber}).`)}</p>
+    </section>`;
+  }
+
   private renderRequest(r: RequestDetail) {
     const catalog = this.catalog;
     return html`
@@ -385,22 +525,20 @@ export class Inbox extends EmirateElement {
                     <time datetime=${m.at}>${formatHijriDate(m.at, this.locale)} ${formatRiyadhTime(m.at, this.locale)}</time>
                   </p>
                   <p class="pre-wrap text" dir="auto">${m.text}</p>
-                  ${m.attachments.length
-                    ? html`<ul class="attachments">
-                        ${m.attachments.map((a) => html`<li><bdi>${a.name}</bdi></li>`)}
-                      </ul>`
-                    : nothing}
+                  ${m.attachments.length ? this.renderAttachments(r.requestNumber, m.attachments) : nothing}
                 </li>`,
               )}
             </ol>`}
 
-        <emirate-reply-form
-          .adapter=${this.api}
-          .requestNumber=${r.requestNumber}
-          .rules=${catalog?.files ?? DEFAULT_FILE_RULES}
-          .draftScope=${this.session ? { portal: this.apiBase || 'adapter', user: this.session.user.idNumber, enabled: !this.noDrafts } : undefined}
-          @emirate-message-sent=${this.onMessageSent}
-        ></emirate-reply-form>
+        ${isClosed(r.status)
+          ? this.renderClosed(r)
+          : html`<emirate-reply-form
+              .adapter=${this.api}
+              .requestNumber=${r.requestNumber}
+              .rules=${catalog?.files ?? DEFAULT_FILE_RULES}
+              .draftScope=${this.session ? { portal: this.apiBase || 'adapter', user: this.session.user.idNumber, enabled: !this.noDrafts } : undefined}
+              @emirate-message-sent=${this.onMessageSent}
+            ></emirate-reply-form>`}
 
         <h3>${msg('سجل الحالة')}</h3>
         <ol class="history">

@@ -8,6 +8,7 @@ import { ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { normalizeText, validateText } from '../../domain/text.js';
 import { DraftController } from '../../drafts/draft-controller.js';
 import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
+import { plural } from '../../i18n/plural.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
 import { DEFAULT_FILE_RULES, isReady, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
@@ -170,7 +171,13 @@ export class ReplyForm extends LitElement {
           multiline: true,
           dir: 'auto',
           value: this.text,
-          hint: msg(str`حتى ${MAX_TEXT} حرف`),
+          hint: plural(MAX_TEXT, {
+            one: msg('حتى حرف واحد'),
+            two: msg('حتى حرفين'),
+            few: msg(str`حتى ${MAX_TEXT} أحرف`),
+            many: msg(str`حتى ${MAX_TEXT} حرفًا`),
+            other: msg(str`حتى ${MAX_TEXT} حرف`),
+          }),
           error,
           onInput: (text) => {
             this.text = text;

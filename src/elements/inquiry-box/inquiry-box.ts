@@ -4,10 +4,12 @@ import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { InquiryResult } from '../../api/types.js';
 import { RateLimitedError, ServerError, type ApiError, toApiError } from '../../api/errors.js';
-import { currentHijriYear, formatGregorianDate, formatHijriDate, recentHijriYears } from '../../domain/hijri.js';
+import { currentHijriYear, recentHijriYears } from '../../domain/hijri.js';
 import { normalizeTransactionNumber, parseHijriYear, validateHijriYear, validateTransactionNumber } from '../../domain/inquiry.js';
 import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
+import { plural } from '../../i18n/plural.js';
 import { statusLabel } from '../../i18n/status.js';
+import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
@@ -53,6 +55,7 @@ type Outcome =
 export class InquiryBox extends EmirateElement {
   static override styles = [
     baseStyles,
+    dateStyles,
     css`
       :host {
         max-inline-size: 40rem;
@@ -127,6 +130,8 @@ export class InquiryBox extends EmirateElement {
     this.showErrors = true;
     const errors = this.errors;
     if (errors.transactionNumber || errors.year) {
+      // The answer on screen was for the previous input: it goes.
+      this.outcome = { kind: 'idle' };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(errors.transactionNumber ? '#transactionNumber' : '#year')?.focus();
       return;
@@ -178,7 +183,7 @@ export class InquiryBox extends EmirateElement {
               autocomplete: 'off',
               dir: 'ltr',
               list: 'years',
-              hint: msg('هـ، بتقويم أم القرى'),
+              hint: msg(str`بتقويم أم القرى، مثل ${years[0]}`),
               error: errors.year ? errorMessage(errors.year, { max: years[0] }) : '',
               onInput: (v) => (this.year = v),
             })}
@@ -188,6 +193,17 @@ export class InquiryBox extends EmirateElement {
       </form>
       <div role="status" aria-live="polite" aria-atomic="true">${this.renderOutcome()}</div>
     `;
+  }
+
+  /** "Busy, try again in n seconds", in the form the number takes. */
+  private retryAfter(n: number) {
+    return plural(n, {
+      one: msg('الخدمة مشغولة الآن. أعد المحاولة بعد ثانية واحدة.'),
+      two: msg('الخدمة مشغولة الآن. أعد المحاولة بعد ثانيتين.'),
+      few: msg(str`الخدمة مشغولة الآن. أعد المحاولة بعد ${n} ثوانٍ.`),
+      many: msg(str`الخدمة مشغولة الآن. أعد المحاولة بعد ${n} ثانية.`),
+      other: msg(str`الخدمة مشغولة الآن. أعد المحاولة بعد ${n} ثانية.`),
+    });
   }
 
   private renderOutcome() {
@@ -205,7 +221,7 @@ export class InquiryBox extends EmirateElement {
               <dt>${msg('الحالة')}</dt>
               <dd class="status">${statusLabel(o.result.status)}</dd>
               <dt>${msg('آخر تحديث')}</dt>
-              <dd>${formatHijriDate(o.result.updatedAt, this.locale)} <span class="hint">(${formatGregorianDate(o.result.updatedAt, this.locale)})</span></dd>
+              <dd>${hijriAndGregorian(o.result.updatedAt, this.locale)}</dd>
             </dl>
           </section>
         `;
@@ -219,7 +235,7 @@ export class InquiryBox extends EmirateElement {
         return html`
           <section class="result problem" part="result">
             <p>${o.error instanceof RateLimitedError && o.error.retryAfterSeconds
-              ? msg(str`الخدمة مشغولة الآن. أعد المحاولة بعد ${o.error.retryAfterSeconds} ثانية.`)
+              ? this.retryAfter(o.error.retryAfterSeconds)
               : apiErrorMessage(o.error)}</p>
             ${o.error.kind === 'rate-limited' ? nothing : html`<button type="button" class="secondary" @click=${this.inquire}>${msg('إعادة المحاولة')}</button>`}
           </section>
