@@ -13,6 +13,7 @@ import { requestDetailsStyles } from './request-details.js';
 import { confirmationStyles, confirmationView } from './confirmation.js';
 import { summaryDocument, summaryStyles, type RequestRecord } from './summary.js';
 import { printAlone } from './print.js';
+import { dateStyles } from './dates.js';
 
 /**
  * @internal
@@ -22,7 +23,7 @@ import { printAlone } from './print.js';
 @customElement('emirate-request-sent')
 @localized()
 export class RequestSent extends LitElement {
-  static override styles = [baseStyles, requestDetailsStyles, summaryStyles, confirmationStyles];
+  static override styles = [baseStyles, dateStyles, requestDetailsStyles, summaryStyles, confirmationStyles];
 
   @property({ attribute: false }) record?: RequestRecord;
   @property({ attribute: false }) catalog?: Catalog;

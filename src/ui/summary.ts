@@ -8,7 +8,8 @@
 import { css, html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Appointment, BookingRequest, Catalog, LocalizedText, RequestStatus } from '../api/types.js';
-import { currentHijriYear, formatGregorianDate, formatHijriDate, formatRiyadhTime } from '../domain/hijri.js';
+import { currentHijriYear, formatRiyadhTime } from '../domain/hijri.js';
+import { hijriAndGregorian } from './dates.js';
 import { localText, getLocale } from '../i18n/localization.js';
 import { statusLabel } from '../i18n/status.js';
 import { requestRows, type AttachmentNames } from './request-details.js';
@@ -30,11 +31,6 @@ export interface RequestRecord {
 function hijriYearOf(iso: string): number {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? Number.NaN : currentHijriYear(date);
-}
-
-/** A Hijri date with its Gregorian date in brackets that never break apart. */
-export function dateWithGregorian(iso: string, locale: 'ar' | 'en') {
-  return html`<time datetime=${iso}>${formatHijriDate(iso, locale)} <span class="nowrap">(${formatGregorianDate(iso, locale)})</span></time>`;
 }
 
 /** "00067 لعام 1448 هـ": the transaction number and the Hijri year the inquiry asks for. */
@@ -67,12 +63,12 @@ export function summaryDocument(record: RequestRecord, catalog: Catalog, heading
         </div>
         <div>
           <dt>${msg('تاريخ الطلب')}</dt>
-          <dd>${dateWithGregorian(record.createdAt, locale)}</dd>
+          <dd>${hijriAndGregorian(record.createdAt, locale)}</dd>
         </div>
         ${appointment
           ? html`<div>
                 <dt>${msg('تاريخ الموعد')}</dt>
-                <dd>${dateWithGregorian(appointment.at, locale)}</dd>
+                <dd>${hijriAndGregorian(appointment.at, locale)}</dd>
               </div>
               <div>
                 <dt>${msg('وقت الموعد')}</dt>
@@ -96,9 +92,6 @@ export function summaryDocument(record: RequestRecord, catalog: Catalog, heading
 
 /** The summary's look; on paper it drops colours and keeps rows together. */
 export const summaryStyles = css`
-  .nowrap {
-    white-space: nowrap;
-  }
   .summary-doc .reference {
     font-weight: 700;
   }
