@@ -10,13 +10,13 @@ const manifest = JSON.parse(readFileSync(new URL('../dist/custom-elements.json',
 const COMMON = ['lang', 'api-base', 'login-url'];
 const EXPECTED = {
   'emirate-booking-form': {
-    attributes: [...COMMON, 'no-drafts'],
-    events: ['emirate-request-submitted', 'emirate-draft-saved', 'emirate-draft-restored', 'emirate-sign-in-required'],
+    attributes: [...COMMON, 'no-drafts', 'requests-url'],
+    events: ['emirate-request-submitted', 'emirate-show-requests', 'emirate-draft-saved', 'emirate-draft-restored', 'emirate-sign-in-required'],
   },
   'emirate-companion-list': { attributes: [...COMMON, 'name', 'max', 'applicant-id'], events: ['emirate-companions-change'] },
   'emirate-inbox': {
     attributes: [...COMMON, 'request', 'page-size', 'poll-interval', 'no-drafts'],
-    events: ['emirate-request-opened', 'emirate-request-closed', 'emirate-message-sent', 'emirate-rating-submitted', 'emirate-sign-in-required'],
+    events: ['emirate-request-opened', 'emirate-request-closed', 'emirate-message-sent', 'emirate-rating-submitted', 'emirate-unread-changed', 'emirate-sign-in-required'],
   },
   'emirate-service-card': { attributes: [...COMMON, 'start-url'], events: ['emirate-service-start', 'emirate-sign-in-required'] },
   'emirate-appointments': {
