@@ -284,8 +284,14 @@ describe('<emirate-inbox>', () => {
       window.print = realPrint;
     }
     const view = root(inbox).querySelector('.print-view')!;
-    expect(visibleText(view)).to.contain(`ملخص الطلب رقم ${approved.requestNumber}`);
+    expect(visibleText(view)).to.contain('ملخص الطلب');
+    expect(visibleText(view)).to.contain(`${approved.requestNumber} لعام`);
+    expect(visibleText(view)).to.contain('تمت الموافقة');
     expect(visibleText(view)).to.contain('البوابة الشمالية');
+    expect(root(inbox).activeElement?.id, 'focus on the summary').to.equal('summary-title');
+    expect(document.querySelector('[data-emirate-printing]'), 'the inbox alone prints').to.equal(inbox);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.querySelector('[data-emirate-printing]')).to.equal(null);
     expect(visibleText(view)).to.contain('الإدارة العامة للحقوق');
     expect(root(inbox).querySelector('emirate-reply-form')).to.equal(null);
     await expect(inbox).to.be.accessible();
@@ -342,7 +348,7 @@ describe('<emirate-inbox>', () => {
     window.print = () => undefined;
     try {
       [...root(inbox).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Download request summary'))!.click();
-      await until(() => visibleText(inbox).includes(`Summary of request ${completed.requestNumber}`), 'the print view');
+      await until(() => visibleText(inbox).includes('Request summary') && visibleText(inbox).includes(`${completed.requestNumber} of`), 'the print view');
     } finally {
       window.print = realPrint;
     }
