@@ -1,8 +1,9 @@
 /** Attachments: their real type from their first bytes, and the catalog's rules (DOMAIN.md). */
 import type { FileRules } from '../api/types.js';
 
-const SIGNATURES: Array<{ type: string; bytes: Array<number | null>; offset?: number }> = [
+const SIGNATURES: Array<{ type: string; bytes: Array<number | null> }> = [
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { type: 'application/pdf', bytes: [0xef, 0xbb, 0xbf, 0x25, 0x50, 0x44, 0x46, 0x2d] }, // UTF-8 byte order mark, then %PDF- (some generators write one)
   { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
   { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { type: 'image/gif', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8

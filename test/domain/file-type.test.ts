@@ -24,6 +24,10 @@ class UnreadableBlob extends Blob {
 describe('sniffFileType', () => {
   const rows: Array<[string, Blob, string | null]> = [
     ['PDF', bytes(...PDF), 'application/pdf'],
+    ['PDF after a UTF-8 byte order mark', bytes(0xef, 0xbb, 0xbf, ...PDF), 'application/pdf'],
+    ['byte order mark, then not a PDF', new Blob(['\ufeff%PD!-1.7']), null],
+    ['byte order mark alone', new Blob(['\ufeff']), null],
+    ['UTF-16 byte order mark, then %PDF-', bytes(0xfe, 0xff, ...PDF), null],
     ['JPEG', bytes(...JPEG), 'image/jpeg'],
     ['PNG', bytes(...PNG), 'image/png'],
     ['PNG header only', new Blob([new Uint8Array(PNG)]), 'image/png'],
@@ -50,6 +54,7 @@ describe('checkFile', () => {
   const padded = (header: number[], size: number) => new Blob([new Uint8Array(header), new Uint8Array(size - header.length)]);
   const rows: Array<[string, Blob, FileRules, Awaited<ReturnType<typeof checkFile>>]> = [
     ['PDF', bytes(...PDF), rules, null],
+    ['PDF with a byte order mark', bytes(0xef, 0xbb, 0xbf, ...PDF), rules, null],
     ['JPEG', bytes(...JPEG), rules, null],
     ['PNG of exactly the limit', padded(PNG, 1024), rules, null],
     ['PNG named .pdf', new File([bytes(...PNG)], 'scan.pdf', { type: 'application/pdf' }), rules, null],
