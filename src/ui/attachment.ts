@@ -40,6 +40,26 @@ export function isReady(attachment: Attachment | null | undefined): boolean {
   return attachment?.status === 'ready';
 }
 
+/**
+ * The attachment's state as the rules take it (the domain's `FileCheck`): `true` when ready,
+ * `false` when there is none, or why the chosen file cannot be sent: the rule that rejected it,
+ * `upload-failed` (e.g. a restored draft's file that could not be uploaded again) or
+ * `upload-pending` while it is still being checked or uploaded.
+ */
+export function attachmentCheck(attachment: Attachment | null | undefined): boolean | FieldErrorCode {
+  if (!attachment) return false;
+  switch (attachment.status) {
+    case 'ready':
+      return true;
+    case 'rejected':
+      return attachment.rule ?? 'file-type';
+    case 'failed':
+      return 'upload-failed';
+    default:
+      return 'upload-pending';
+  }
+}
+
 /** The rules when a portal supplies none: PDF, JPEG or PNG, at most 5 MB (DOMAIN.md). */
 export const DEFAULT_FILE_RULES: FileRules = {
   acceptedTypes: ['application/pdf', 'image/jpeg', 'image/png'],

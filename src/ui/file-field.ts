@@ -6,12 +6,19 @@ import type { FileRules } from '../api/types.js';
 import { ValidationError, toApiError } from '../api/errors.js';
 import { acceptAttribute, checkFile, formatBytes, sniffFileType } from '../domain/file-type.js';
 import { apiErrorMessage, errorMessage } from '../i18n/messages.js';
-import { getLocale } from '../i18n/localization.js';
 import { baseStyles } from './styles.js';
 import { DEFAULT_FILE_RULES, newAttachment, type Attachment, type Uploader } from './attachment.js';
 
 export interface FileChangeDetail {
   value: Attachment | null;
+}
+
+/** The accepted types and the size limit as the citizen reads them, for file messages (`errorMessage`'s `types` and `max`). */
+export function fileLimits(rules: FileRules): { max: string; types: string } {
+  return {
+    max: formatBytes(rules.maxBytes),
+    types: rules.acceptedTypes.map((t) => (t.split('/')[1] ?? t).toUpperCase()).join(msg('، ')),
+  };
 }
 
 /**
@@ -68,6 +75,11 @@ export class FileField extends LitElement {
   @property({ attribute: false }) value: Attachment | null = null;
   /** A rule code from the owning form (e.g. `required`), shown when the field has no error of its own. */
   @property() error = '';
+  /**
+   * The owning form's path for this attachment (`subjectLetter`, `idCopy`,
+   * `companions.<i>.idImage`), so its messages name it ("أرفق خطاب موضوع الزيارة"); generic without.
+   */
+  @property() field = '';
 
   private controller?: AbortController;
 
@@ -155,17 +167,19 @@ export class FileField extends LitElement {
 
   /** The accepted types and the size limit, as the citizen reads them. */
   private get limits() {
-    return {
-      max: formatBytes(this.rules.maxBytes, getLocale()),
-      types: this.rules.acceptedTypes.map((t) => (t.split('/')[1] ?? t).toUpperCase()).join(msg('، ')),
-    };
+    return fileLimits(this.rules);
   }
 
   private get message(): string {
     const v = this.value;
-    if (v?.status === 'rejected' && v.rule) return errorMessage(v.rule, this.limits);
-    if (v?.status === 'failed') return apiErrorMessage(v.failure);
-    return this.error && !v ? errorMessage(this.error, this.limits) : '';
+    const context = { ...this.limits, field: this.field };
+    if (v?.status === 'rejected' && v.rule) return errorMessage(v.rule, context);
+    if (v?.status === 'failed') {
+      const failed = errorMessage('upload-failed', context);
+      // Trying again alone does not help after the session ended or while the server is busy: say what does.
+      return v.failure?.kind === 'unauthorized' || v.failure?.kind === 'rate-limited' ? `${failed}. ${apiErrorMessage(v.failure, { kept: true })}` : failed;
+    }
+    return this.error && !v ? errorMessage(this.error, context) : '';
   }
 
   override render() {
@@ -191,7 +205,7 @@ export class FileField extends LitElement {
   }
 
   private renderFile(v: Attachment, describedBy: string) {
-    const size = formatBytes(v.size, getLocale());
+    const size = formatBytes(v.size);
     return html`
       <div class="file" id="file">
         <span class="file-name"><bdi>${v.name}</bdi> <span class="hint">(${size})</span></span>

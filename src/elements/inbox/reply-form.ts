@@ -116,7 +116,7 @@ export class ReplyForm extends LitElement {
   private get error(): string {
     const hasFile = this.files.some((f) => isReady(f.value));
     const textRule = validateText(this.text, { maxLength: MAX_TEXT });
-    if (textRule === 'too-long') return errorMessage(textRule, { max: MAX_TEXT });
+    if (textRule === 'too-long') return errorMessage(textRule, { field: 'reply', max: MAX_TEXT });
     if (textRule === 'required' && !hasFile) return msg('اكتب ردك أو أرفق مستندًا');
     if (this.files.some((f) => f.value && !isReady(f.value))) return msg('انتظر حتى يكتمل رفع المرفقات أو احذف ما لم يُرفع');
     return '';
@@ -199,7 +199,7 @@ export class ReplyForm extends LitElement {
           ? html`<p><button type="button" class="secondary" @click=${this.addFile}>+ ${msg('إرفاق مستند آخر')}</button></p>`
           : nothing}
         ${this.failure
-          ? html`<div class="notice error send-error" role="alert" tabindex="-1">${apiErrorMessage(this.failure)}</div>`
+          ? html`<div class="notice error send-error" role="alert" tabindex="-1">${apiErrorMessage(this.failure, { kept: true })}</div>`
           : nothing}
         <button type="submit" ?disabled=${this.sending}>${this.failure ? msg('إعادة الإرسال') : msg('إرسال الرد')}</button>
         <p role="status">${this.sending ? msg('جارٍ إرسال الرد…') : this.sent}</p>
