@@ -6,7 +6,8 @@
 import type { FileRules, UploadedFile } from '../api/types.js';
 import type { FieldErrorCode } from '../domain/codes.js';
 import type { ApiError } from '../api/errors.js';
-import { safeFileName } from '../domain/file-type.js';
+import { msg } from '@lit/localize';
+import { formatBytes, safeFileName } from '../domain/file-type.js';
 
 export type AttachmentStatus = 'pending' | 'checking' | 'uploading' | 'ready' | 'rejected' | 'failed';
 
@@ -65,3 +66,11 @@ export const DEFAULT_FILE_RULES: FileRules = {
   acceptedTypes: ['application/pdf', 'image/jpeg', 'image/png'],
   maxBytes: 5 * 1024 * 1024,
 };
+
+/** The accepted types and the size limit as the citizen reads them, for file messages (`errorMessage`'s `types` and `max`). */
+export function fileLimits(rules: FileRules): { max: string; types: string } {
+  return {
+    max: formatBytes(rules.maxBytes),
+    types: rules.acceptedTypes.map((t) => (t.split('/')[1] ?? t).toUpperCase()).join(msg('، ')),
+  };
+}

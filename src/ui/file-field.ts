@@ -7,18 +7,10 @@ import { ValidationError, toApiError } from '../api/errors.js';
 import { acceptAttribute, checkFile, formatBytes, sniffFileType } from '../domain/file-type.js';
 import { apiErrorMessage, errorMessage } from '../i18n/messages.js';
 import { baseStyles } from './styles.js';
-import { DEFAULT_FILE_RULES, newAttachment, type Attachment, type Uploader } from './attachment.js';
+import { DEFAULT_FILE_RULES, fileLimits, newAttachment, type Attachment, type Uploader } from './attachment.js';
 
 export interface FileChangeDetail {
   value: Attachment | null;
-}
-
-/** The accepted types and the size limit as the citizen reads them, for file messages (`errorMessage`'s `types` and `max`). */
-export function fileLimits(rules: FileRules): { max: string; types: string } {
-  return {
-    max: formatBytes(rules.maxBytes),
-    types: rules.acceptedTypes.map((t) => (t.split('/')[1] ?? t).toUpperCase()).join(msg('، ')),
-  };
 }
 
 /**

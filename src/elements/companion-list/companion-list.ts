@@ -13,8 +13,8 @@ import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
 import { PointerSettleController, keepUnderPointer } from '../../ui/pointer-settle.js';
 import { textField } from '../../ui/fields.js';
-import { DEFAULT_FILE_RULES, attachmentCheck, type Attachment, type Uploader } from '../../ui/attachment.js';
-import { fileLimits, type FileChangeDetail } from '../../ui/file-field.js';
+import { DEFAULT_FILE_RULES, attachmentCheck, fileLimits, type Attachment, type Uploader } from '../../ui/attachment.js';
+import type { FileChangeDetail } from '../../ui/file-field.js';
 import '../../ui/file-field.js';
 
 /** One companion with their ID image. */
