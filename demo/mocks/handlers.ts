@@ -117,7 +117,7 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       return idempotent(request, async () => {
         const body = await readJson(request);
         if (body === undefined) return problem(400, 'bad-request', 'The body is not JSON.');
-        const errors = validateBooking(body, db.catalog, hasUpload);
+        const errors = validateBooking(body, db.catalog, hasUpload, db.user.name);
         if (errors.length > 0) return invalid(errors);
         const detail = createRequest(body as BookingRequest);
         return { status: 201, body: { requestNumber: detail.requestNumber, createdAt: detail.createdAt } };

@@ -129,6 +129,20 @@ describe('<emirate-booking-form> error wording', () => {
     });
   }
 
+  it('the server accepts what the form accepts: a resident’s two-part name and a short Nafath name are sent', async () => {
+    signInAs({ name: 'Ramesh Kumar', idNumber: '2345678904' });
+    let form = await mount();
+    await fillValid(form);
+    await continueToReview(form);
+    await send(form);
+    signInAs({ name: 'محمد القحطاني', idNumber: '1085427373' });
+    form = await mount();
+    await fillValid(form);
+    await continueToReview(form);
+    await send(form);
+    expect(mockBackend.listStoredRequests().map((r) => r.request.fullName)).to.deep.equal(['Ramesh Kumar', 'محمد القحطاني']);
+  });
+
   it('a Persian compound name keeps its ZWNJ between letters, in the review and in what is sent; an initial’s full stop and ‘ are accepted', async () => {
     const form = await mount();
     const persian = 'علی\u200Cاکبر محمد\u200Cحسین رضایی نژاد';
