@@ -59,6 +59,19 @@ describe('<emirate-inbox>', () => {
     await expect(inbox).to.be.accessible();
   });
 
+  it('the reply box says its limit with the noun in the form the number takes', async () => {
+    mockBackend.seedSampleRequests();
+    const open = mockBackend.listStoredRequests().find((r) => r.status === 'needs-documents')!;
+    const inbox = await mount({ request: open.requestNumber });
+    await until(() => root(inbox).querySelector('emirate-reply-form')?.shadowRoot?.querySelector('#reply-hint'), 'the reply form');
+    const hint = () => root(inbox).querySelector('emirate-reply-form')!.shadowRoot!.querySelector('#reply-hint')!.textContent!.trim();
+    expect(hint()).to.equal('حتى 2000 حرف');
+    await setWidgetLocale('en');
+    await settled(inbox);
+    expect(hint()).to.equal('Up to 2000 characters');
+    await setWidgetLocale('ar');
+  });
+
   it('says so when there are no requests yet', async () => {
     const inbox = await mount();
     expect(visibleText(inbox)).to.contain('لا توجد طلبات بعد');

@@ -7,8 +7,7 @@ import type { EmirateAdapter, FileRules, Message } from '../../api/types.js';
 import { ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { normalizeText, validateText } from '../../domain/text.js';
 import { DraftController } from '../../drafts/draft-controller.js';
-import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
-import { plural } from '../../i18n/plural.js';
+import { apiErrorMessage, characterCount, errorMessage } from '../../i18n/messages.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
 import { DEFAULT_FILE_RULES, isReady, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
@@ -171,13 +170,7 @@ export class ReplyForm extends LitElement {
           multiline: true,
           dir: 'auto',
           value: this.text,
-          hint: plural(MAX_TEXT, {
-            one: msg('حتى حرف واحد'),
-            two: msg('حتى حرفين'),
-            few: msg(str`حتى ${MAX_TEXT} أحرف`),
-            many: msg(str`حتى ${MAX_TEXT} حرفًا`),
-            other: msg(str`حتى ${MAX_TEXT} حرف`),
-          }),
+          hint: msg(str`حتى ${characterCount(MAX_TEXT)}`),
           error,
           onInput: (text) => {
             this.text = text;
