@@ -356,7 +356,7 @@ describe('<emirate-booking-form>', () => {
     expect(visibleText($(form, '#idCopy'))).to.contain('جاهز');
     await expect(form).to.be.accessible();
     mockBackend.setScenario('new-user');
-    deepQuery<HTMLButtonElement>($(form, '#subjectLetter'), 'button')!.click();
+    [...$(form, '#subjectLetter').shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('إعادة المحاولة'))!.click();
     await until(() => visibleText($(form, '#subjectLetter')).includes('جاهز'), 'the retried upload');
   });
 });
