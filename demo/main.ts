@@ -129,6 +129,8 @@ for (const el of stage.querySelectorAll('*')) {
 stage.querySelector('emirate-appointments')?.setAttribute('base', shellBase());
 // "Start service" on the card alone leads to the booking form view.
 stage.querySelector('emirate-service-card')?.setAttribute('start-url', galleryHref({ ...settings, view: 'booking' }));
+// "My requests" on the form's confirmation leads to the inbox view, as a portal's page would.
+stage.querySelector('emirate-booking-form')?.setAttribute('requests-url', galleryHref({ ...settings, view: 'inbox' }));
 
 document.documentElement.dataset.brand = settings.brand;
 document.querySelector<HTMLElement>('.demo-bar')!.dataset.view = settings.view;
