@@ -136,6 +136,13 @@ document.documentElement.dataset.brand = settings.brand;
 document.querySelector<HTMLElement>('.demo-bar')!.dataset.view = settings.view;
 applyLang(settings.lang);
 
+// The portal's header: the unread count beside the user (guide §2.3), from the inbox's event.
+document.addEventListener('emirate-unread-changed', (event) => {
+  const { count } = (event as CustomEvent<{ count: number }>).detail;
+  document.querySelector('#portal-unread-count')!.textContent = String(count);
+  document.querySelector<HTMLElement>('#portal-unread')!.hidden = false;
+});
+
 // The shell pushes its views' paths; the switches are put back into the query each time.
 document.addEventListener('emirate-view-changed', () => {
   const url = new URL(location.href);
