@@ -20,6 +20,7 @@ import { baseStyles } from '../../ui/styles.js';
 import { DEFAULT_FILE_RULES } from '../../ui/attachment.js';
 import { saveFile } from '../../ui/save-file.js';
 import type { MessageSentDetail } from './reply-form.js';
+import { clearSignedOutDrafts, draftScopeOf } from '../../drafts/draft-controller.js';
 import { inboxStyles } from './inbox.styles.js';
 import './reply-form.js';
 import './rating-form.js';
@@ -122,6 +123,8 @@ export class Inbox extends EmirateElement {
         await Promise.all([this.show(), this.updateUnread().catch(() => undefined)]);
         this.poll.start();
       } else {
+        // Whoever was signed in here is signed out: their reply drafts go with them.
+        void clearSignedOutDrafts(this.apiBase || 'adapter');
         this.reportUnread(0);
       }
     } catch (error) {
@@ -536,7 +539,7 @@ export class Inbox extends EmirateElement {
               .adapter=${this.api}
               .requestNumber=${r.requestNumber}
               .rules=${catalog?.files ?? DEFAULT_FILE_RULES}
-              .draftScope=${this.session ? { portal: this.apiBase || 'adapter', user: this.session.user.idNumber, enabled: !this.noDrafts } : undefined}
+              .draftScope=${this.session ? draftScopeOf(this.apiBase || 'adapter', this.session, !this.noDrafts) : undefined}
               @emirate-message-sent=${this.onMessageSent}
             ></emirate-reply-form>`}
 
