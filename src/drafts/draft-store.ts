@@ -172,6 +172,8 @@ interface DraftKeys {
 interface DataKey {
   key: CryptoKey;
   wrapped?: ArrayBuffer;
+  /** A write under this key has found the draft on disk sealed under it (or made it). */
+  checked?: boolean;
 }
 
 type DraftTx = IDBPTransaction<DraftSchema, typeof STORES, 'readwrite'>;
@@ -263,6 +265,16 @@ function pad(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   new DataView(framed.buffer).setUint32(0, bytes.length);
   framed.set(bytes, 4);
   return framed;
+}
+
+/**
+ * A file's bytes framed and padded as {@link pad} does, read in one go by the browser (no copy
+ * of a large file on the main thread).
+ */
+function padBlob(blob: Blob): Promise<ArrayBuffer> {
+  const header = new Uint8Array(4);
+  new DataView(header.buffer).setUint32(0, blob.size);
+  return new Blob([header, blob, new Uint8Array(paddedSize(blob.size + 4) - 4 - blob.size)]).arrayBuffer();
 }
 
 function unpad(framed: ArrayBuffer): Uint8Array<ArrayBuffer> {
@@ -505,14 +517,14 @@ export class DraftStore {
 
   private async writeValues<T>(keys: DraftKeys, values: T, savedAt: number, expiresAt: number): Promise<void> {
     await this.underDataKey(keys, async (data) => {
-      const sealed = await this.seal(data, () => encode(JSON.stringify({ values, savedAt })), [keys.record, 'values']);
+      const sealed = await this.seal(data, () => pad(encode(JSON.stringify({ values, savedAt }))), [keys.record, 'values']);
       await this.transact(async (tx) => {
-        const drafts = tx.objectStore('drafts');
-        this.checkKey(data, await drafts.get(keys.record));
+        if (!data.checked) await this.checkKey(tx, keys, data);
         const record: DraftRecord = { key: keys.record, values: sealed, expiresAt };
         if (data.wrapped) record.wrapped = data.wrapped;
-        await drafts.put(record);
+        await tx.objectStore('drafts').put(record);
       });
+      data.checked = true;
     });
   }
 
@@ -529,25 +541,24 @@ export class DraftStore {
       await this.transact((tx) => tx.objectStore('files').delete([keys.record, slotKey]));
       return;
     }
-    let bytes: Uint8Array;
+    let bytes: ArrayBuffer;
     try {
-      bytes = new Uint8Array(await file.blob.arrayBuffer());
+      bytes = await padBlob(file.blob);
     } catch (error) {
       throw toDraftStoreError(error); // a file that can no longer be read
     }
     await this.underDataKey(keys, async (data) => {
       // Sealing awaits WebCrypto, which would end an open transaction: seal first, then write.
       const meta = { slot, name: file.name, type: file.type, lastModified: file.lastModified };
-      const sealedMeta = await this.seal(data, () => encode(JSON.stringify(meta)), [keys.record, slotKey, 'meta']);
+      const sealedMeta = await this.seal(data, () => pad(encode(JSON.stringify(meta))), [keys.record, slotKey, 'meta']);
       const body = await this.seal(data, () => bytes, [keys.record, slotKey, 'body']);
       const now = this.now();
       await this.transact(async (tx) => {
-        const drafts = tx.objectStore('drafts');
-        const record = await drafts.get(keys.record);
-        this.checkKey(data, record);
+        const record = await this.checkKey(tx, keys, data);
         await tx.objectStore('files').put({ key: keys.record, slot: slotKey, meta: sealedMeta, body: { iv: body.iv, data: new Blob([body.data]) } });
-        if (!record) await drafts.add({ key: keys.record, wrapped: data.wrapped, expiresAt: roundUp(now + this.lifeMs) });
+        if (!record) await tx.objectStore('drafts').add({ key: keys.record, wrapped: data.wrapped, expiresAt: roundUp(now + this.lifeMs) });
       });
+      data.checked = true;
     });
   }
 
@@ -688,19 +699,23 @@ export class DraftStore {
   private async dataKey(keys: DraftKeys, wrapped: ArrayBuffer | undefined): Promise<DataKey> {
     const ring = this.ring();
     if (ring.device) return { key: ring.device };
-    if (keys.data) {
-      const known = await keys.data;
-      if (wrapped === undefined || sameBytes(wrapped, known.wrapped)) return known;
-    }
+    const known = await keys.data?.catch(() => undefined);
+    if (known && (wrapped === undefined || sameBytes(wrapped, known.wrapped))) return known;
     if (!wrapped) throw new DOMException('No data key', 'OperationError');
-    const unwrapping = crypto.subtle
-      .unwrapKey('raw', wrapped, keys.wrap!, 'AES-KW', 'AES-GCM', false, ['encrypt', 'decrypt'])
-      .then((key) => ({ key, wrapped }));
-    keys.data = unwrapping;
-    unwrapping.catch(() => {
-      if (keys.data === unwrapping) keys.data = undefined;
+    return this.remember(keys, this.unwrap(keys, wrapped));
+  }
+
+  private async unwrap(keys: DraftKeys, wrapped: ArrayBuffer): Promise<DataKey> {
+    return { key: await crypto.subtle.unwrapKey('raw', wrapped, keys.wrap!, 'AES-KW', 'AES-GCM', false, ['encrypt', 'decrypt']), wrapped };
+  }
+
+  /** Keeps `data` as the draft's data key in memory, unless it fails. */
+  private remember(keys: DraftKeys, data: Promise<DataKey>): Promise<DataKey> {
+    keys.data = data;
+    data.catch(() => {
+      if (keys.data === data) keys.data = undefined;
     });
-    return unwrapping;
+    return data;
   }
 
   /**
@@ -710,59 +725,64 @@ export class DraftStore {
    */
   private async underDataKey(keys: DraftKeys, write: (data: DataKey) => Promise<void>): Promise<void> {
     for (let attempt = 0; ; attempt++) {
+      const data = this.writingKey(keys);
       try {
-        await write(await this.writingKey(keys));
+        await write(await data);
         return;
       } catch (error) {
         if (!(error instanceof KeyChanged) || attempt > 0) throw toDraftStoreError(error);
-        keys.data = undefined;
+        if (keys.data === data) keys.data = undefined;
       }
     }
   }
 
-  private async writingKey(keys: DraftKeys): Promise<DataKey> {
+  private writingKey(keys: DraftKeys): Promise<DataKey> {
     const ring = this.ring();
-    if (ring.device) return { key: ring.device };
+    if (ring.device) return Promise.resolve({ key: ring.device, checked: true });
     if (keys.data) return keys.data;
-    const making = (async (): Promise<DataKey> => {
-      const record = await this.db.get('drafts', keys.record);
-      if (record?.wrapped) {
-        try {
-          return await this.dataKey(keys, record.wrapped);
-        } catch (error) {
-          if (!isWrongKey(error)) throw error;
-          // Wrapped under another secret: that draft can never be read again.
-          await this.transact((tx) => removeDraft(tx, keys.record));
+    return this.remember(
+      keys,
+      (async (): Promise<DataKey> => {
+        const record = await this.db.get('drafts', keys.record);
+        if (record?.wrapped) {
+          try {
+            return await this.unwrap(keys, record.wrapped);
+          } catch (error) {
+            if (!isWrongKey(error)) throw error;
+            // Wrapped under another secret: that draft can never be read again.
+            await this.transact((tx) => removeDraft(tx, keys.record));
+          }
         }
-      }
-      const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
-      const wrapped = await crypto.subtle.wrapKey('raw', fresh, keys.wrap!, 'AES-KW');
-      const key = await crypto.subtle.unwrapKey('raw', wrapped, keys.wrap!, 'AES-KW', 'AES-GCM', false, ['encrypt', 'decrypt']);
-      return { key, wrapped };
-    })();
-    keys.data = making;
-    making.catch(() => {
-      if (keys.data === making) keys.data = undefined;
-    });
-    return making;
+        const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+        const wrapped = await crypto.subtle.wrapKey('raw', fresh, keys.wrap!, 'AES-KW');
+        return this.unwrap(keys, wrapped);
+      })(),
+    );
   }
 
-  /** Inside a write: the draft on disk must be sealed under the same data key as this write. */
-  private checkKey(data: DataKey, record: DraftRecord | undefined): void {
+  /**
+   * Inside the first write under a data key: the draft on disk must be sealed under that key
+   * (two tabs may each have made one for a new draft; the second to write takes the first's).
+   * Later writes skip the read: the tab holds the draft's Web Lock, and a keystroke costs no more.
+   */
+  private async checkKey(tx: DraftTx, keys: DraftKeys, data: DataKey): Promise<DraftRecord | undefined> {
+    const record = await tx.objectStore('drafts').get(keys.record);
     if (data.wrapped && record?.wrapped && !sameBytes(data.wrapped, record.wrapped)) throw new KeyChanged();
+    return record;
   }
 
   // ---- sealing ----
 
   /**
-   * Pads and encrypts what `bytes` gives, bound to `where` (record key and part) as associated
-   * data. JSON that cannot be made and encryption failures reject with a {@link DraftStoreError}.
+   * Encrypts what `bytes` gives (already padded), bound to `where` (record key and part) as
+   * associated data. JSON that cannot be made and encryption failures reject with a
+   * {@link DraftStoreError}.
    */
-  private async seal(data: DataKey, bytes: () => Uint8Array, where: string[]): Promise<Sealed & { data: ArrayBuffer }> {
+  private async seal(data: DataKey, bytes: () => BufferSource, where: string[]): Promise<Sealed & { data: ArrayBuffer }> {
     const iv = crypto.getRandomValues(new Uint8Array(12));
     try {
       const additionalData = encode(where.join('\u0000'));
-      return { iv, data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, data.key, pad(bytes())) };
+      return { iv, data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, data.key, bytes()) };
     } catch (error) {
       throw toDraftStoreError(error);
     }

@@ -797,6 +797,38 @@ describe('DraftStore', () => {
       expect(draft!.values.idNumber, "A's draft is untouched").to.equal(ID);
     });
 
+    it('two tabs starting the same draft at once agree on one data key: nothing either wrote is lost', async () => {
+      const [one, two] = [await open(), await open()];
+      // A third connection holds the drafts busy, so both tabs look for the draft's key before
+      // either has written it: each makes its own, and the second to write must take the first's.
+      const holder = await openDB(dbName);
+      const busy = holder.transaction('drafts', 'readwrite');
+      let holding = true;
+      const spin = (): Promise<void> => (holding ? busy.store.get('none').then(spin) : Promise.resolve());
+      const spinning = spin();
+      const writes = [
+        one.saveFile(key, 'idCopy', { blob: new Blob([IMAGE]), name: 'a.png', type: 'image/png' }),
+        two.saveValues(key, { from: 'two' }),
+        one.saveFile(key, 'subjectLetter', file('letter')),
+      ];
+      await new Promise((r) => setTimeout(r, 300));
+      holding = false;
+      await spinning;
+      await busy.done;
+      holder.close();
+      await Promise.all(writes);
+      await two.saveFile(key, 'companion:1', file('companion'));
+      one.close();
+      two.close();
+      const fresh = await open();
+      const draft = await fresh.load<{ from: string }>(key);
+      fresh.close();
+      expect(draft, 'the draft opens').to.not.equal(null);
+      expect(draft!.values.from).to.equal('two');
+      expect(Object.keys(draft!.files).sort()).to.deep.equal(['companion:1', 'idCopy', 'subjectLetter']);
+      expect(await draft!.files.subjectLetter!.blob.text()).to.equal('letter');
+    });
+
     it('a rotated secret opens nothing the old one sealed', async () => {
       (await saveSensitiveDraft()).close();
       const rotated = await open(undefined, newSecret());
