@@ -455,8 +455,8 @@ export class DraftStore {
    * then it is deleted with its files. A draft saved more than a day in the future (the clock
    * was ahead, then corrected) is not kept until that future: its `savedAt` becomes now and
    * its expiry now + its life, and this is written back. Files saved before any values give
-   * `null` (there is nothing to restore the form from); they expire like a draft. A draft this
-   * keyring cannot open (another secret, or altered on disk) is deleted.
+   * `null` (there is nothing to restore the form from); they expire like a draft. A draft that
+   * does not open (altered on disk) is deleted. Another secret does not even find it.
    */
   async load<T>(name: string): Promise<Draft<T> | null> {
     const keys = await this.draftKeys(name);
