@@ -25,7 +25,8 @@ const view = params.get('view') ?? 'booking';
 const requestCount = Number(params.get('requests') ?? 50);
 
 const catalog = { ...najranCatalog, companions: { max: 20 } };
-const session = { user: { idNumber: '1085427373', name: 'محمد عبدالله سعيد القحطاني' } };
+// With a draft secret, as a portal's backend gives it: drafts keep their files (issue #10).
+const session = { user: { idNumber: '1085427373', name: 'محمد عبدالله سعيد القحطاني' }, draftSecret: 'HptN8oV5WAPtZfbIHFZu6v0FkqzUjSjxqwWg5vmw6R4' };
 const STATUSES = ['submitted', 'under-processing', 'needs-documents', 'approved', 'rejected', 'completed'];
 const DAY = 24 * 60 * 60 * 1000;
 

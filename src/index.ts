@@ -1,7 +1,8 @@
 /**
  * The whole widget: defines every `emirate-*` element, the application shell included. The
  * adapter contract, the REST adapter, typed errors, the language switch and `clearAllDrafts`
- * (call it when the citizen signs out) come with the booking form entry and are re-exported here.
+ * (for a portal's own sign-out page; the widget already deletes a signed-out user's drafts
+ * itself) come with the booking form entry and are re-exported here.
  */
 export * from './booking-form.js';
 export * from './companion-list.js';

@@ -4,7 +4,7 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { Catalog, Message, RequestDetail, RequestStatus, UploadedFile } from '../../src/api/types.js';
-import { addStaffMessage, db, dbChanged, listStoredRequests, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
+import { addStaffMessage, db, dbChanged, draftSecretFor, listStoredRequests, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
 import { createHandlers } from './handlers.js';
 import { persistDb, type MockStorePersistence } from './persist.js';
 import { getScenario, queueFault, resetScenario, setScenario, type Fault, type Scenario } from './scenarios.js';
@@ -84,6 +84,10 @@ export const mockBackend = {
   persist: (storage: Storage, key?: string): MockStorePersistence => persistDb(storage, key),
   /** Serve another emirate's catalog until the next reset. */
   setCatalog: (catalog: Catalog): void => setCatalog(catalog),
+  /** Whether `GET /session` carries a `draftSecret` (on after a reset); off: a portal that issues none. */
+  setDraftSecrets: (on: boolean): void => changing(() => void (db.draftSecrets = on)),
+  /** The `draftSecret` the mock gives a user (stable per user). */
+  draftSecretFor: (idNumber: string): Promise<string> => draftSecretFor(idNumber),
   /** The raw store, for assertions the helpers above do not cover. */
   db,
 };
@@ -100,3 +104,4 @@ export type { MockStorePersistence } from './persist.js';
 export { aljoufCatalog, najranCatalog } from './catalog.js';
 export { DEFAULT_USER } from './db.js';
 export { REJECTED_EMAIL } from './validation.js';
+export { MOCK_SESSION_MS } from './handlers.js';

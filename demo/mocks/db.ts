@@ -27,6 +27,19 @@ export const DEFAULT_USER: Readonly<SessionUser> = Object.freeze({
   email: 'm.alqahtani@example.sa',
 });
 
+/**
+ * The mock's draft secret for a user (`Session.draftSecret`): stable per user, as the contract
+ * asks, and different for every user. Demo only: it is derived from the ID number so that it
+ * survives the demo's resets; a real backend issues 32 random bytes per user and keeps them.
+ */
+export async function draftSecretFor(idNumber: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`emirate demo draft secret ${idNumber}`));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
 /** An accepted upload and its bytes. */
 export interface StoredUpload {
   file: UploadedFile;
@@ -44,6 +57,8 @@ export interface RememberedResponse {
 export interface MockDb {
   catalog: Catalog;
   user: SessionUser;
+  /** Whether `GET /session` carries the user's `draftSecret` (a portal that issues none: `false`). */
+  draftSecrets: boolean;
   uploads: Map<string, StoredUpload>;
   /** By request number ('00067'). */
   requests: Map<string, RequestDetail>;
@@ -70,6 +85,7 @@ function freshDb(): MockDb {
   return {
     catalog: najranCatalog,
     user: { ...DEFAULT_USER },
+    draftSecrets: true,
     uploads: new Map(),
     requests: new Map(),
     idempotency: new Map(),

@@ -4,8 +4,8 @@
  */
 import { bypass, delay, http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
 import type { FieldError } from '../../src/api/errors.js';
-import type { BookingRequest, Message, Page, RequestSummary, UploadedFile, UploadPurpose } from '../../src/api/types.js';
-import { countUnread, createRequest, db, dbChanged, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
+import type { BookingRequest, Message, Page, RequestSummary, Session, UploadedFile, UploadPurpose } from '../../src/api/types.js';
+import { countUnread, createRequest, db, dbChanged, draftSecretFor, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { sniffFileType } from '../../src/domain/file-type.js';
 import { placeholderFile } from './files.js';
@@ -14,6 +14,11 @@ import { validateBooking } from './validation.js';
 
 /** How late every answer comes in the `slow-network` scenario, in ms. */
 export const SLOW_NETWORK_DELAY_MS = 1500;
+/**
+ * How long a mock session lasts after each `GET /session` (its `expiresAt`): a session absent
+ * after that expired (the widget keeps the sealed draft); before it, the user signed out.
+ */
+export const MOCK_SESSION_MS = 8 * 60 * 60 * 1000;
 /** The inquiry's rate limit: this many calls a minute, then 429. */
 export const INQUIRY_LIMIT_PER_MINUTE = 10;
 /**
@@ -114,9 +119,12 @@ export function createHandlers(baseUrl: string, options: HandlerOptions = {}): H
   };
 
   return [
-    route('GET', '/session', () =>
-      getScenario() === 'signed-out' ? unauthorized() : HttpResponse.json({ user: db.user }),
-    ),
+    route('GET', '/session', async () => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const session: Session = { user: db.user, expiresAt: new Date(Date.now() + MOCK_SESSION_MS).toISOString() };
+      if (db.draftSecrets) session.draftSecret = await draftSecretFor(db.user.idNumber);
+      return HttpResponse.json(session, { headers: { 'Cache-Control': 'no-store' } });
+    }),
 
     route('GET', '/catalog', () => {
       const service = { ...db.catalog.service, guideUrl: db.catalog.service.guideUrl ?? `${base}${GUIDE_PATH}` };

@@ -78,8 +78,20 @@ export interface SessionUser {
 
 export interface Session {
   user: SessionUser;
-  /** ISO date-time at which the session ends, when the backend says. */
+  /**
+   * ISO date-time at which the session ends, when the backend says. A session the widget saw
+   * reported absent before this time was signed out (its drafts are deleted); after it, it
+   * expired (its sealed drafts stay for the next sign-in).
+   */
   expiresAt?: string;
+  /**
+   * The user's draft secret: at least 32 random bytes as base64url, issued by the backend per
+   * user and the same in every session of that user (see `openapi.yaml`). Drafts on the device
+   * are sealed under keys derived from it, so a copied disk or another user of the browser
+   * reads nothing. Without it, drafts keep typed values only (no files), for 24 hours. Never
+   * log it; a new secret makes the user's earlier drafts unreadable (they are dropped).
+   */
+  draftSecret?: string;
 }
 
 /** What an attachment is for; the backend may apply different rules. */

@@ -1,11 +1,35 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Session } from '../api/types.js';
 import type { Draft, DraftStore, DraftStoreFailure, StoredFile } from './draft-store.js';
 
 /**
- * Why drafts are not being kept: turned off by the page, the browser cannot keep them, or the
- * same draft is open in another tab (`elsewhere`; saving resumes here once that tab lets go).
+ * Why drafts are not being kept: turned off by the page, the browser cannot keep them, the
+ * same draft is open in another tab (`elsewhere`; saving resumes here once that tab lets go),
+ * or the session ended (`locked`: the sealed draft stays for the next sign-in, its key is gone).
  */
 export type DraftsOffReason = 'disabled' | 'elsewhere' | DraftStoreFailure;
+
+/** Whose draft a form keeps, and under what. */
+export interface DraftScope {
+  /** The backend (`api-base`, or `adapter`). */
+  portal: string;
+  /** The signed-in user's ID number (a reply adds `/<request number>`). */
+  user: string;
+  /** `false` (the `no-drafts` attribute) keeps nothing. */
+  enabled: boolean;
+  /**
+   * The session's `draftSecret`: drafts are sealed for this user and keep files. Without one (or
+   * a malformed one) they keep typed values only, for 24 hours.
+   */
+  secret?: string;
+  /** The session's `expiresAt`: a session reported absent after it expired, rather than signed out. */
+  sessionEndsAt?: string;
+}
+
+/** The draft scope of a signed-in session on `portal`. */
+export function draftScopeOf(portal: string, session: Session, enabled: boolean): DraftScope {
+  return { portal, user: session.user.idNumber, enabled, secret: session.draftSecret, sessionEndsAt: session.expiresAt };
+}
 
 /** The store, its key scheme and sealing load apart from the form, while it fetches its data. */
 const loadStore = () => import('./draft-store.js');
@@ -14,11 +38,20 @@ const loadStore = () => import('./draft-store.js');
 const CLAIM_GRACE_MS = 1000;
 
 /**
- * Deletes every draft of every user and portal, and the key that sealed them: call it when
- * the citizen signs out. Never rejects.
+ * Deletes every draft of every user and portal, and this device's key. The widget already
+ * deletes a user's drafts itself when it sees them signed out; a portal may call this too, e.g.
+ * on its own sign-out page. Never rejects.
  */
 export async function clearAllDrafts(): Promise<void> {
   await (await loadStore()).clearAllDrafts();
+}
+
+/**
+ * `portal` reported nobody signed in (its session is `null`): deletes the drafts of whoever was
+ * signed in there since its last sign-out, unless their session had expired. Never rejects.
+ */
+export async function clearSignedOutDrafts(portal: string): Promise<void> {
+  await (await loadStore()).clearSignedOutDrafts(portal);
 }
 
 export interface DraftControllerOptions {
@@ -38,19 +71,26 @@ export interface DraftControllerOptions {
 
 /**
  * Autosaves a form's values (debounced, and at once on `pagehide`) and its files (each when it
- * changes, never on keystrokes) to the IndexedDB draft store, per portal and per user. Any
- * storage failure turns drafts off and is reported; the form itself never fails because of it.
+ * changes, never on keystrokes) to the IndexedDB draft store, per portal and per user, sealed
+ * under the session's draft secret. Without a secret only the values are kept, for 24 hours
+ * (`valuesOnly`). Any storage failure turns drafts off and is reported; the form itself never
+ * fails because of it. The keys are derived once per {@link start}, never per keystroke.
  *
- * One tab at a time keeps a draft: the first to open it holds a Web Lock named after it. A
- * second tab restores what was saved but writes nothing (`offReason` is `elsewhere`) until the
- * first lets go (closed, or the form left); then its latest values and files are written.
+ * One tab at a time keeps a draft: the first to open it holds a Web Lock named after the
+ * draft's record key (an HMAC, not the ID number). A second tab restores what was saved but
+ * writes nothing (`offReason` is `elsewhere`) until the first lets go (closed, or the form
+ * left); then its latest values and files are written.
  */
 export class DraftController<T> implements ReactiveController {
   /** `null` while drafts are on; otherwise why they are off. */
   offReason: DraftsOffReason | null = null;
+  /** Drafts are kept without a backend secret: typed values only (no files), for 24 hours. */
+  valuesOnly = false;
 
   private store?: DraftStore;
   private key?: string;
+  /** The Web Lock's name: from the draft's record key. */
+  private lockName?: string;
   private pending?: T;
   private timer?: ReturnType<typeof setTimeout>;
   private writes: Promise<unknown> = Promise.resolve();
@@ -61,8 +101,12 @@ export class DraftController<T> implements ReactiveController {
   /** Lets go of the draft's lock (or stops waiting for it). */
   private unclaim?: () => void;
   private connected = false;
-  /** A draft that may still be on disk after writing failed (a full disk): `discard()` deletes it. */
-  private staleKey?: string;
+  /**
+   * The record key of a draft that may still be on disk while saving is off (a full disk, or
+   * the session ended): `discard()` deletes it, which needs no keys.
+   */
+  private staleRecord?: string;
+  private record?: string;
   private readonly onPageHide = () => void this.flush();
   /** The store, opened when the host connects, while the form fetches its session and catalog. */
   private early?: Promise<DraftStore>;
@@ -82,7 +126,7 @@ export class DraftController<T> implements ReactiveController {
       this.early = this.openStore();
       this.early.catch(() => undefined);
     }
-    if (this.key && !this.unclaim) void this.claim(this.key);
+    if (this.lockName && !this.unclaim) void this.claim(this.lockName);
   }
 
   hostDisconnected(): void {
@@ -94,15 +138,17 @@ export class DraftController<T> implements ReactiveController {
   }
 
   /**
-   * Opens the store for this portal and user and returns their saved draft, if any.
-   * `enabled: false` (the `no-drafts` attribute) keeps nothing.
+   * Opens the store for this portal and user, derives the keys from the session's secret (once),
+   * and returns their saved draft, if any. `enabled: false` (the `no-drafts` attribute) keeps
+   * nothing. Notes the draft as the signed-in user's, so that a sign-out deletes it.
    */
-  async start(scope: { portal: string; user: string; enabled: boolean }): Promise<Draft<T> | null> {
+  async start(scope: DraftScope): Promise<Draft<T> | null> {
     // What was typed or chosen before the first start (the form knew its user later) is kept
     // for this draft, once the saved one has been read.
     const carried = this.key === undefined && !this.store ? { values: this.pending, files: new Map(this.heldFiles) } : undefined;
     this.stop();
-    this.staleKey = undefined;
+    this.staleRecord = undefined;
+    this.offReason = null;
     if (!scope.enabled) {
       this.dropEarly();
       this.turnOff('disabled');
@@ -111,15 +157,32 @@ export class DraftController<T> implements ReactiveController {
     const opened = this.early;
     this.early = undefined;
     const opening = (opened ?? this.openStore()).then(async (store) => {
-      const { draftKey } = await loadStore();
-      const key = draftKey({ portal: scope.portal, user: scope.user, form: this.options.form });
-      return { store, key, mine: await this.claim(key) };
+      try {
+        const { draftKey, parseDraftSecret } = await loadStore();
+        const secret = scope.secret !== undefined && parseDraftSecret(scope.secret) ? scope.secret : null;
+        if (scope.secret !== undefined && secret === null) {
+          console.warn('<emirate-*>: the session\'s draftSecret is not base64url of at least 32 bytes; drafts keep typed values only, for 24 hours.');
+        }
+        await store.unlock(secret);
+        const key = draftKey({ portal: scope.portal, user: scope.user, form: this.options.form });
+        const record = await store.recordKey(key);
+        const ends = scope.sessionEndsAt === undefined ? undefined : Date.parse(scope.sessionEndsAt);
+        await store.noteSignedIn(scope.portal, key, ends);
+        const lockName = `emirate-draft ${record}`;
+        return { store, key, record, lockName, valuesOnly: !store.keepsFiles, mine: await this.claim(lockName) };
+      } catch (error) {
+        store.close();
+        throw error;
+      }
     });
     this.opened = opening.catch(() => undefined);
     try {
-      const { store, key, mine } = await opening;
+      const { store, key, record, lockName, valuesOnly, mine } = await opening;
       this.store = store;
       this.key = key;
+      this.record = record;
+      this.lockName = lockName;
+      this.valuesOnly = valuesOnly;
       // Drafts of users or forms that are never opened again expire here too.
       store.purgeExpired().catch(() => undefined);
       this.offReason = mine ? null : 'elsewhere';
@@ -158,12 +221,35 @@ export class DraftController<T> implements ReactiveController {
     });
   }
 
-  /** Keeps (or with `null`, forgets) the file of one attachment slot. */
+  /** Keeps (or with `null`, forgets) the file of one attachment slot; never without a backend secret. */
   saveFile(slot: string, file: StoredFile | null): Promise<void> {
     return this.write(
-      (store, key) => store.saveFile(key, slot, file),
+      (store, key) => (this.valuesOnly ? undefined : store.saveFile(key, slot, file)),
       () => this.heldFiles.set(slot, file),
     );
+  }
+
+  /**
+   * The session ended (the backend answered 401): what is pending is written, then the keys
+   * are forgotten. The sealed draft stays on disk and opens again after the next sign-in
+   * ({@link start}); until then nothing more is saved (`offReason` is `locked`).
+   */
+  async sessionEnded(): Promise<void> {
+    await this.flush();
+    if (this.offReason !== null && this.offReason !== 'elsewhere') return;
+    this.staleRecord = this.record;
+    this.turnOff('locked');
+  }
+
+  /**
+   * `portal` reported nobody signed in: forgets this form's draft and keys, and deletes the
+   * drafts of whoever was signed in there (see {@link clearSignedOutDrafts}).
+   */
+  async signedOut(portal: string): Promise<void> {
+    this.dropEarly();
+    this.stop();
+    await this.writes.catch(() => undefined);
+    await clearSignedOutDrafts(portal);
   }
 
   /** Deletes the draft (after a successful send, or "discard draft"). */
@@ -171,19 +257,19 @@ export class DraftController<T> implements ReactiveController {
     clearTimeout(this.timer);
     this.pending = undefined;
     this.heldFiles.clear();
-    const stale = this.staleKey;
-    this.staleKey = undefined;
-    // Saving is off, but a full disk still allows deleting: what was saved before the disk
-    // filled must not come back once the request is sent or the draft discarded.
+    const stale = this.staleRecord;
+    this.staleRecord = undefined;
+    // Saving is off, but a full disk (or a locked store) still allows deleting: what was saved
+    // before must not come back once the request is sent or the draft discarded.
     if (stale !== undefined) return this.deleteStale(stale);
     await this.write((store, key) => store.delete(key));
   }
 
-  private async deleteStale(key: string): Promise<void> {
+  private async deleteStale(record: string): Promise<void> {
     try {
       const store = await this.openStore();
       try {
-        await store.delete(key);
+        await store.deleteRecord(record);
       } finally {
         store.close();
       }
@@ -225,7 +311,7 @@ export class DraftController<T> implements ReactiveController {
    * stays in line and resumes saving when the lock comes. Without Web Locks, every tab keeps
    * the draft.
    */
-  private claim(key: string): Promise<boolean> {
+  private claim(name: string): Promise<boolean> {
     const locks = navigator.locks;
     if (!locks) return Promise.resolve(true);
     const waiting = new AbortController();
@@ -245,8 +331,8 @@ export class DraftController<T> implements ReactiveController {
       };
       const grace = setTimeout(() => answer(false), CLAIM_GRACE_MS);
       locks
-        .request(`emirate-draft ${key}`, { signal: waiting.signal }, () => {
-          if (answered) this.resume(key);
+        .request(name, { signal: waiting.signal }, () => {
+          if (answered) this.resume(name);
           else answer(true);
           return held;
         })
@@ -255,8 +341,8 @@ export class DraftController<T> implements ReactiveController {
   }
 
   /** This tab now holds the draft: what was typed and chosen meanwhile is written. */
-  private resume(key: string) {
-    if (this.key !== key || this.offReason !== 'elsewhere') return;
+  private resume(lockName: string) {
+    if (this.lockName !== lockName || this.offReason !== 'elsewhere') return;
     this.offReason = null;
     for (const [slot, file] of this.heldFiles) void this.saveFile(slot, file);
     this.heldFiles.clear();
@@ -280,7 +366,7 @@ export class DraftController<T> implements ReactiveController {
   }
 
   private fail(error: unknown) {
-    this.staleKey = this.key ?? this.staleKey; // stop() forgets the key
+    this.staleRecord = this.record ?? this.staleRecord; // stop() forgets the key
     this.turnOff((error as { reason?: DraftStoreFailure } | null)?.reason ?? 'error');
   }
 
@@ -296,8 +382,10 @@ export class DraftController<T> implements ReactiveController {
     this.pending = undefined;
     this.heldFiles.clear();
     this.letGo();
-    this.store?.close();
+    this.store?.close(); // and forgets its keys
     this.store = undefined;
     this.key = undefined;
+    this.record = undefined;
+    this.lockName = undefined;
   }
 }

@@ -321,30 +321,38 @@ describe('<emirate-appointments>', () => {
       type($<HTMLTextAreaElement>(form, '#subject'), 'مراجعة بخصوص معاملة');
       await saved;
 
-      // The session ends; the page is opened again and asks for sign-in.
+      // The session runs out (past its expiresAt: an expiry, not a sign-out, so the sealed draft
+      // is kept); the page is opened again and asks for sign-in.
       fixtureCleanup();
-      mockBackend.setScenario('signed-out');
-      shell = await mount(`${BASE}book`, { loginUrl: '/nafath/login' });
-      form = current(shell) as BookingForm;
-      let detail: SignInRequiredDetail | undefined;
-      form.addEventListener('emirate-sign-in-required', (event) => {
-        detail = (event as CustomEvent<SignInRequiredDetail>).detail;
-        event.preventDefault();
-      });
-      const signIn = [...form.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('النفاذ'))!;
-      signIn.click();
-      await until(() => detail, 'emirate-sign-in-required');
-      expect(new URL(detail!.returnUrl).pathname).to.equal(`${BASE}book`);
+      const realNow = Date.now;
+      const later = realNow() + 9 * 60 * 60 * 1000;
+      Date.now = () => later;
+      try {
+        mockBackend.setScenario('signed-out');
+        shell = await mount(`${BASE}book`, { loginUrl: '/nafath/login' });
+        form = current(shell) as BookingForm;
+        let detail: SignInRequiredDetail | undefined;
+        form.addEventListener('emirate-sign-in-required', (event) => {
+          detail = (event as CustomEvent<SignInRequiredDetail>).detail;
+          event.preventDefault();
+        });
+        const signIn = [...form.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('النفاذ'))!;
+        signIn.click();
+        await until(() => detail, 'emirate-sign-in-required');
+        expect(new URL(detail!.returnUrl).pathname).to.equal(`${BASE}book`);
 
-      // Nafath approves and sends the citizen back to the return address.
-      fixtureCleanup();
-      mockBackend.setScenario('new-user');
-      shell = await mount(new URL(detail!.returnUrl).pathname);
-      form = current(shell) as BookingForm;
-      await until(() => form.shadowRoot!.querySelector('#email'), 'the form');
-      expect($(form, '#email').value).to.equal('citizen@example.sa');
-      expect($<HTMLTextAreaElement>(form, '#subject').value).to.equal('مراجعة بخصوص معاملة');
-      expect(visibleText(form)).to.include('استعدنا مسودة');
+        // Nafath approves and sends the citizen back to the return address.
+        fixtureCleanup();
+        mockBackend.setScenario('new-user');
+        shell = await mount(new URL(detail!.returnUrl).pathname);
+        form = current(shell) as BookingForm;
+        await until(() => form.shadowRoot!.querySelector('#email'), 'the form');
+        expect($(form, '#email').value).to.equal('citizen@example.sa');
+        expect($<HTMLTextAreaElement>(form, '#subject').value).to.equal('مراجعة بخصوص معاملة');
+        expect(visibleText(form)).to.include('استعدنا مسودة');
+      } finally {
+        Date.now = realNow;
+      }
     });
 
     it("keeps the page's query (language, branding) through Start service, sign-in and the shell's links", async () => {

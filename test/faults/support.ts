@@ -5,6 +5,7 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
+import { openDB } from 'idb';
 import type { SetupWorker } from 'msw/browser';
 import '../../src/booking-form.js';
 import type { BookingForm } from '../../src/booking-form.js';
@@ -102,15 +103,31 @@ export const NOTICE = {
   full: 'مساحة التخزين في جهازك ممتلئة',
   elsewhere: 'هذا الطلب مفتوح في نافذة أو تبويب آخر',
   generic: 'لا يمكن حفظ مسودة الطلب على هذا المتصفح',
+  valuesOnly: 'يُحفظ على هذا الجهاز ما تكتبه فقط لمدة 24 ساعة، ولا تُحفظ المرفقات',
+  locked: 'مسودتك محفوظة ومقفلة حتى تسجّل الدخول مرة أخرى',
 };
 
-/** Reads the booking draft of the default user on `/api` straight from the store. */
-export async function readStoredDraft(): Promise<Draft<StoredBookingDraft> | null> {
+/**
+ * Reads the booking draft of the default user on `/api` straight from the store, unlocked with
+ * the secret the mock's session gives that user (`null`: as a portal without secrets).
+ */
+export async function readStoredDraft(secret?: string | null): Promise<Draft<StoredBookingDraft> | null> {
   const store = await DraftStore.open();
   try {
+    await store.unlock(secret === undefined ? await mockBackend.draftSecretFor(USER_ID) : secret);
     return await store.load<StoredBookingDraft>(draftKey({ portal: API_BASE, user: USER_ID, form: 'booking' }));
   } finally {
     store.close();
+  }
+}
+
+/** Every record of the draft database's `store`, straight from IndexedDB (no keys needed). */
+export async function rawDraftRecords(store: 'drafts' | 'files' | 'signins'): Promise<Array<Record<string, unknown>>> {
+  const db = await openDB('emirate-drafts');
+  try {
+    return db.objectStoreNames.contains(store) ? ((await db.getAll(store)) as Array<Record<string, unknown>>) : [];
+  } finally {
+    db.close();
   }
 }
 

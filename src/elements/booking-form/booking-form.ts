@@ -18,7 +18,8 @@ import { textLength } from '../../domain/text.js';
 import { formatDeviceDateTime } from '../../domain/device-time.js';
 import { NAME_MAX_LENGTH, nameHolder } from '../../domain/name.js';
 import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
-import { DraftController } from '../../drafts/draft-controller.js';
+import { DraftController, draftScopeOf } from '../../drafts/draft-controller.js';
+import { draftLimitNotice } from '../../ui/draft-notice.js';
 import { apiErrorMessage, characterCount, errorMessage, isKnownCode, type MessageContext } from '../../i18n/messages.js';
 import { localText } from '../../i18n/localization.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
@@ -172,8 +173,11 @@ export class BookingForm extends EmirateElement {
       ]);
       if (controller.signal.aborted) return;
       this.catalog = catalog;
-      this.session = session ?? undefined;
+      // The draft secret goes to the drafts once (start below), and is not kept here.
+      this.session = session ? { ...session, draftSecret: undefined } : undefined;
       if (!session) {
+        // Whoever was signed in here is signed out: their drafts go with them.
+        void this.drafts.signedOut(this.portal);
         this.stage = 'signed-out';
         return;
       }
@@ -200,11 +204,7 @@ export class BookingForm extends EmirateElement {
    */
   private async restoreDraft(session: Session, signal: AbortSignal) {
     try {
-      const draft = await this.drafts.start({
-        portal: this.apiBase || 'adapter',
-        user: session.user.idNumber,
-        enabled: !this.noDrafts,
-      });
+      const draft = await this.drafts.start(draftScopeOf(this.portal, session, !this.noDrafts));
       if (!draft || signal.aborted) return;
       const saved = this.withSession({ ...emptyBooking(), ...draft.values.values }, session, true);
       const values: Record<string, unknown> = { ...saved };
@@ -224,6 +224,11 @@ export class BookingForm extends EmirateElement {
         if (this.edited.size > 0) this.saveDraft();
       }
     }
+  }
+
+  /** Which backend the drafts belong to. */
+  private get portal(): string {
+    return this.apiBase || 'adapter';
   }
 
   /** Prefills from Nafath: the ID number always comes from the session; the rest only where empty. */
@@ -424,6 +429,8 @@ export class BookingForm extends EmirateElement {
     } catch (error) {
       const failure = toApiError(error);
       await this.drafts.flush();
+      // The session ended: the sealed draft stays for the next sign-in, its key does not.
+      if (failure.kind === 'unauthorized') await this.drafts.sessionEnded();
       if (failure instanceof ValidationError) {
         this.serverErrors = new Map(
           failure.fieldErrors.map((e) => [e.field, isKnownCode(e.code) ? errorMessage(e.code, this.messageContext(e.field)) : (e.message ?? errorMessage(e.code))]),
@@ -567,7 +574,8 @@ export class BookingForm extends EmirateElement {
               : html`<button type="button" class="secondary discard" @click=${this.askDiscard}>${msg('تجاهل المسودة والبدء من جديد')}</button>`}
           </div>`
         : nothing}
-      ${off && off !== 'disabled'
+      ${draftLimitNotice(this.drafts)}
+      ${off && off !== 'disabled' && off !== 'locked'
         ? html`<div class="notice" role="status">
             ${off === 'full'
               ? msg('مساحة التخزين في جهازك ممتلئة، لذلك لن تُحفظ مسودة الطلب. يمكنك متابعة تعبئة الطلب وإرساله.')

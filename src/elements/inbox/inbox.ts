@@ -22,6 +22,7 @@ import { saveFile } from '../../ui/save-file.js';
 import { summaryDocument, summaryStyles } from '../../ui/summary.js';
 import { printAlone } from '../../ui/print.js';
 import type { MessageSentDetail } from './reply-form.js';
+import { clearSignedOutDrafts, draftScopeOf } from '../../drafts/draft-controller.js';
 import { inboxStyles } from './inbox.styles.js';
 import './reply-form.js';
 import './rating-form.js';
@@ -124,6 +125,8 @@ export class Inbox extends EmirateElement {
         await Promise.all([this.show(), this.updateUnread().catch(() => undefined)]);
         this.poll.start();
       } else {
+        // Whoever was signed in here is signed out: their reply drafts go with them.
+        void clearSignedOutDrafts(this.apiBase || 'adapter');
         this.reportUnread(0);
       }
     } catch (error) {
@@ -530,7 +533,7 @@ export class Inbox extends EmirateElement {
               .adapter=${this.api}
               .requestNumber=${r.requestNumber}
               .rules=${catalog?.files ?? DEFAULT_FILE_RULES}
-              .draftScope=${this.session ? { portal: this.apiBase || 'adapter', user: this.session.user.idNumber, enabled: !this.noDrafts } : undefined}
+              .draftScope=${this.session ? draftScopeOf(this.apiBase || 'adapter', this.session, !this.noDrafts) : undefined}
               @emirate-message-sent=${this.onMessageSent}
             ></emirate-reply-form>`}
 

@@ -6,10 +6,11 @@ import { localized, msg, str } from '@lit/localize';
 import type { EmirateAdapter, FileRules, Message } from '../../api/types.js';
 import { ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { normalizeText, validateText } from '../../domain/text.js';
-import { DraftController } from '../../drafts/draft-controller.js';
+import { DraftController, type DraftScope } from '../../drafts/draft-controller.js';
 import { apiErrorMessage, characterCount, errorMessage } from '../../i18n/messages.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
+import { draftLimitNotice } from '../../ui/draft-notice.js';
 import { DEFAULT_FILE_RULES, isReady, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
 import type { FileChangeDetail } from '../../ui/file-field.js';
 import '../../ui/file-field.js';
@@ -51,9 +52,9 @@ export class ReplyForm extends LitElement {
   @property({ attribute: false }) adapter?: EmirateAdapter;
   @property({ attribute: false }) requestNumber = '';
   @property({ attribute: false }) rules: FileRules = DEFAULT_FILE_RULES;
-  /** Whose draft this is; no scope (or `enabled: false`) keeps no draft. */
+  /** Whose draft this is, and its secret; no scope (or `enabled: false`) keeps no draft. */
   @property({ attribute: false, hasChanged: (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b) })
-  draftScope?: { portal: string; user: string; enabled: boolean };
+  draftScope?: DraftScope;
 
   @state() private text = '';
   @state() private files: Array<{ slot: string; value: Attachment | null }> = [{ slot: crypto.randomUUID(), value: null }];
@@ -152,6 +153,8 @@ export class ReplyForm extends LitElement {
     } catch (error) {
       this.failure = toApiError(error);
       await this.drafts.flush();
+      // The session ended: the sealed draft stays for the next sign-in, its key does not.
+      if (this.failure.kind === 'unauthorized') await this.drafts.sessionEnded();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.send-error')?.focus();
     } finally {
@@ -164,6 +167,7 @@ export class ReplyForm extends LitElement {
     return html`
       <form novalidate @submit=${this.send} aria-labelledby="reply-title">
         <h3 id="reply-title">${msg('الرد على الموظف ورفع المستندات')}</h3>
+        ${draftLimitNotice(this.drafts)}
         ${textField({
           id: 'reply',
           label: msg('نص الرد'),
