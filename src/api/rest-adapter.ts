@@ -1,10 +1,11 @@
 /**
  * The built-in adapter: {@link EmirateAdapter} over the REST contract in `openapi.yaml`.
  *
- * Three parts, each in its own module: the transport (`transport.ts`: fetch and upload, per-attempt
- * timeouts, retries with backoff, `Retry-After`, anti-CSRF headers, size limits, redirects), the
- * decoding (`decode.ts`: the shape of every answer, checked once where it enters) and, here, the
- * operations: which call each adapter method makes and how its answer is read.
+ * Three parts, each in its own module: the transport (`transport.ts`, with the small HTTP pieces
+ * of `http.ts`: fetch and upload, per-attempt timeouts, retries with backoff, `Retry-After`,
+ * anti-CSRF headers, size limits, redirects), the decoding (`decode.ts`: the shape of every
+ * answer, checked once where it enters) and, here, the operations: which call each adapter
+ * method makes and how its answer is read.
  */
 import { NotFoundError, UnauthorizedError } from './errors.js';
 import * as decoders from './decode.js';
@@ -31,7 +32,8 @@ import type {
   UploadPurpose,
 } from './types.js';
 
-export { parseRetryAfter, REQUESTED_WITH, type Live } from './transport.js';
+export { REQUESTED_WITH, type Live } from './transport.js';
+export { parseRetryAfter } from './http.js';
 
 /** How the REST adapter reaches the backend (see {@link TransportOptions} for each option). */
 export type RestAdapterOptions = TransportOptions;

@@ -24,16 +24,14 @@ import {
   ApiError,
   BadResponseError,
   NetworkError,
-  NotFoundError,
   RateLimitedError,
-  ServerError,
   SignInRedirectError,
   TimeoutError,
-  UnauthorizedError,
-  ValidationError,
   type BadResponseCause,
-  type FieldError,
 } from './errors.js';
+import { errorFromReply, fits, mediaType, parseHeaders, readBody, readCookie, sleep, type Expect, type Reply } from './http.js';
+
+export type { Reply } from './http.js';
 
 /** A value the adapter reads at call time: as given, or from a function (e.g. reading an attribute). */
 export type Live<T> = T | (() => T);
@@ -86,17 +84,6 @@ const MAX_RETRY_AFTER_SECONDS = 5;
 const MAX_BACKOFF_MS = 10_000;
 const MEBIBYTE = 1024 * 1024;
 
-/** What one attempt brought back: the status, headers, the whole body, and the address that answered. */
-export interface Reply {
-  status: number;
-  headers: Headers;
-  body: Blob;
-  /** The absolute address called. */
-  url: string;
-}
-
-/** What a call expects as a successful body. */
-type Expect = 'json' | 'file' | 'none';
 
 export type Query = Record<string, string | number>;
 
@@ -212,20 +199,7 @@ export class Transport {
 
   /** A JSON call's body, parsed; {@link BadResponseError} when it is not JSON. */
   async json(spec: CallSpec): Promise<unknown> {
-    const reply = await this.call({ ...spec, expect: 'json' });
-    const text = await reply.body.text();
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      const type = reply.headers.get('Content-Type') || 'no Content-Type';
-      throw this.badResponse('not-json', reply.status, {
-        operation: spec.operation,
-        method: spec.method,
-        url: reply.url,
-        what: `the answer is not JSON (${type}, ${text.trim() ? `starting ${JSON.stringify(text.trim().slice(0, 30))}` : 'empty'})`,
-        fix: 'Check that api-base points at the REST backend, not a web page, and that it answers JSON as src/api/openapi.yaml says.',
-      });
-    }
+    return this.parse(await this.call({ ...spec, expect: 'json' }), spec.operation, spec.method);
   }
 
   /**
@@ -240,16 +214,21 @@ export class Transport {
       signal: spec.signal,
       send: (signal) => this.sendXhr(spec, url, signal),
     });
+    return this.parse(reply, spec.operation, 'POST');
+  }
+
+  private async parse(reply: Reply, operation: string, method: string): Promise<unknown> {
     const text = await reply.body.text();
     try {
       return JSON.parse(text) as unknown;
     } catch {
+      const type = reply.headers.get('Content-Type') || 'no Content-Type';
       throw this.badResponse('not-json', reply.status, {
-        operation: spec.operation,
-        method: 'POST',
-        url,
-        what: `the answer is not JSON (${reply.headers.get('Content-Type') || 'no Content-Type'})`,
-        fix: 'The backend must answer an upload with the UploadedFile JSON that src/api/openapi.yaml describes.',
+        operation,
+        method,
+        url: reply.url,
+        what: `the answer is not JSON (${type}, ${text.trim() ? `starting ${JSON.stringify(text.trim().slice(0, 30))}` : 'empty'})`,
+        fix: 'Check that api-base points at the REST backend, not a web page, and that it answers JSON as src/api/openapi.yaml says.',
       });
     }
   }
@@ -431,149 +410,7 @@ export class Transport {
   }
 }
 
-// ---- helpers ----
-
+/** A {@link Live} value as it is now. */
 function read<T>(value: Live<T> | undefined): T | undefined {
   return typeof value === 'function' ? (value as () => T)() : value;
-}
-
-/** The value of cookie `name` in `document.cookie`, or `undefined`. */
-export function readCookie(name: string | null | undefined, cookies = typeof document === 'undefined' ? '' : document.cookie): string | undefined {
-  if (!name) return undefined;
-  for (const part of cookies.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const value = part.slice(eq + 1).trim();
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
-}
-
-/** `text/html; charset=utf-8` → `text/html`. */
-function mediaType(header: string | null): string {
-  return (header ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-/** Whether a body of `type` can be the answer a call expects (after a redirect: not a sign-in page). */
-function fits(expect: Expect, type: string): boolean {
-  if (expect === 'json') return type === 'application/json' || type.endsWith('+json');
-  if (expect === 'file') return type !== '' && type !== 'text/html';
-  return type !== 'text/html';
-}
-
-/** The whole body as a Blob of its media type, or `null` when it is larger than `cap` bytes (reading stops there). */
-async function readBody(response: Response, cap: number, type: string): Promise<Blob | null> {
-  const declared = Number(response.headers.get('Content-Length'));
-  if (Number.isFinite(declared) && declared > cap) {
-    await response.body?.cancel().catch(() => undefined);
-    return null;
-  }
-  if (!response.body) return new Blob([], { type });
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new Blob(chunks as BlobPart[], { type });
-}
-
-/** The body as JSON, or `undefined` (error bodies are optional). */
-async function tryJson(reply: Reply): Promise<unknown> {
-  try {
-    return JSON.parse(await reply.body.text());
-  } catch {
-    return undefined;
-  }
-}
-
-/** Maps an unsuccessful status to its typed error (see the table in `openapi.yaml`). */
-async function errorFromReply(reply: Reply): Promise<ApiError> {
-  const body = await tryJson(reply);
-  const message = isRecord(body) && typeof body.message === 'string' ? body.message : undefined;
-  switch (reply.status) {
-    case 401:
-      return new UnauthorizedError(message);
-    case 404:
-      return new NotFoundError(message);
-    case 409:
-      return new ApiError('conflict', message ?? 'Conflict', { status: 409 });
-    case 413:
-      return new ValidationError([{ field: 'file', code: 'file-too-large' }], message);
-    case 415:
-      return new ValidationError([{ field: 'file', code: 'file-type' }], message);
-    case 422: {
-      const errors = isRecord(body) && Array.isArray(body.errors) ? body.errors.filter(isFieldError) : undefined;
-      return errors ? new ValidationError(errors.map(toFieldError), message) : new ServerError(422, 'Malformed validation response');
-    }
-    case 429:
-      return new RateLimitedError(parseRetryAfter(reply.headers.get('Retry-After')), message);
-    default:
-      return new ServerError(reply.status, message);
-  }
-}
-
-/**
- * `Retry-After` in whole seconds from now: the header holds either seconds or an HTTP date.
- * `undefined` when absent or unreadable.
- */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function isFieldError(value: unknown): value is FieldError {
-  return isRecord(value) && typeof value.field === 'string' && typeof value.code === 'string';
-}
-
-/** Keeps only the contract's properties of a field error. */
-function toFieldError({ field, code, message }: FieldError): FieldError {
-  return typeof message === 'string' ? { field, code, message } : { field, code };
-}
-
-/** `getAllResponseHeaders()` text as `Headers`. */
-function parseHeaders(raw: string): Headers {
-  const headers = new Headers();
-  for (const line of raw.trim().split(/[\r\n]+/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
-  }
-  return headers;
-}
-
-/** Waits `ms`; rejects with {@link AbortedError} as soon as `signal` fires. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new AbortedError());
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortedError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
