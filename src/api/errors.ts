@@ -35,7 +35,7 @@ export interface FieldError {
   field: string;
   /** Machine code, e.g. `required`, `invalid`, `duplicate`; the widget translates it. */
   code: string;
-  /** The server's own words, shown only when the widget has no translation for `code`. */
+  /** The server's own words, for logs: the widget never shows them (an unknown `code` gets its generic message). */
   message?: string;
 }
 
