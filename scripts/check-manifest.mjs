@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 
 const manifest = JSON.parse(readFileSync(new URL('../dist/custom-elements.json', import.meta.url), 'utf8'));
-const COMMON = ['lang', 'api-base', 'login-url'];
+const COMMON = ['lang', 'api-base', 'login-url', 'csrf-token', 'csrf-cookie'];
 const EXPECTED = {
   'emirate-booking-form': {
     attributes: [...COMMON, 'no-drafts', 'requests-url'],

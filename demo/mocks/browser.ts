@@ -7,7 +7,7 @@ import type { Catalog, Message, RequestDetail, RequestStatus, UploadedFile } fro
 import { addStaffMessage, db, dbChanged, draftSecretFor, listStoredRequests, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
 import { createHandlers } from './handlers.js';
 import { persistDb, type MockStorePersistence } from './persist.js';
-import { getScenario, queueFault, resetScenario, setScenario, type Fault, type Scenario } from './scenarios.js';
+import { getScenario, queueFault, resetScenario, setCsrfToken, setScenario, type Fault, type Scenario } from './scenarios.js';
 
 export interface MockBackendOptions {
   /** Where the adapter under test or demo sends its calls, e.g. `/api`. */
@@ -58,13 +58,18 @@ export function stopMockBackend(): void {
 
 /** Controls of the running mock backend, for tests and the demo's switches. */
 export const mockBackend = {
-  /** Empty store (and no kept copy, see `persist`), default user, Najran catalog, scenario `new-user`, no queued faults. */
+  /** Empty store (and no kept copy, see `persist`), default user, Najran catalog, scenario `new-user`, no queued faults, no anti-CSRF token. */
   reset(): void {
     resetDb();
     resetScenario();
   },
   setScenario: (scenario: Scenario): void => setScenario(scenario),
   getScenario: (): Scenario => getScenario(),
+  /**
+   * Every call that is not a GET must carry this token in `X-CSRF-Token` (besides
+   * `X-Requested-With`, always checked), until the next reset; `undefined` drops the token check.
+   */
+  setCsrfToken: (token: string | undefined): void => setCsrfToken(token),
   /** The next matching request fails as described, once. */
   queueFault: (fault: Fault): void => queueFault(fault),
   /** Every stored request, oldest first. */

@@ -9,7 +9,7 @@ import { countUnread, createRequest, db, dbChanged, draftSecretFor, newId, setSt
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { sniffFileType } from '../../src/domain/file-type.js';
 import { placeholderFile } from './files.js';
-import { getScenario, takeFault, type FaultKind } from './scenarios.js';
+import { getCsrfToken, getScenario, takeFault, type FaultKind } from './scenarios.js';
 import { validateBooking } from './validation.js';
 
 /** How late every answer comes in the `slow-network` scenario, in ms. */
@@ -78,6 +78,10 @@ export function createHandlers(baseUrl: string, options: HandlerOptions = {}): H
     const guarded: Resolver = (info) => (!rules.public && withoutSession(info.request) ? unauthorized() : resolve(info));
     return register(`${base}${path}`, kept(async ({ request, params }) => {
       if (getScenario() === 'slow-network') await delay(SLOW_NETWORK_DELAY_MS);
+      if (method !== 'GET') {
+        const forged = csrfProblem(request);
+        if (forged) return forged;
+      }
       const info = { request, params: toParams(params) };
       const fault = takeFault(method, new URL(request.url).pathname.slice(basePath.length), path);
       if (fault !== undefined) return answerFault(fault, () => guarded(info));
@@ -136,23 +140,27 @@ export function createHandlers(baseUrl: string, options: HandlerOptions = {}): H
       return guide.ok ? pdfResponse(await guide.blob()) : notFound('The service guide is missing.');
     }, { public: true }),
 
-    route('POST', '/uploads', async ({ request }) => {
+    // The type comes from the content, whatever the part's declared type or the name says (the
+    // widget sends the sniffed type and a matching name; a server checks again all the same).
+    route('POST', '/uploads', ({ request }) => {
       if (getScenario() === 'signed-out') return unauthorized();
-      const form = await request.formData().catch(() => null);
-      const file = form?.get('file');
-      const purpose = form?.get('purpose');
-      if (!(file instanceof Blob)) return invalid([{ field: 'file', code: 'required' }]);
-      if (!PURPOSES.includes(purpose as UploadPurpose)) return invalid([{ field: 'purpose', code: 'invalid' }]);
-      if (file.size === 0) return invalid([{ field: 'file', code: 'file-empty' }]);
-      const rules = db.catalog.files;
-      if (file.size > rules.maxBytes) return problem(413, 'file-too-large', `Files are limited to ${rules.maxBytes} bytes.`);
-      const type = await sniffFileType(file);
-      if (!type || !rules.acceptedTypes.includes(type)) return problem(415, 'file-type', 'This kind of file is not accepted.');
-      const givenName = form?.get('name');
-      const name = typeof givenName === 'string' && givenName.trim() ? givenName : file instanceof File ? file.name : 'file';
-      const uploaded: UploadedFile = { id: newId('upl'), name, size: file.size, type };
-      db.uploads.set(uploaded.id, { file: uploaded, purpose: purpose as UploadPurpose, blob: file });
-      return HttpResponse.json(uploaded, { status: 201 });
+      return idempotent(request, async () => {
+        const form = await request.formData().catch(() => null);
+        const file = form?.get('file');
+        const purpose = form?.get('purpose');
+        if (!(file instanceof Blob)) return invalid([{ field: 'file', code: 'required' }]);
+        if (!PURPOSES.includes(purpose as UploadPurpose)) return invalid([{ field: 'purpose', code: 'invalid' }]);
+        if (file.size === 0) return invalid([{ field: 'file', code: 'file-empty' }]);
+        const rules = db.catalog.files;
+        if (file.size > rules.maxBytes) return problem(413, 'file-too-large', `Files are limited to ${rules.maxBytes} bytes.`);
+        const type = await sniffFileType(file);
+        if (!type || !rules.acceptedTypes.includes(type)) return problem(415, 'file-type', 'This kind of file is not accepted.');
+        const givenName = form?.get('name');
+        const name = typeof givenName === 'string' && givenName.trim() ? givenName : file instanceof File ? file.name : 'file';
+        const uploaded: UploadedFile = { id: newId('upl'), name, size: file.size, type };
+        db.uploads.set(uploaded.id, { file: uploaded, purpose: purpose as UploadPurpose, blob: file });
+        return { status: 201, body: uploaded };
+      });
     }),
 
     route('POST', '/requests', ({ request }) => {
@@ -272,6 +280,18 @@ export function createHandlers(baseUrl: string, options: HandlerOptions = {}): H
 /** An error body: `{ code, message }` (422 adds `errors`). */
 function problem(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return HttpResponse.json({ code, message }, { status, headers });
+}
+
+/**
+ * The anti-CSRF check a backend must make on every call that is not a GET (see `openapi.yaml`):
+ * the `X-Requested-With` header, which a cross-site form cannot send, and, when the mock is given
+ * a token (`mockBackend.setCsrfToken`), that token in `X-CSRF-Token`. 403 otherwise.
+ */
+function csrfProblem(request: Request): Response | null {
+  if (!request.headers.get('X-Requested-With')) return problem(403, 'csrf', 'The X-Requested-With header is missing.');
+  const token = getCsrfToken();
+  if (token !== undefined && request.headers.get('X-CSRF-Token') !== token) return problem(403, 'csrf', 'The anti-CSRF token is missing or wrong.');
+  return null;
 }
 
 function unauthorized(): Response {

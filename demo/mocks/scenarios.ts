@@ -33,6 +33,16 @@ export interface Fault {
 
 let scenario: Scenario = 'new-user';
 const faults: Fault[] = [];
+let csrfToken: string | undefined;
+
+/** From now on, every call that is not a GET must carry this token in `X-CSRF-Token` (`undefined`: only `X-Requested-With`). */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+export function getCsrfToken(): string | undefined {
+  return csrfToken;
+}
 
 export function setScenario(next: Scenario): void {
   scenario = next;
@@ -60,8 +70,9 @@ export function clearFaults(): void {
   faults.length = 0;
 }
 
-/** Back to `new-user` with no queued faults. */
+/** Back to `new-user` with no queued faults and no anti-CSRF token. */
 export function resetScenario(): void {
   scenario = 'new-user';
+  csrfToken = undefined;
   clearFaults();
 }

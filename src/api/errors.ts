@@ -11,7 +11,8 @@ export type ApiErrorKind =
   | 'server'
   | 'network'
   | 'timeout'
-  | 'aborted';
+  | 'aborted'
+  | 'bad-response';
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -34,7 +35,7 @@ export interface FieldError {
   field: string;
   /** Machine code, e.g. `required`, `invalid`, `duplicate`; the widget translates it. */
   code: string;
-  /** The server's own words, shown only when the widget has no translation for `code`. */
+  /** The server's own words, for logs: the widget never shows them (an unknown `code` gets its generic message). */
   message?: string;
 }
 
@@ -50,9 +51,59 @@ export class ValidationError extends ApiError {
 
 /** HTTP 401: the session is missing or expired; sign in again (the draft is kept). */
 export class UnauthorizedError extends ApiError {
-  constructor(message = 'Sign-in required') {
-    super('unauthorized', message, { status: 401 });
+  constructor(message = 'Sign-in required', options: { status?: number } = {}) {
+    super('unauthorized', message, { status: options.status ?? 401 });
     this.name = 'UnauthorizedError';
+  }
+}
+
+/**
+ * The call was redirected, as a portal's gateway does to its sign-in page when the session has
+ * ended: with `redirect: 'manual'` the answer is an opaque redirect, or a followed redirect
+ * ended on an HTML page. Kind `unauthorized`, like a 401, so every element offers "sign in
+ * again"; `url` is the call's address.
+ */
+export class SignInRedirectError extends UnauthorizedError {
+  /** The address that was called. */
+  readonly url: string;
+  /** Where the redirect led, when the browser lets us see it (a followed redirect). */
+  readonly location?: string;
+  constructor(url: string, location?: string) {
+    super(`Redirected to a sign-in page: ${url}${location ? ` → ${location}` : ''}`, { status: 0 });
+    this.name = 'SignInRedirectError';
+    this.url = url;
+    this.location = location;
+  }
+}
+
+/**
+ * What was wrong with a {@link BadResponseError}'s answer (its `problem`):
+ * - `not-json`: a JSON call got a body that is not JSON (an HTML error page, plain text, empty);
+ * - `not-a-file`: a file download (attachment, summary) got an HTML page;
+ * - `shape`: JSON that is not what the contract (`openapi.yaml`) says for this call;
+ * - `too-large`: a body over the adapter's size limit (`maxJsonBytes` / `maxFileBytes`).
+ */
+export type BadResponseCause = 'not-json' | 'not-a-file' | 'shape' | 'too-large';
+
+/**
+ * A successful status whose body the widget cannot use: not JSON (or, for a file, an HTML page),
+ * not the contract's shape, or too large. Checked once, where data enters (the adapter), so
+ * elements can trust what they get. Not retried by the adapter (the same answer would come
+ * again); elements offer a retry.
+ */
+export class BadResponseError extends ApiError {
+  /** Which of the three it was. */
+  readonly problem: BadResponseCause;
+  /** The address that answered. */
+  readonly url: string;
+  /** What was wrong, for developers (e.g. `items[2].status: expected one of submitted, …`). */
+  readonly detail: string;
+  constructor(problem: BadResponseCause, url: string, detail: string, status?: number) {
+    super('bad-response', `Bad response from ${url} (${problem}): ${detail}`, { status });
+    this.name = 'BadResponseError';
+    this.problem = problem;
+    this.url = url;
+    this.detail = detail;
   }
 }
 

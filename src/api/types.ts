@@ -109,6 +109,12 @@ export interface UploadOptions {
   signal?: AbortSignal;
   /** Called with the fraction sent, 0 to 1. */
   onProgress?: (fraction: number) => void;
+  /**
+   * The same key for every attempt to upload one chosen file (the citizen's "try again"
+   * included): a server that saw it already answers with the first upload. Without one, the
+   * adapter makes one per call.
+   */
+  idempotencyKey?: string;
 }
 
 /** One companion (مرافق) as sent to the backend. */

@@ -10,6 +10,7 @@
  * - `name-chars`: characters no name has
  * - `too-long`: over the field's length limit
  * - `file-empty` / `file-too-large` / `file-type`: an attachment that is empty, too big, or of a type not accepted (by content)
+ * - `file-name-type`: an attachment whose name claims another type than its content (`report.pdf.html` holding a PDF)
  * - `upload-failed` / `upload-pending`: an attachment whose upload failed (e.g. a restored draft's file that could not be sent again), or is not finished
  * - `companions-max`: more companions than the catalog allows
  * - `transaction-invalid`: a transaction number that is not 1 to 10 digits
@@ -31,6 +32,7 @@ export type FieldErrorCode =
   | 'file-empty'
   | 'file-too-large'
   | 'file-type'
+  | 'file-name-type'
   | 'upload-failed'
   | 'upload-pending'
   | 'companions-max'

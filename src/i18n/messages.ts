@@ -142,6 +142,8 @@ function fileMessage(code: string, noun: string, { max = '', types = 'PDF, JPEG,
       return msg(str`حجم ملف ${noun} أكبر من الحد المسموح (${max})`);
     case 'file-type':
       return msg(str`نوع ملف ${noun} غير مقبول. الأنواع المقبولة: ${types}`);
+    case 'file-name-type':
+      return msg(str`اسم ملف ${noun} ينتهي بامتداد لا يطابق محتواه. أعد تسمية الملف بامتداد نوعه الحقيقي ثم اختره مرة أخرى`);
     case 'upload-failed':
       return msg(str`تعذر رفع ملف ${noun}، أعد المحاولة`);
     case 'upload-pending':
@@ -220,6 +222,8 @@ function genericMessage(code: string, { max = '', types = 'PDF, JPEG, PNG' }: Me
       return msg(str`حجم الملف أكبر من الحد المسموح (${max})`);
     case 'file-type':
       return msg(str`نوع الملف غير مقبول. الأنواع المقبولة: ${types}`);
+    case 'file-name-type':
+      return msg('اسم الملف ينتهي بامتداد لا يطابق محتواه. أعد تسمية الملف بامتداد نوعه الحقيقي ثم اختره مرة أخرى');
     case 'upload-failed':
       return msg('تعذر رفع الملف، أعد المحاولة');
     case 'upload-pending':
@@ -243,7 +247,7 @@ export function isKnownCode(code: string): boolean {
 const KNOWN_CODES = new Set<string>([
   'required', 'id-format', 'id-prefix', 'id-checksum', 'id-duplicate', 'id-same-as-applicant',
   'mobile-invalid', 'email-invalid', 'name-parts', 'name-parts-resident', 'name-chars', 'too-long',
-  'file-empty', 'file-too-large', 'file-type', 'upload-failed', 'upload-pending', 'companions-max',
+  'file-empty', 'file-too-large', 'file-type', 'file-name-type', 'upload-failed', 'upload-pending', 'companions-max',
   'transaction-invalid', 'year-invalid', 'invalid',
 ]);
 
@@ -272,6 +276,10 @@ export function apiErrorMessage(error: ApiError | undefined, { kept = false }: A
         : msg('انتهت جلسة الدخول. سجّل الدخول مرة أخرى عبر النفاذ الوطني الموحد.');
     case 'validation':
       return msg('راجع الحقول المشار إليها ثم أعد الإرسال.');
+    case 'bad-response':
+      return kept
+        ? msg('وصل من الخادم رد غير متوقع، فتعذر إكمال العملية. أعد المحاولة بعد قليل؛ بياناتك محفوظة.')
+        : msg('وصل من الخادم رد غير متوقع، فتعذر عرض البيانات. أعد المحاولة بعد قليل.');
     default:
       return kept ? msg('حدث خطأ في الخادم. أعد المحاولة بعد قليل؛ بياناتك محفوظة.') : msg('حدث خطأ في الخادم. أعد المحاولة بعد قليل.');
   }

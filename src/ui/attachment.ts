@@ -17,6 +17,11 @@ export interface Attachment {
   size: number;
   /** The type sniffed from the file's first bytes (or the declared one before checking). */
   type: string;
+  /**
+   * The upload's `Idempotency-Key`: one per chosen file, kept across every retry of its upload,
+   * so a server that got it once keeps one upload.
+   */
+  uploadKey: string;
   status: AttachmentStatus;
   /** Upload progress, 0 to 1. */
   progress: number;
@@ -28,12 +33,21 @@ export interface Attachment {
   failure?: ApiError;
 }
 
-/** Uploads one file; the form passes the adapter's `uploadFile` bound to a purpose. */
-export type Uploader = (file: Blob, name: string, onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<UploadedFile>;
+/**
+ * Uploads one file (of its sniffed type, under its checked name) with the attachment's
+ * `Idempotency-Key`; the form passes the adapter's `uploadFile` bound to a purpose.
+ */
+export type Uploader = (
+  file: Blob,
+  name: string,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+  idempotencyKey: string,
+) => Promise<UploadedFile>;
 
 /** A picked or restored file, not yet checked; its name without any folder (see {@link safeFileName}). */
 export function newAttachment(file: Blob, name: string): Attachment {
-  return { file, name: safeFileName(name), size: file.size, type: file.type, status: 'pending', progress: 0 };
+  return { file, name: safeFileName(name), size: file.size, type: file.type, uploadKey: crypto.randomUUID(), status: 'pending', progress: 0 };
 }
 
 /** True when the attachment can be sent with the request. */

@@ -13,9 +13,9 @@ export interface SignInRequiredDetail {
 
 /**
  * What every public `emirate-*` element shares: the language (`lang`, with direction
- * following it), the backend (`api-base` or an `adapter` object) and the Nafath sign-in
- * address (`login-url`). Subclasses add `@localized()` so they re-render when the language
- * changes.
+ * following it), the backend (`api-base` or an `adapter` object, with the portal's anti-CSRF
+ * token from `csrf-token` or `csrf-cookie`) and the Nafath sign-in address (`login-url`).
+ * Subclasses add `@localized()` so they re-render when the language changes.
  */
 export class EmirateElement extends LitElement {
   /**
@@ -31,6 +31,19 @@ export class EmirateElement extends LitElement {
   /** Where the host page starts a Nafath sign-in; the widget appends `return=<current URL>`. */
   @property({ attribute: 'login-url' }) loginUrl = '';
 
+  /**
+   * The portal's anti-CSRF token, sent by the built-in REST adapter in `X-CSRF-Token` with every
+   * call that is not a GET (besides `X-Requested-With: emirate-widget`, always sent). Read at
+   * each call, so the portal may change it.
+   */
+  @property({ attribute: 'csrf-token' }) csrfToken = '';
+
+  /**
+   * The name of the portal's cookie holding its anti-CSRF token (double-submit), read from
+   * `document.cookie` at each call when `csrf-token` is not set.
+   */
+  @property({ attribute: 'csrf-cookie' }) csrfCookie = '';
+
   /** Any object implementing the adapter interface; wins over `api-base`. */
   @property({ attribute: false }) adapter?: EmirateAdapter;
 
@@ -41,7 +54,8 @@ export class EmirateElement extends LitElement {
     if (this.adapter) return this.adapter;
     if (!this.apiBase) return undefined;
     if (this.restAdapter?.base !== this.apiBase) {
-      this.restAdapter = { base: this.apiBase, adapter: new RestAdapter({ baseUrl: this.apiBase }) };
+      const adapter = new RestAdapter({ baseUrl: this.apiBase, csrfToken: () => this.csrfToken, csrfCookie: () => this.csrfCookie });
+      this.restAdapter = { base: this.apiBase, adapter };
     }
     return this.restAdapter.adapter;
   }

@@ -4,7 +4,7 @@ import { customElement } from './define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { FileRules } from '../api/types.js';
 import { ValidationError, toApiError } from '../api/errors.js';
-import { acceptAttribute, checkFile, formatBytes, sniffFileType } from '../domain/file-type.js';
+import { acceptAttribute, checkFile, formatBytes, sniffFileType, uploadFileName } from '../domain/file-type.js';
 import { apiErrorMessage, errorMessage } from '../i18n/messages.js';
 import { baseStyles } from './styles.js';
 import { DEFAULT_FILE_RULES, fileLimits, newAttachment, type Attachment, type Uploader } from './attachment.js';
@@ -14,8 +14,10 @@ export interface FileChangeDetail {
 }
 
 /**
- * One attachment: choose a file, see it checked (type by content, size) and uploaded with
- * progress, then remove or replace it. Internal to the widget's forms.
+ * One attachment: choose a file, see it checked (type by content, size, a name that does not
+ * claim another type) and uploaded with progress, then remove or replace it. The upload carries
+ * the type found from the content and a name whose extension matches it (`scan` holding a PNG
+ * goes as `scan.png`). Internal to the widget's forms.
  *
  * @fires emirate-file-change - `{ value }` whenever the attachment changes (picked, progress, ready, failed, removed).
  * @csspart button - the choose / replace buttons.
@@ -126,36 +128,42 @@ export class FileField extends LitElement {
     const controller = (this.controller = new AbortController());
     const current = () => this.value?.file === attachment.file && !controller.signal.aborted;
     this.change({ ...attachment, status: 'checking' });
-    const rule = await checkFile(attachment.file, this.rules);
+    const rule = await checkFile(attachment.file, this.rules, attachment.name);
     if (!current()) return;
     if (rule) {
       this.change({ ...attachment, status: 'rejected', rule });
       return;
     }
+    // Checked above: the content has an accepted type, and the name claims no other.
     const type = (await sniffFileType(attachment.file)) ?? attachment.type;
+    const name = uploadFileName(attachment.name, type) ?? attachment.name;
+    if (!current()) return;
     if (!this.uploader) {
-      this.change({ ...attachment, type, status: 'ready', progress: 1 });
+      this.change({ ...attachment, name, type, status: 'ready', progress: 1 });
       return;
     }
-    this.change({ ...attachment, type, status: 'uploading', progress: 0 });
+    this.change({ ...attachment, name, type, status: 'uploading', progress: 0 });
+    // Sent as what its content is, whatever type the browser or the file's maker declared.
+    const sent = attachment.file.type === type ? attachment.file : new Blob([attachment.file], { type });
     try {
       const uploaded = await this.uploader(
-        attachment.file,
-        attachment.name,
+        sent,
+        name,
         (progress) => {
           if (current()) this.change({ ...this.value!, progress });
         },
         controller.signal,
+        attachment.uploadKey,
       );
-      if (current()) this.change({ ...attachment, type, status: 'ready', progress: 1, uploadId: uploaded.id });
+      if (current()) this.change({ ...attachment, name, type, status: 'ready', progress: 1, uploadId: uploaded.id });
     } catch (error) {
       if (!current()) return;
       const failure = toApiError(error);
       const rule = failure instanceof ValidationError ? failure.fieldErrors[0]?.code : undefined;
       if (rule === 'file-too-large' || rule === 'file-type' || rule === 'file-empty') {
-        this.change({ ...attachment, type, status: 'rejected', rule });
+        this.change({ ...attachment, name, type, status: 'rejected', rule });
       } else {
-        this.change({ ...attachment, type, status: 'failed', failure });
+        this.change({ ...attachment, name, type, status: 'failed', failure });
       }
     }
   }

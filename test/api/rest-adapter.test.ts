@@ -4,6 +4,7 @@ import { REJECTED_EMAIL } from '../../demo/mocks/validation.js';
 import {
   AbortedError,
   ApiError,
+  BadResponseError,
   NetworkError,
   NotFoundError,
   RateLimitedError,
@@ -262,10 +263,13 @@ describe('RestAdapter against the mock backend', () => {
       expect(calls).to.have.length(1);
     });
 
-    it('treats a body that is not JSON as a server error', async () => {
+    it('treats a body that is not JSON as a bad response, not retried', async () => {
+      const { api, calls } = adapter();
       mockBackend.queueFault({ method: 'GET', path: '/catalog', kind: { status: 200 } });
-      const error = await rejection(adapter().api.getCatalog());
-      expect(error).to.be.instanceOf(ServerError);
+      const error = await rejection(api.getCatalog());
+      expect(error).to.be.instanceOf(BadResponseError);
+      expect(error).to.include({ kind: 'bad-response', problem: 'not-json', retryable: false });
+      expect(calls).to.have.length(1);
     });
   });
 
@@ -401,7 +405,7 @@ describe('RestAdapter against the mock backend', () => {
       await api.markMessagesRead(oldest.requestNumber);
       expect(await api.getUnreadCount()).to.equal(2);
       mockBackend.queueFault({ method: 'GET', path: '/messages/unread', kind: { status: 200, body: { total: 'many' } } });
-      expect(await rejection(api.getUnreadCount())).to.be.instanceOf(ServerError);
+      expect(await rejection(api.getUnreadCount())).to.be.instanceOf(BadResponseError);
       mockBackend.setScenario('signed-out');
       expect(await rejection(api.getUnreadCount())).to.be.instanceOf(UnauthorizedError);
     });

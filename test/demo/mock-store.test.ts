@@ -106,7 +106,7 @@ describe('the demo’s kept mock store', () => {
 
     const replay = await fetch(`${API_BASE}/requests`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k-first' },
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k-first', 'X-Requested-With': 'emirate-widget' },
       body: '{}',
     });
     expect(replay.headers.get('Idempotent-Replayed')).to.equal('true');

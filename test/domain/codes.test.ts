@@ -23,6 +23,7 @@ const CODES: Record<FieldErrorCode, true> = {
   'file-empty': true,
   'file-too-large': true,
   'file-type': true,
+  'file-name-type': true,
   'upload-failed': true,
   'upload-pending': true,
   'companions-max': true,

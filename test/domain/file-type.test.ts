@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { FileRules } from '../../src/api/types.js';
-import { acceptAttribute, checkFile, formatBytes, sniffFileType } from '../../src/domain/file-type.js';
+import { acceptAttribute, checkFile, formatBytes, MAX_UPLOAD_NAME, sniffFileType, uploadFileName } from '../../src/domain/file-type.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { table } from './table.js';
 
@@ -80,8 +80,80 @@ describe('checkFile', () => {
   }
 });
 
+const PDF_TYPE = 'application/pdf';
+const PNG_TYPE = 'image/png';
+const JPEG_TYPE = 'image/jpeg';
+
+// The name an upload is sent under, for content of a type; null: the name claims another type.
+table<[string, string], string | null>('uploadFileName', ([name, type]) => uploadFileName(name, type), [
+  // A matching extension stays as written; a missing one is added.
+  [['photo.jpeg', JPEG_TYPE], 'photo.jpeg'],
+  [['photo.JPG', JPEG_TYPE], 'photo.JPG'],
+  [['IMG_0042.jfif', JPEG_TYPE], 'IMG_0042.jfif'],
+  [['scan', PNG_TYPE], 'scan.png'],
+  [['scan', JPEG_TYPE], 'scan.jpg'],
+  [['صك الملكية', PDF_TYPE], 'صك الملكية.pdf'],
+  [['صك الملكية.pdf', PDF_TYPE], 'صك الملكية.pdf'],
+  [['letter v1.2', PDF_TYPE], 'letter v1.2.pdf'],
+  [['scan.2024', PNG_TYPE], 'scan.2024.png'],
+  [['invoice.html.pdf', PDF_TYPE], 'invoice.html.pdf'],
+  [['letter.pdf.png', PNG_TYPE], 'letter.pdf.png'],
+  // A name that claims another type is refused.
+  [['report.pdf.html', PDF_TYPE], null],
+  [['setup.exe', PNG_TYPE], null],
+  [['x.pdf', PNG_TYPE], null],
+  [['photo.png', JPEG_TYPE], null],
+  [['letter.doc', PDF_TYPE], null],
+  [['archive.tar.gz', PDF_TYPE], null],
+  [['page.svg', PNG_TYPE], null],
+  [['report.v2', PDF_TYPE], null],
+  // A right-to-left override cannot hide the real extension: gone, the name reads as it ends.
+  [['invoice\u202Efdp.exe', PDF_TYPE], null],
+  [['exe.\u202Efdp', PDF_TYPE], null],
+  // Control and format characters go; joiners stay (Persian, Urdu, emoji need them).
+  [['let\u200Bter\u00AD.pdf', PDF_TYPE], 'letter.pdf'],
+  [['line\nbreak\t.pdf', PDF_TYPE], 'linebreak.pdf'],
+  [['\u061Cخطاب\u200F.pdf', PDF_TYPE], 'خطاب.pdf'],
+  [['\u2066scan\u2069.png', PNG_TYPE], 'scan.png'],
+  [['\uFEFFscan.png', PNG_TYPE], 'scan.png'],
+  [['نامه\u200Cی اداری.pdf', PDF_TYPE], 'نامه\u200Cی اداری.pdf'],
+  // Folders, spaces, dots at the ends.
+  [['../../etc/passwd', PDF_TYPE], 'passwd.pdf'],
+  [['C:\\fakepath\\x.pdf', PDF_TYPE], 'x.pdf'],
+  [['  name   with  spaces .pdf ', PDF_TYPE], 'name with spaces.pdf'],
+  [['scan.png.', PNG_TYPE], 'scan.png'],
+  [['....', PDF_TYPE], 'file.pdf'],
+  [['', PNG_TYPE], 'file.png'],
+  [['.pdf', PDF_TYPE], 'pdf.pdf'],
+  // Long names are cut before the extension, by characters.
+  [['أ'.repeat(300) + '.pdf', PDF_TYPE], 'أ'.repeat(MAX_UPLOAD_NAME - 4) + '.pdf'],
+  [['😀'.repeat(200), PNG_TYPE], '😀'.repeat(MAX_UPLOAD_NAME - 4) + '.png'],
+  [['a'.repeat(MAX_UPLOAD_NAME - 5) + '.jpeg', JPEG_TYPE], 'a'.repeat(MAX_UPLOAD_NAME - 5) + '.jpeg'],
+  [['a'.repeat(98) + ' ' + 'b'.repeat(10) + '.pdf', PDF_TYPE], 'a'.repeat(96) + '.pdf'],
+]);
+
+describe('checkFile with the name it would be sent under', () => {
+  const rows: Array<[string, Blob, string, Awaited<ReturnType<typeof checkFile>>]> = [
+    ['PDF named .pdf', bytes(...PDF), 'letter.pdf', null],
+    ['PNG without an extension', bytes(...PNG), 'scan', null],
+    ['PDF named .pdf.html', bytes(...PDF), 'report.pdf.html', 'file-name-type'],
+    ['PNG named .exe', bytes(...PNG), 'setup.exe', 'file-name-type'],
+    ['PNG named .pdf', bytes(...PNG), 'x.pdf', 'file-name-type'],
+    ['PNG named .pdf, declared PDF', new File([bytes(...PNG)], 'x.pdf', { type: 'application/pdf' }), 'x.pdf', 'file-name-type'],
+    ['empty, whatever its name', new Blob([]), 'setup.exe', 'file-empty'],
+    ['too large, whatever its name', new Blob([new Uint8Array(1025)]), 'setup.exe', 'file-too-large'],
+    ['an executable named .exe: its content decides first', new Blob(['MZ executable']), 'setup.exe', 'file-type'],
+    ['GIF named .gif when GIF is not accepted', bytes(...GIF), 'x.gif', 'file-type'],
+  ];
+  for (const [title, file, name, expected] of rows) {
+    it(`${title} → ${expected}`, async () => {
+      expect(await checkFile(file, rules, name)).to.equal(expected);
+    });
+  }
+});
+
 table('acceptAttribute', (acceptedTypes: string[]) => acceptAttribute({ acceptedTypes, maxBytes: 1 }), [
-  [['application/pdf', 'image/jpeg', 'image/png'], '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png'],
+  [['application/pdf', 'image/jpeg', 'image/png'], '.pdf,.jpg,.jpeg,.jfif,.jpe,.png,application/pdf,image/jpeg,image/png'],
   [['image/webp', 'image/gif'], '.webp,.gif,image/webp,image/gif'],
   [['application/msword'], 'application/msword'],
   [[], ''],

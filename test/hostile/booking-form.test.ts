@@ -245,11 +245,20 @@ describe('hostile input: <emirate-booking-form>', () => {
   });
 
   describe('files that lie or are out of bounds', () => {
-    it('a PNG named .pdf is accepted by its content and sent as a PNG', async () => {
+    it('a PNG named .pdf is refused: its name claims another type; nothing uploaded', async () => {
       const form = await mount();
-      await attach(form, 'idCopy', fileOf('png', 'scan.pdf', { declaredType: 'application/pdf' }));
+      pickFile($(form, '#idCopy'), fileOf('png', 'scan.pdf', { declaredType: 'application/pdf' }));
+      await until(() => visibleText($(form, '#idCopy')).includes('ينتهي بامتداد لا يطابق محتواه'), 'the name-type error');
+      expect(mockBackend.db.uploads.size).to.equal(0);
+      expect(visibleText($(form, '#idCopy'))).to.not.match(RAW_CODE);
+    });
+
+    it('a PNG named without an extension, declared PDF, is sent as a PNG named .png', async () => {
+      const form = await mount();
+      await attach(form, 'idCopy', fileOf('png', 'scan', { declaredType: 'application/pdf' }));
       const [upload] = [...mockBackend.db.uploads.values()];
-      expect(upload!.file.type).to.equal('image/png');
+      expect(upload!.file).to.include({ type: 'image/png', name: 'scan.png' });
+      expect(upload!.blob.type, 'the part’s declared type').to.equal('image/png');
     });
 
     it('a text file named .pdf: the type message, nothing uploaded, in English too', async () => {

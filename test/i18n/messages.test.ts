@@ -22,6 +22,7 @@ const CODES: Record<FieldErrorCode, true> = {
   'file-empty': true,
   'file-too-large': true,
   'file-type': true,
+  'file-name-type': true,
   'upload-failed': true,
   'upload-pending': true,
   'companions-max': true,
@@ -76,6 +77,8 @@ const ROWS: Row[] = [
   ['file-empty', { field: 'subjectLetter' }, 'ملف خطاب موضوع الزيارة فارغ، اختر ملفًا آخر', 'The file for the letter stating the subject of the visit is empty; choose another file'],
   ['file-too-large', { field: 'idCopy', max: '5 MB' }, 'حجم ملف صورة هوية مقدم الطلب أكبر من الحد المسموح (5 MB)', "The file for the copy of the applicant's ID is larger than allowed (5 MB)"],
   ['file-type', { field: 'companions.1.idImage', types: 'PDF' }, 'نوع ملف صورة هوية المرافق 2 غير مقبول. الأنواع المقبولة: PDF', "The type of the file for companion 2's ID image is not accepted. Accepted types: PDF"],
+  ['file-name-type', { field: 'idCopy' }, 'اسم ملف صورة هوية مقدم الطلب ينتهي بامتداد لا يطابق محتواه. أعد تسمية الملف بامتداد نوعه الحقيقي ثم اختره مرة أخرى', "The name of the file for the copy of the applicant's ID ends in an extension that does not match its content. Rename the file with the extension of its real type, then choose it again"],
+  ['file-name-type', {}, 'اسم الملف ينتهي بامتداد لا يطابق محتواه. أعد تسمية الملف بامتداد نوعه الحقيقي ثم اختره مرة أخرى', 'The file name ends in an extension that does not match its content. Rename the file with the extension of its real type, then choose it again'],
   ['upload-failed', { field: 'subjectLetter' }, 'تعذر رفع ملف خطاب موضوع الزيارة، أعد المحاولة', 'The file for the letter stating the subject of the visit could not be uploaded; try again'],
   ['upload-pending', { field: 'idCopy' }, 'انتظر حتى يكتمل رفع ملف صورة هوية مقدم الطلب', "Wait until the file for the copy of the applicant's ID has finished uploading"],
   ['upload-failed', {}, 'تعذر رفع الملف، أعد المحاولة', 'The file could not be uploaded; try again'],
@@ -139,7 +142,7 @@ describe('counted nouns', () => {
 
 describe('apiErrorMessage: "your data is saved" only when asked', () => {
   after(() => setWidgetLocale('ar'));
-  const kinds = ['network', 'timeout', 'unauthorized', 'server'] as const;
+  const kinds = ['network', 'timeout', 'unauthorized', 'server', 'bad-response'] as const;
 
   for (const kind of kinds) {
     it(`${kind}: kept says so, plain does not, in both languages`, async () => {
@@ -153,6 +156,19 @@ describe('apiErrorMessage: "your data is saved" only when asked', () => {
       expect(apiErrorMessage(error)).to.not.contain('kept');
     });
   }
+});
+
+describe('apiErrorMessage: a bad answer from the server', () => {
+  after(() => setWidgetLocale('ar'));
+
+  it('says the answer was unexpected and to try again, in both languages, not the generic server error', async () => {
+    const error = new ApiError('bad-response', 'x');
+    await setWidgetLocale('ar');
+    expect(apiErrorMessage(error)).to.equal('وصل من الخادم رد غير متوقع، فتعذر عرض البيانات. أعد المحاولة بعد قليل.');
+    expect(apiErrorMessage(error)).to.not.equal(apiErrorMessage(new ApiError('server', 'x')));
+    await setWidgetLocale('en');
+    expect(apiErrorMessage(error)).to.equal('The server sent an unexpected answer, so this cannot be shown. Try again shortly.');
+  });
 });
 
 describe('labels and hints', () => {

@@ -123,7 +123,9 @@ export class Appointments extends EmirateElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (!this.router || changed.has('base')) this.startRouter();
-    else if (changed.has('apiBase') || changed.has('adapter') || changed.has('loginUrl') || changed.has('noDrafts')) {
+    else if (
+      changed.has('apiBase') || changed.has('adapter') || changed.has('loginUrl') || changed.has('noDrafts') || changed.has('csrfToken') || changed.has('csrfCookie')
+    ) {
       for (const view of this.renderRoot.querySelectorAll('.outlet > *')) this.configure(view as HTMLElement);
     }
   }
@@ -164,7 +166,7 @@ export class Appointments extends EmirateElement {
     ];
   }
 
-  /** A fresh view element with the shell's backend, sign-in address and draft setting. */
+  /** A fresh view element with the shell's backend (and anti-CSRF settings), sign-in address and draft setting. */
   private element(tag: string, attributes: Record<string, string> = {}): HTMLElement {
     const element = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
@@ -172,10 +174,12 @@ export class Appointments extends EmirateElement {
   }
 
   private configure(element: HTMLElement): HTMLElement {
-    const view = element as HTMLElement & Partial<Pick<EmirateElement, 'adapter' | 'apiBase' | 'loginUrl'>>;
+    const view = element as HTMLElement & Partial<Pick<EmirateElement, 'adapter' | 'apiBase' | 'loginUrl' | 'csrfToken' | 'csrfCookie'>>;
     if (!('apiBase' in view)) return element;
     view.apiBase = this.apiBase;
     view.loginUrl = this.loginUrl;
+    view.csrfToken = this.csrfToken;
+    view.csrfCookie = this.csrfCookie;
     view.adapter = this.adapter;
     element.toggleAttribute('no-drafts', this.noDrafts);
     return element;
@@ -302,6 +306,9 @@ export class Appointments extends EmirateElement {
     if (sent.state === 'failed') {
       return html`<div class="notice error" role="alert">
         <p>${apiErrorMessage(sent.error)}</p>
+        ${sent.error.kind === 'unauthorized'
+          ? html`<button type="button" @click=${() => this.requestSignIn()}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>`
+          : nothing}
         <button type="button" @click=${() => this.loadSent(this.requestNumber)}>${msg('إعادة المحاولة')}</button>
       </div>`;
     }

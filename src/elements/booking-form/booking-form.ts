@@ -20,7 +20,7 @@ import { NAME_MAX_LENGTH, nameHolder } from '../../domain/name.js';
 import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { DraftController, draftScopeOf } from '../../drafts/draft-controller.js';
 import { draftLimitNotice } from '../../ui/draft-notice.js';
-import { apiErrorMessage, characterCount, errorMessage, isKnownCode, type MessageContext } from '../../i18n/messages.js';
+import { apiErrorMessage, characterCount, errorMessage, type MessageContext } from '../../i18n/messages.js';
 import { localText } from '../../i18n/localization.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
@@ -192,8 +192,10 @@ export class BookingForm extends EmirateElement {
       await this.restoring;
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.failure = toApiError(error);
-      this.stage = 'unavailable';
+      const failure = toApiError(error);
+      // The session ended (or a gateway sent the call to its sign-in page): offer sign-in again.
+      this.failure = failure.kind === 'unauthorized' ? undefined : failure;
+      this.stage = failure.kind === 'unauthorized' ? 'signed-out' : 'unavailable';
     }
   }
 
@@ -312,10 +314,10 @@ export class BookingForm extends EmirateElement {
   private uploader(purpose: UploadPurpose): Uploader {
     let uploader = this.uploaders.get(purpose);
     if (!uploader) {
-      uploader = (file, name, onProgress, signal) => {
+      uploader = (file, name, onProgress, signal, idempotencyKey) => {
         const api = this.api;
         if (!api) return Promise.reject(toApiError('No backend configured'));
-        return api.uploadFile(file, name, purpose, { onProgress, signal });
+        return api.uploadFile(file, name, purpose, { onProgress, signal, idempotencyKey });
       };
       this.uploaders.set(purpose, uploader);
     }
@@ -432,9 +434,9 @@ export class BookingForm extends EmirateElement {
       // The session ended: the sealed draft stays for the next sign-in, its key does not.
       if (failure.kind === 'unauthorized') await this.drafts.sessionEnded();
       if (failure instanceof ValidationError) {
-        this.serverErrors = new Map(
-          failure.fieldErrors.map((e) => [e.field, isKnownCode(e.code) ? errorMessage(e.code, this.messageContext(e.field)) : (e.message ?? errorMessage(e.code))]),
-        );
+        // Always the widget's own words: a known code's message, or the generic one for a code
+        // it does not know (the server's text is never shown; it may be in another language, or anything).
+        this.serverErrors = new Map(failure.fieldErrors.map((e) => [e.field, errorMessage(e.code, this.messageContext(e.field))]));
         this.showErrors = true;
         await this.goTo('form', '.error-summary');
       } else {

@@ -130,7 +130,12 @@ export class Inbox extends EmirateElement {
         this.reportUnread(0);
       }
     } catch (error) {
-      this.list = { state: 'failed', error: toApiError(error) };
+      // A session that ended (or a redirect to a sign-in page) shows "sign in"; anything else, the
+      // error and a retry, in the list or the request, whichever is shown.
+      this.fail(error, (e) => {
+        this.list = { state: 'failed', error: e };
+        this.detail = { state: 'failed', error: e };
+      });
     }
   }
 
@@ -234,6 +239,17 @@ export class Inbox extends EmirateElement {
       this.session = null;
       this.reportUnread(0);
     }
+  }
+
+  /** "Try again": the view again, or the whole start when it failed before the session was known. */
+  private retry(load: () => Promise<void>) {
+    if (this.session !== undefined) {
+      this.shown = load();
+      return;
+    }
+    this.list = { state: 'loading' };
+    this.detail = { state: 'loading' };
+    this.shown = this.start();
   }
 
   private async open(requestNumber: string) {
@@ -346,7 +362,7 @@ export class Inbox extends EmirateElement {
         ${list.state === 'loading'
           ? html`<p role="status">${msg('جارٍ تحميل الطلبات…')}</p>`
           : list.state === 'failed'
-            ? this.renderProblem(list.error, () => void this.loadList(this.page))
+            ? this.renderProblem(list.error, () => this.retry(() => this.loadList(this.page)))
             : list.value.total === 0
               ? html`<p class="empty">${msg('لا توجد طلبات بعد. ستظهر هنا الطلبات التي تقدمها.')}</p>`
               : html`<ul class="requests">
@@ -412,7 +428,7 @@ export class Inbox extends EmirateElement {
       ${detail.state === 'loading'
         ? html`<p role="status">${msg('جارٍ تحميل الطلب…')}</p>`
         : detail.state === 'failed'
-          ? this.renderProblem(detail.error, () => void this.loadDetail(this.request))
+          ? this.renderProblem(detail.error, () => this.retry(() => this.loadDetail(this.request)))
           : this.printView
             ? this.renderPrintView(detail.value)
             : this.renderRequest(detail.value)}

@@ -108,8 +108,10 @@ export class ReplyForm extends LitElement {
   }
 
   private get uploader(): Uploader {
-    return (file, name, onProgress, signal) =>
-      this.adapter ? this.adapter.uploadFile(file, name, 'reply', { onProgress, signal }) : Promise.reject(new ServerError(0, 'No backend'));
+    return (file, name, onProgress, signal, idempotencyKey) =>
+      this.adapter
+        ? this.adapter.uploadFile(file, name, 'reply', { onProgress, signal, idempotencyKey })
+        : Promise.reject(new ServerError(0, 'No backend'));
   }
 
   /** The rule the reply breaks, if any: it needs text or a document, and text within the limit. */

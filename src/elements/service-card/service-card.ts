@@ -126,6 +126,11 @@ export class ServiceCard extends EmirateElement {
       return this.failure
         ? html`<div class="notice error" role="alert">
             <p>${apiErrorMessage(this.failure)}</p>
+            ${this.failure.kind === 'unauthorized'
+              ? html`<button type="button" @click=${() => this.requestSignIn(this.startUrl ? new URL(this.startUrl, location.href).href : location.href)}>
+                  ${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}
+                </button>`
+              : nothing}
             <button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة')}</button>
           </div>`
         : html`<p role="status">${msg('جارٍ التحميل…')}</p>`;
