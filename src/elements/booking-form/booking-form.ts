@@ -26,7 +26,7 @@ import { baseStyles } from '../../ui/styles.js';
 import { checkboxField, choiceGroup, selectField, textField, type Choice } from '../../ui/fields.js';
 import { attachmentCheck, fileLimits, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
 import type { FileChangeDetail, FileField } from '../../ui/file-field.js';
-import type { CompanionEntry, CompanionList, CompanionsChangeDetail } from '../companion-list/companion-list.js';
+import type { CompanionEntry, CompanionList } from '../companion-list/companion-list.js';
 import { bookingFormStyles } from './booking-form.styles.js';
 import { fieldLabel, fullNameHint } from '../../i18n/field-labels.js';
 import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
@@ -703,7 +703,7 @@ export class BookingForm extends EmirateElement {
           .value=${this.companionValue()}
           .showErrors=${this.showErrors}
           .externalErrors=${this.serverErrors}
-          @emirate-companions-change=${(e: CustomEvent<CompanionsChangeDetail>) => this.onCompanions(e.detail.value)}
+          @emirate-companions-change=${(e: Event) => this.onCompanions((e.currentTarget as CompanionList).value)}
         ></emirate-companion-list>
         ${this.errorFor('companions', errors) ? html`<p class="error">${this.errorFor('companions', errors)}</p>` : nothing}
 
