@@ -175,7 +175,8 @@ export class Appointments extends EmirateElement {
     const view = element as HTMLElement & Partial<Pick<EmirateElement, 'adapter' | 'apiBase' | 'loginUrl'>>;
     if (!('apiBase' in view)) return element;
     view.apiBase = this.apiBase;
-    view.loginUrl = this.loginUrl;
+    // Checked once here (and warned about by the shell alone): the views get it only when it is a web address.
+    view.loginUrl = this.webAddress('login-url', this.loginUrl);
     view.adapter = this.adapter;
     element.toggleAttribute('no-drafts', this.noDrafts);
     return element;

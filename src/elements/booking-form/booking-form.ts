@@ -101,6 +101,7 @@ export class BookingForm extends EmirateElement {
   /**
    * The portal's "My requests" page, linked from the confirmation. Without it, the
    * confirmation's "My requests" button fires `emirate-show-requests` for the host to handle.
+   * An http(s) or relative address; anything else is ignored with a console warning.
    */
   @property({ attribute: 'requests-url' }) requestsUrl = '';
 
@@ -152,6 +153,7 @@ export class BookingForm extends EmirateElement {
     super.willUpdate(changed);
     // The first render, and any later change of backend, (re)loads the session and catalog.
     if (changed.has('apiBase') || changed.has('adapter')) void this.load();
+    if (changed.has('requestsUrl')) this.webAddress('requests-url', this.requestsUrl);
   }
 
   /** Loads the session and the catalog, then the draft; safe to call again (retry). */
@@ -819,7 +821,7 @@ export class BookingForm extends EmirateElement {
     return html`<emirate-request-sent
       .record=${this.sentRecord(this.result!)}
       .catalog=${this.catalog}
-      .requestsHref=${this.requestsUrl}
+      .requestsHref=${this.webAddress('requests-url', this.requestsUrl)}
       @emirate-show-requests-asked=${this.showRequests}
       @emirate-new-request-asked=${this.startOver}
     ></emirate-request-sent>`;
