@@ -35,6 +35,46 @@ const strictCsp = async (ctx, next) => {
 };
 
 /**
+ * Trusted Types as a portal may add them to the strict policy: no string reaches a script sink
+ * (innerHTML and the like) unless a policy made it, and only policies named `lit-html` may be
+ * made, by each copy of Lit on the page (`'allow-duplicates'`). Pages under
+ * /test/embedding/trusted-types/ get it; `?duplicates=refused` drops `'allow-duplicates'` (to
+ * show what a second copy of Lit meets without it), and `?report=<token>` adds a `report-uri`
+ * whose reports the test reads back from /__csp-reports/<token>.
+ */
+const trustedTypesCsp = async (ctx, next) => {
+  await next();
+  if (!ctx.path.startsWith('/test/embedding/trusted-types/')) return;
+  const duplicates = ctx.query.duplicates === 'refused' ? '' : " 'allow-duplicates'";
+  const token = String(ctx.query.report ?? '').replace(/[^\w-]/g, '');
+  const policy = [STRICT_CSP, "require-trusted-types-for 'script'", `trusted-types lit-html${duplicates}`];
+  if (token) policy.push(`report-uri /__csp-reports/${token}`);
+  ctx.set('Content-Security-Policy', policy.join('; '));
+};
+
+/** The CSP reports browsers POST to /__csp-reports/<token>, read back with a GET of the same address. */
+const cspReports = new Map();
+const cspReportCollector = async (ctx, next) => {
+  const match = /^\/__csp-reports\/([\w-]+)$/.exec(ctx.path);
+  if (!match) return next();
+  const reports = cspReports.get(match[1]) ?? [];
+  cspReports.set(match[1], reports);
+  if (ctx.method === 'POST') {
+    let body = '';
+    for await (const chunk of ctx.req) body += chunk;
+    try {
+      reports.push(JSON.parse(body));
+    } catch {
+      reports.push({ unreadable: body });
+    }
+    ctx.status = 204;
+    return;
+  }
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(reports);
+};
+
+/**
  * A second copy of the widget, as when a page loads it again from another URL or version:
  * a module requested with `?copy=<n>` gets `?copy=<n>` on every import it makes (our sources,
  * Lit, @lit/localize alike), so the whole module graph is evaluated again, apart from the first.
@@ -54,7 +94,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 5 * 60 * 1000,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [mswWorker, strictCsp],
+  middleware: [mswWorker, cspReportCollector, strictCsp, trustedTypesCsp],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), secondCopy],
   browsers: [
     chromeLauncher({

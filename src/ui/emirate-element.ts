@@ -3,9 +3,10 @@ import { property } from 'lit/decorators.js';
 import type { EmirateAdapter } from '../api/types.js';
 import { RestAdapter } from '../api/rest-adapter.js';
 import { directionOf, getLocale, setWidgetLocale, toWidgetLocale, type WidgetLocale } from '../i18n/localization.js';
+import { checkWebUrl, returnAddress } from '../domain/urls.js';
 
 export interface SignInRequiredDetail {
-  /** Where the host should bring the citizen back after Nafath sign-in. */
+  /** Where the host should bring the citizen back after Nafath sign-in: always on the page's own origin. */
   returnUrl: string;
   /** Where the widget will go unless the event is cancelled: `login-url` with `return`, or empty. */
   signInUrl: string;
@@ -28,7 +29,11 @@ export class EmirateElement extends LitElement {
   /** URL of the REST backend, used with the built-in REST adapter. */
   @property({ attribute: 'api-base' }) apiBase = '';
 
-  /** Where the host page starts a Nafath sign-in; the widget appends `return=<current URL>`. */
+  /**
+   * Where the host page starts a Nafath sign-in; the widget appends `return=<current URL>`.
+   * An http(s) or relative address; anything else (`javascript:`, `data:`, ...) is ignored with
+   * a console warning.
+   */
   @property({ attribute: 'login-url' }) loginUrl = '';
 
   /**
@@ -91,17 +96,45 @@ export class EmirateElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('lang') && this.lang) void setWidgetLocale(this.lang);
+    // Said when it is set, not only when the citizen presses "Sign in".
+    if (changed.has('loginUrl')) this.webAddress('login-url', this.loginUrl);
+  }
+
+  /** The addresses already warned about, so a re-render does not repeat the warning. */
+  private readonly refusedAddresses = new Set<string>();
+
+  /**
+   * `value` (the attribute or catalog field `source`) as an absolute http(s) address, or empty
+   * when it is empty or not a web address; a refused one is reported once with a console warning
+   * that names the element and `source` (src/domain/urls.ts has the rule).
+   */
+  protected webAddress(source: string, value: string): string {
+    if (!value) return '';
+    const checked = checkWebUrl(value, location.href);
+    if (checked.ok) return checked.url.href;
+    const key = `${source}\n${value}`;
+    if (!this.refusedAddresses.has(key)) {
+      this.refusedAddresses.add(key);
+      const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+      console.warn(
+        `<${this.localName}>: ${source} ${shown} is ignored: only http(s) and relative addresses are followed (${checked.reason === 'scheme' ? 'another scheme' : checked.reason === 'credentials' ? 'a user name or password in the address' : 'not an address'}).`,
+      );
+    }
+    return '';
   }
 
   /**
-   * Asks for a Nafath sign-in: emits `emirate-sign-in-required` with where to come back and
-   * the address the widget would open; unless the host cancels it, goes to `login-url`.
+   * Asks for a Nafath sign-in: emits `emirate-sign-in-required` with where to come back (always
+   * on the page's own origin: another address falls back to the page) and the address the widget
+   * would open; unless the host cancels it, goes to `login-url`.
    * Returns whether the citizen is on their way (to `login-url`, or the host took over).
    */
-  protected requestSignIn(returnUrl = location.href): boolean {
+  protected requestSignIn(comeBackTo = location.href): boolean {
+    const returnUrl = returnAddress(comeBackTo, location.href);
+    const login = this.webAddress('login-url', this.loginUrl);
     let signInUrl = '';
-    if (this.loginUrl) {
-      const url = new URL(this.loginUrl, location.href);
+    if (login) {
+      const url = new URL(login);
       url.searchParams.set('return', returnUrl);
       signInUrl = url.href;
     }

@@ -9,6 +9,10 @@ import { apiErrorMessage, errorMessage } from '../i18n/messages.js';
 import { baseStyles } from './styles.js';
 import { DEFAULT_FILE_RULES, fileLimits, newAttachment, type Attachment, type Uploader } from './attachment.js';
 
+/**
+ * The attachment, for the owning form only: `emirate-file-change` is neither composed nor
+ * bubbling, so it never leaves the owner's shadow tree (it holds the file and its name).
+ */
 export interface FileChangeDetail {
   value: Attachment | null;
 }
@@ -19,7 +23,8 @@ export interface FileChangeDetail {
  * the type found from the content and a name whose extension matches it (`scan` holding a PNG
  * goes as `scan.png`). Internal to the widget's forms.
  *
- * @fires emirate-file-change - `{ value }` whenever the attachment changes (picked, progress, ready, failed, removed).
+ * @fires emirate-file-change - `{ value }` whenever the attachment changes (picked, progress, ready, failed,
+ *   removed). Internal: not composed and not bubbling, so only the owner's listener on this element hears it.
  * @csspart button - the choose / replace buttons.
  * @csspart progress - the upload progress bar.
  */
@@ -112,7 +117,7 @@ export class FileField extends LitElement {
 
   private change(value: Attachment | null) {
     this.value = value;
-    this.dispatchEvent(new CustomEvent<FileChangeDetail>('emirate-file-change', { detail: { value }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<FileChangeDetail>('emirate-file-change', { detail: { value } }));
   }
 
   private onPick(event: Event) {

@@ -309,6 +309,34 @@ describe('<emirate-appointments>', () => {
       expect(signIn.searchParams.get('return')).to.equal(asked[0]!.returnUrl);
       expect(location.pathname).to.equal(BASE);
     });
+
+    it('a login-url that is not a web address: the shell warns once, its views never follow it', async () => {
+      mockBackend.setScenario('signed-out');
+      const warnings: string[] = [];
+      const realWarn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+      const asked: SignInRequiredDetail[] = [];
+      const listener = (event: Event) => {
+        asked.push((event as CustomEvent<SignInRequiredDetail>).detail);
+        event.preventDefault();
+      };
+      document.addEventListener('emirate-sign-in-required', listener);
+      try {
+        const shell = await mount(BASE, { loginUrl: 'javascript:alert(document.domain)' });
+        current(shell)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!.click();
+        navLink(shell, 'طلباتي').click();
+        await goTo(shell, 'emirate-inbox');
+        const signIn = () => [...current(shell)!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('النفاذ'));
+        await until(signIn, "the inbox's sign-in");
+        signIn()!.click();
+      } finally {
+        console.warn = realWarn;
+        document.removeEventListener('emirate-sign-in-required', listener);
+      }
+      expect(asked.map((a) => a.signInUrl)).to.deep.equal(['', '']);
+      expect(warnings.filter((w) => w.includes('login-url'))).to.have.length(1);
+      expect(warnings.find((w) => w.includes('login-url'))).to.contain('<emirate-appointments>');
+    });
   });
 
   describe('sign-in round trip', () => {

@@ -1,7 +1,7 @@
 import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/companion-list.js';
-import type { CompanionList } from '../../src/companion-list.js';
+import type { CompanionList, CompanionsChangeDetail } from '../../src/companion-list.js';
 import { deepQuery, fileOf, pickFile, type, until, visibleText } from '../support/dom.js';
 
 const APPLICANT = '1085427373';
@@ -103,6 +103,27 @@ describe('<emirate-companion-list>', () => {
     form.reset();
     await list.updateComplete;
     expect(rows(list)).to.have.length(0);
+  });
+
+  it('tells the page how many companions there are and whether they are valid, never who; the value property has them', async () => {
+    const list = await fixture<CompanionList>(html`<emirate-companion-list applicant-id=${APPLICANT}></emirate-companion-list>`);
+    const details: CompanionsChangeDetail[] = [];
+    list.addEventListener('emirate-companions-change', (e) => {
+      const event = e as CustomEvent<CompanionsChangeDetail>;
+      expect(event.bubbles && event.composed, 'a public event').to.equal(true);
+      details.push(event.detail);
+    });
+    await add(list);
+    expect(details.at(-1)).to.deep.equal({ count: 1, valid: false });
+    await fill(list, 0, 'سعد محمد علي القحطاني', '2345678904');
+    expect(details.at(-1)).to.deep.equal({ count: 1, valid: true });
+    expect(list.value.map((c) => [c.fullName, c.idNumber, c.idImage?.name])).to.deep.equal([['سعد محمد علي القحطاني', '2345678904', 'id.png']]);
+    await add(list);
+    expect(details.at(-1)).to.deep.equal({ count: 2, valid: false });
+    rows(list)[1]!.querySelector<HTMLButtonElement>('button.remove')!.click();
+    await list.updateComplete;
+    expect(details.at(-1)).to.deep.equal({ count: 1, valid: true });
+    expect(JSON.stringify(details)).to.not.match(/سعد|2345678904|id\.png/);
   });
 
   it('rejects an ID image whose content is not an accepted type, whatever its name says', async () => {

@@ -8,6 +8,7 @@ import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.j
 import { deepQuery, fileOf, lineCount, pickFile, recordFetches, settled, type, until, visibleText } from '../support/dom.js';
 import { RestAdapter } from '../../src/api/rest-adapter.js';
 import type { UnreadChangedDetail } from '../../src/elements/inbox/inbox.js';
+import type { MessageSentDetail } from '../../src/inbox.js';
 
 await useMockBackend();
 
@@ -156,10 +157,15 @@ describe('<emirate-inbox>', () => {
     const field = replyForm(inbox).shadowRoot!.querySelector('emirate-file-field')!;
     pickFile(field, fileOf('pdf', 'صك.pdf'));
     await until(() => visibleText(field).includes('جاهز'), 'the upload');
-    const sent = oneEvent(inbox, 'emirate-message-sent');
+    const sent = oneEvent(inbox, 'emirate-message-sent') as Promise<CustomEvent<MessageSentDetail>>;
     replyForm(inbox).shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    expect((await sent).detail.requestNumber).to.equal(number);
+    const { detail } = await sent;
+    expect(detail.requestNumber).to.equal(number);
+    expect(detail.attachmentCount).to.equal(1);
+    expect(Object.keys(detail).sort(), 'which message, not what it says').to.deep.equal(['attachmentCount', 'messageId', 'requestNumber']);
     await until(() => visibleText(root(inbox).querySelector('ol.messages')!).includes('مرفق صورة الصك'), 'the reply in the thread');
+    const reply = mockBackend.listStoredRequests().find((r) => r.requestNumber === number)!.messages.at(-1)!;
+    expect(detail.messageId).to.equal(reply.id);
     expect(visibleText(root(inbox).querySelector('ol.messages')!)).to.contain('صك.pdf');
     expect(replyText(inbox).value).to.equal('');
     const stored = latest() ?? mockBackend.listStoredRequests().find((r) => r.requestNumber === number)!;

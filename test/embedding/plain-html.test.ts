@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import type { InquiryBox, InquiryResultDetail } from '../../src/inquiry-box.js';
-import type { CompanionList } from '../../src/companion-list.js';
+import type { CompanionList, CompanionsChangeDetail } from '../../src/companion-list.js';
 import type { BookingForm } from '../../src/booking-form.js';
 import { RestAdapter } from '../../src/api/rest-adapter.js';
 import { getLocale, setWidgetLocale } from '../../src/i18n/localization.js';
@@ -65,7 +65,7 @@ describe('the elements on a plain HTML page (no framework)', () => {
     host.append(list);
     await list.updateComplete;
     const counts: number[] = [];
-    list.addEventListener('emirate-companions-change', (e) => counts.push((e as CustomEvent<{ value: unknown[] }>).detail.value.length));
+    list.addEventListener('emirate-companions-change', (e) => counts.push((e as CustomEvent<CompanionsChangeDetail>).detail.count));
     list.max = 1;
     await list.updateComplete;
     list.shadowRoot!.querySelector<HTMLButtonElement>('[part~=add-button]')!.click();

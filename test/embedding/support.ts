@@ -5,6 +5,8 @@ import { until } from '../support/dom.js';
 export interface EmbeddingLog {
   errors: string[];
   violations: { directive: string; blocked: string; sample: string }[];
+  /** The same, as the browser's CSP reports seen by a ReportingObserver. */
+  reports: { directive: string; blocked: string; sample: string }[];
   ready: boolean;
   [key: string]: unknown;
 }

@@ -3,7 +3,7 @@ import { createApp, h, nextTick, ref, type App } from 'vue/dist/vue.runtime.esm-
 import '../../src/inquiry-box.js';
 import '../../src/companion-list.js';
 import type { InquiryBox, InquiryResultDetail } from '../../src/inquiry-box.js';
-import type { CompanionList } from '../../src/companion-list.js';
+import type { CompanionList, CompanionsChangeDetail } from '../../src/companion-list.js';
 import { RestAdapter } from '../../src/api/rest-adapter.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, useMockBackend } from '../support/mock-backend.js';
@@ -62,7 +62,7 @@ describe('the elements in a Vue 3 app', () => {
       h('emirate-companion-list', {
         '.max': max.value,
         'api-base': base.value,
-        onEmirateCompanionsChange: (e: CustomEvent<{ value: unknown[] }>) => changes.push(e.detail.value.length),
+        onEmirateCompanionsChange: (e: CustomEvent<CompanionsChangeDetail>) => changes.push(e.detail.count),
       }),
     );
     unmount = app.unmount;

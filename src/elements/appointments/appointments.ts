@@ -177,7 +177,8 @@ export class Appointments extends EmirateElement {
     const view = element as HTMLElement & Partial<Pick<EmirateElement, 'adapter' | 'apiBase' | 'loginUrl' | 'csrfToken' | 'csrfCookie'>>;
     if (!('apiBase' in view)) return element;
     view.apiBase = this.apiBase;
-    view.loginUrl = this.loginUrl;
+    // Checked once here (and warned about by the shell alone): the views get it only when it is a web address.
+    view.loginUrl = this.webAddress('login-url', this.loginUrl);
     view.csrfToken = this.csrfToken;
     view.csrfCookie = this.csrfCookie;
     view.adapter = this.adapter;

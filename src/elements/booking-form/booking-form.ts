@@ -27,7 +27,7 @@ import { baseStyles } from '../../ui/styles.js';
 import { checkboxField, choiceGroup, selectField, textField, type Choice } from '../../ui/fields.js';
 import { attachmentCheck, fileLimits, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
 import type { FileChangeDetail, FileField } from '../../ui/file-field.js';
-import type { CompanionEntry, CompanionList, CompanionsChangeDetail } from '../companion-list/companion-list.js';
+import type { CompanionEntry, CompanionList } from '../companion-list/companion-list.js';
 import { bookingFormStyles } from './booking-form.styles.js';
 import { fieldLabel, fullNameHint } from '../../i18n/field-labels.js';
 import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
@@ -102,6 +102,7 @@ export class BookingForm extends EmirateElement {
   /**
    * The portal's "My requests" page, linked from the confirmation. Without it, the
    * confirmation's "My requests" button fires `emirate-show-requests` for the host to handle.
+   * An http(s) or relative address; anything else is ignored with a console warning.
    */
   @property({ attribute: 'requests-url' }) requestsUrl = '';
 
@@ -153,6 +154,7 @@ export class BookingForm extends EmirateElement {
     super.willUpdate(changed);
     // The first render, and any later change of backend, (re)loads the session and catalog.
     if (changed.has('apiBase') || changed.has('adapter')) void this.load();
+    if (changed.has('requestsUrl')) this.webAddress('requests-url', this.requestsUrl);
   }
 
   /** Loads the session and the catalog, then the draft; safe to call again (retry). */
@@ -713,7 +715,7 @@ export class BookingForm extends EmirateElement {
           .value=${this.companionValue()}
           .showErrors=${this.showErrors}
           .externalErrors=${this.serverErrors}
-          @emirate-companions-change=${(e: CustomEvent<CompanionsChangeDetail>) => this.onCompanions(e.detail.value)}
+          @emirate-companions-change=${(e: Event) => this.onCompanions((e.currentTarget as CompanionList).value)}
         ></emirate-companion-list>
         ${this.errorFor('companions', errors) ? html`<p class="error">${this.errorFor('companions', errors)}</p>` : nothing}
 
@@ -829,7 +831,7 @@ export class BookingForm extends EmirateElement {
     return html`<emirate-request-sent
       .record=${this.sentRecord(this.result!)}
       .catalog=${this.catalog}
-      .requestsHref=${this.requestsUrl}
+      .requestsHref=${this.webAddress('requests-url', this.requestsUrl)}
       @emirate-show-requests-asked=${this.showRequests}
       @emirate-new-request-asked=${this.startOver}
     ></emirate-request-sent>`;

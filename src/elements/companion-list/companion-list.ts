@@ -22,8 +22,16 @@ export interface CompanionEntry extends CompanionValues {
   idImage: Attachment | null;
 }
 
+/**
+ * What `emirate-companions-change` tells any listener: how many companions there are and whether
+ * they are all complete and valid. Never their names, ID numbers or images: the companions
+ * themselves are read from the list's `value` (or from the host form's `FormData`).
+ */
 export interface CompanionsChangeDetail {
-  value: CompanionEntry[];
+  /** Companions in the list, complete or not. */
+  count: number;
+  /** Every companion is complete and valid, within `max` (what the list's validity says). */
+  valid: boolean;
 }
 
 const newKey = () => crypto.randomUUID();
@@ -37,7 +45,8 @@ const newKey = () => crypto.randomUUID();
  * `<name>[i][fullName]`, `<name>[i][idNumber]`, `<name>[i][idImage]` (a File), and while a
  * companion is incomplete or invalid the form will not submit.
  *
- * @fires emirate-companions-change - `{ value }` after every edit, add or remove.
+ * @fires emirate-companions-change - `{ count, valid }` after every edit, add or remove. It carries no
+ *   personal data: read the companions from `value` (or the host form's `FormData`).
  * @csspart add-button - the "+ Add companion" button.
  * @csspart companion - each companion's fieldset.
  * @cssprop --emirate-color-primary - brand colour of the buttons and focus accents.
@@ -126,7 +135,10 @@ export class CompanionList extends EmirateElement {
     });
   }
 
-  /** The companions, with their ID images. */
+  /**
+   * The companions, with their ID images. Read it when `emirate-companions-change` says they
+   * changed; set it to put companions in (e.g. a restored draft).
+   */
   get value(): CompanionEntry[] {
     return this.entries;
   }
@@ -220,7 +232,7 @@ export class CompanionList extends EmirateElement {
 
   private commit(entries: CompanionEntry[]) {
     this.entries = entries;
-    this.dispatchEvent(new CustomEvent<CompanionsChangeDetail>('emirate-companions-change', { detail: { value: entries }, bubbles: true, composed: true }));
+    this.emit<CompanionsChangeDetail>('emirate-companions-change', { count: entries.length, valid: this.validate().size === 0 });
   }
 
   private edit(key: string, patch: Partial<CompanionEntry>) {
@@ -345,10 +357,7 @@ export class CompanionList extends EmirateElement {
           .uploader=${this.uploader}
           .value=${e.idImage}
           .error=${this.showErrors ? (errors.get(`companions.${i}.idImage`) ?? '') : ''}
-          @emirate-file-change=${(ev: CustomEvent<FileChangeDetail>) => {
-            ev.stopPropagation();
-            this.edit(e.key, { idImage: ev.detail.value });
-          }}
+          @emirate-file-change=${(ev: CustomEvent<FileChangeDetail>) => this.edit(e.key, { idImage: ev.detail.value })}
         ></emirate-file-field>
         ${this.externalErrors.get(`companions.${i}.idImage`)
           ? html`<p class="error">${this.externalErrors.get(`companions.${i}.idImage`)}</p>`

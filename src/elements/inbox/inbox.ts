@@ -21,7 +21,8 @@ import { DEFAULT_FILE_RULES } from '../../ui/attachment.js';
 import { saveFile } from '../../ui/save-file.js';
 import { summaryDocument, summaryStyles } from '../../ui/summary.js';
 import { printAlone } from '../../ui/print.js';
-import type { MessageSentDetail } from './reply-form.js';
+import type { MessageSentDetail, ReplySentDetail } from './reply-form.js';
+import type { RatingSentDetail, RatingSubmittedDetail } from './rating-form.js';
 import { clearSignedOutDrafts, draftScopeOf } from '../../drafts/draft-controller.js';
 import { inboxStyles } from './inbox.styles.js';
 import './reply-form.js';
@@ -51,8 +52,9 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
  *
  * @fires emirate-request-opened - `{ requestNumber }` when the citizen opens a request.
  * @fires emirate-request-closed - `{ requestNumber }` when the citizen goes back from a request to the list.
- * @fires emirate-message-sent - `{ requestNumber, message }` after a reply was sent.
- * @fires emirate-rating-submitted - `{ requestNumber, stars }` after the citizen rated the service.
+ * @fires emirate-message-sent - `{ requestNumber, messageId, attachmentCount }` after a reply was sent
+ *   (never its text or its documents' names).
+ * @fires emirate-rating-submitted - `{ requestNumber, stars }` after the citizen rated the service (never the comment).
  * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` when the session is missing or expired.
  * @fires emirate-unread-changed - `{ count }` when the number of unread staff messages over all the
  * citizen's requests changes: first when it is known, then after polls and after the citizen reads a
@@ -321,11 +323,18 @@ export class Inbox extends EmirateElement {
     }
   }
 
-  private onMessageSent(event: CustomEvent<MessageSentDetail>) {
-    if (this.detail.state !== 'ready') return;
+  /** A reply was sent: it joins the thread, and the page hears which message, not what it says. */
+  private onReplySent(requestNumber: string, event: CustomEvent<ReplySentDetail>) {
+    const { message } = event.detail;
+    this.emit<MessageSentDetail>('emirate-message-sent', { requestNumber, messageId: message.id, attachmentCount: message.attachments.length });
+    if (this.detail.state !== 'ready' || this.detail.value.requestNumber !== requestNumber) return;
     const detail = this.detail.value;
-    this.detail = { state: 'ready', value: { ...detail, messages: [...detail.messages, event.detail.message] } };
+    this.detail = { state: 'ready', value: { ...detail, messages: [...detail.messages, message] } };
     void this.loadDetail(detail.requestNumber, true).catch(() => undefined);
+  }
+
+  private onRatingSent(requestNumber: string, event: CustomEvent<RatingSentDetail>) {
+    this.emit<RatingSubmittedDetail>('emirate-rating-submitted', { requestNumber, stars: event.detail.stars });
   }
 
   // ---- views ---------------------------------------------------------------------------
@@ -550,7 +559,7 @@ export class Inbox extends EmirateElement {
               .requestNumber=${r.requestNumber}
               .rules=${catalog?.files ?? DEFAULT_FILE_RULES}
               .draftScope=${this.session ? draftScopeOf(this.apiBase || 'adapter', this.session, !this.noDrafts) : undefined}
-              @emirate-message-sent=${this.onMessageSent}
+              @emirate-reply-sent=${(e: CustomEvent<ReplySentDetail>) => this.onReplySent(r.requestNumber, e)}
             ></emirate-reply-form>`}
 
         <h3>${msg('سجل الحالة')}</h3>
@@ -564,7 +573,12 @@ export class Inbox extends EmirateElement {
         </ol>
 
         ${r.status === 'approved' || r.status === 'completed' || r.status === 'rejected'
-          ? keyed(r.requestNumber, html`<emirate-rating-form .adapter=${this.api} .requestNumber=${r.requestNumber} .given=${r.rating}></emirate-rating-form>`)
+          ? keyed(r.requestNumber, html`<emirate-rating-form
+              .adapter=${this.api}
+              .requestNumber=${r.requestNumber}
+              .given=${r.rating}
+              @emirate-rating-sent=${(e: CustomEvent<RatingSentDetail>) => this.onRatingSent(r.requestNumber, e)}
+            ></emirate-rating-form>`)
           : nothing}
 
         ${this.renderAnswers(r)}

@@ -9,8 +9,14 @@ import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
 
+/** What `<emirate-inbox>` tells the page after a rating: the request and the stars, never the comment. */
 export interface RatingSubmittedDetail {
   requestNumber: string;
+  stars: RatingPayload['stars'];
+}
+
+/** The stars given, for `<emirate-inbox>` only (`emirate-rating-sent` stays in its shadow tree). */
+export interface RatingSentDetail {
   stars: RatingPayload['stars'];
 }
 
@@ -22,7 +28,8 @@ const MAX_COMMENT = 1000;
  * optional comment, once. The stars are native radio buttons, so arrow keys choose them.
  * Internal to `<emirate-inbox>`.
  *
- * @fires emirate-rating-submitted - `{ requestNumber, stars }` once the backend has the rating.
+ * @fires emirate-rating-sent - `{ stars }` once the backend has the rating. Internal: not composed and not
+ *   bubbling, so only `<emirate-inbox>` hears it (it tells the page with `emirate-rating-submitted`).
  */
 @customElement('emirate-rating-form')
 @localized()
@@ -86,13 +93,7 @@ export class RatingForm extends LitElement {
     try {
       await this.adapter.rateRequest(this.requestNumber, rating);
       this.given = rating;
-      this.dispatchEvent(
-        new CustomEvent<RatingSubmittedDetail>('emirate-rating-submitted', {
-          detail: { requestNumber: this.requestNumber, stars: rating.stars },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      this.dispatchEvent(new CustomEvent<RatingSentDetail>('emirate-rating-sent', { detail: { stars: rating.stars } }));
     } catch (error) {
       const failure = toApiError(error);
       if (failure.kind === 'conflict') this.given = rating;

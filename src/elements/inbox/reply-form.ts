@@ -22,9 +22,21 @@ interface ReplyDraft {
   submissionKey?: string;
 }
 
+/** The reply the backend stored, for `<emirate-inbox>` only (`emirate-reply-sent` stays in its shadow tree). */
+export interface ReplySentDetail {
+  message: Message;
+}
+
+/**
+ * What `<emirate-inbox>` tells the page after a reply was sent: which request and message, and
+ * how many documents went with it. Never the reply's text or the documents' names.
+ */
 export interface MessageSentDetail {
   requestNumber: string;
-  message: Message;
+  /** The message's id, as the backend gave it. */
+  messageId: string;
+  /** How many documents the reply carried. */
+  attachmentCount: number;
 }
 
 const MAX_FILES = 5;
@@ -35,7 +47,8 @@ const MAX_TEXT = 2000;
  * The reply is kept as a draft while typed; a failed send keeps the text and files and can be
  * retried without sending twice. Internal to `<emirate-inbox>`.
  *
- * @fires emirate-message-sent - `{ requestNumber, message }` once the backend has the reply.
+ * @fires emirate-reply-sent - `{ message }` once the backend has the reply. Internal: not composed and not
+ *   bubbling, so only `<emirate-inbox>` hears it (it tells the page with `emirate-message-sent`).
  */
 @customElement('emirate-reply-form')
 @localized()
@@ -149,9 +162,7 @@ export class ReplyForm extends LitElement {
       this.files = [{ slot: crypto.randomUUID(), value: null }];
       this.showErrors = false;
       this.sent = msg('تم إرسال ردك.');
-      this.dispatchEvent(
-        new CustomEvent<MessageSentDetail>('emirate-message-sent', { detail: { requestNumber: this.requestNumber, message }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new CustomEvent<ReplySentDetail>('emirate-reply-sent', { detail: { message } }));
     } catch (error) {
       this.failure = toApiError(error);
       await this.drafts.flush();

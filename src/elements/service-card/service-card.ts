@@ -84,7 +84,12 @@ export class ServiceCard extends EmirateElement {
     `,
   ];
 
-  /** Where "Start service" leads once the citizen is signed in (the booking form's page). */
+  /**
+   * Where "Start service" leads once the citizen is signed in (the booking form's page). An
+   * http(s) or relative address; anything else is ignored with a console warning. A signed-out
+   * citizen comes back to it after sign-in only when it is on the page's own origin (otherwise
+   * to this page).
+   */
   @property({ attribute: 'start-url' }) startUrl = '';
 
   @state() private catalog?: Catalog;
@@ -95,6 +100,7 @@ export class ServiceCard extends EmirateElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('apiBase') || changed.has('adapter')) void this.load();
+    if (changed.has('startUrl')) this.webAddress('start-url', this.startUrl);
   }
 
   /** Loads the catalog and the session; safe to call again (retry). */
@@ -115,7 +121,7 @@ export class ServiceCard extends EmirateElement {
   }
 
   private start() {
-    const startUrl = this.startUrl ? new URL(this.startUrl, location.href).href : '';
+    const startUrl = this.webAddress('start-url', this.startUrl);
     if (this.session === null && this.requestSignIn(startUrl || location.href)) return;
     if (this.emit<ServiceStartDetail>('emirate-service-start', { startUrl }) && startUrl) location.assign(startUrl);
   }
@@ -136,7 +142,7 @@ export class ServiceCard extends EmirateElement {
         : html`<p role="status">${msg('جارٍ التحميل…')}</p>`;
     }
     const rating = Math.max(0, Math.min(5, service.rating || 0));
-    const guide = webAddress(service.guideUrl);
+    const guide = this.webAddress("the catalog's service.guideUrl", service.guideUrl ?? '');
     const full = Math.round(rating);
     return html`
       <section class="card" part="card" aria-labelledby="title">
@@ -181,17 +187,6 @@ export class ServiceCard extends EmirateElement {
         </div>
       </section>
     `;
-  }
-}
-
-/** The catalog's address as an absolute http(s) URL; anything else (`javascript:`, `data:`) is dropped. */
-function webAddress(value: string | undefined): string {
-  if (!value) return '';
-  try {
-    const url = new URL(value, location.href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '';
-  } catch {
-    return '';
   }
 }
 
