@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, isServer, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EmirateAdapter } from '../api/types.js';
 import { RestAdapter } from '../api/rest-adapter.js';
@@ -76,7 +76,9 @@ export class EmirateElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('lang') && this.lang) void setWidgetLocale(this.lang);
+    // A server renders the source language (Arabic) and says so on the host, as the browser will.
+    if (isServer) this.showLanguage();
+    else if (changed.has('lang') && this.lang) void setWidgetLocale(this.lang);
   }
 
   /**

@@ -17,6 +17,7 @@ export interface FileChangeDetail {
  * One attachment: choose a file, see it checked (type by content, size) and uploaded with
  * progress, then remove or replace it. Internal to the widget's forms.
  *
+ * @internalElement
  * @fires emirate-file-change - `{ value }` whenever the attachment changes (picked, progress, ready, failed, removed).
  * @csspart button - the choose / replace buttons.
  * @csspart progress - the upload progress bar.

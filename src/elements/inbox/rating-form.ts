@@ -22,6 +22,7 @@ const MAX_COMMENT = 1000;
  * optional comment, once. The stars are native radio buttons, so arrow keys choose them.
  * Internal to `<emirate-inbox>`.
  *
+ * @internalElement
  * @fires emirate-rating-submitted - `{ requestNumber, stars }` once the backend has the rating.
  */
 @customElement('emirate-rating-form')
