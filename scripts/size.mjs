@@ -54,7 +54,11 @@ for (const file of allJs('.')) {
 }
 
 const CDN = join(ALL_BUILDS, 'cdn');
-const oneFile = existsSync(CDN) ? readdirSync(CDN).filter((f) => f.endsWith('.js')) : [];
+const oneFile = existsSync(CDN)
+  ? readdirSync(CDN)
+      .filter((f) => f.endsWith('.js'))
+      .sort((a, b) => Number(b === 'emirate-appointments.js') - Number(a === 'emirate-appointments.js'))
+  : [];
 
 console.log('\nentry (with its static imports)   files   gzip      brotli    lazy (gzip)   budget');
 for (const r of rows) {
