@@ -1,16 +1,123 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { shellFallbackPages } from './demo/fallback-pages.js';
+import { bundledPackages, noticeBanner } from './scripts/notices.mjs';
 
 /** One entry per element, each loadable alone. */
 const ELEMENT_ENTRIES = ['booking-form', 'companion-list', 'inquiry-box', 'inbox', 'service-card', 'appointments'];
 /** Entries that gather other entries: they import them as built files, not as copies. */
 const GATHERING_ENTRIES = /\/src\/(index|appointments)\.ts$/;
+/**
+ * What the npm package leaves to the host's bundler (its `dependencies`): Lit, so an app that
+ * uses Lit has one copy of it and a server gets Lit's node build, and idb. @lit/localize (a
+ * private copy: a host that configures its own localisation does not clash with ours) and
+ * @vaadin/router (its usage-statistics module stays the inert one) are bundled.
+ */
+const PACKAGE_EXTERNALS = /^(lit|lit-html|lit-element|@lit\/reactive-element|idb)(\/|$)/;
+
+/**
+ * Three shared chunks whatever the number of elements: 'core' (Lit, localisation, the adapter,
+ * the shared views) for every element, 'forms' (rules, the draft controller) for the elements
+ * that take input, 'fields' (file field, companions), which the booking form loads while its
+ * first screen paints. The draft store (idb, sealing), the English strings, the router and the
+ * confirmation load on demand, each in its own chunk. Each file is compressed alone, so the
+ * booking path stays at three files instead of one per sharing set.
+ */
+const CHUNK_GROUPS = [
+  {
+    name: 'core',
+    priority: 2,
+    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/|src\/(api\/|i18n\/(localization|messages|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time|random-id))/,
+  },
+  {
+    name: 'forms',
+    priority: 1,
+    test: /src\/(drafts\/draft-controller|domain\/(booking|saudi-id|mobile|email|name|file-type)|ui\/(attachment|request-details|pointer-settle)|i18n\/field-labels)/,
+  },
+  {
+    name: 'fields',
+    priority: 1,
+    test: /src\/(ui\/file-field|elements\/companion-list\/)/,
+  },
+];
+
+/**
+ * The one-file build loads on demand only what stays in sibling files (the English strings,
+ * the draft store): every other `import()` in our sources becomes the module itself, imported
+ * statically, so its code is in the one file.
+ */
+const inlineOnDemand = (): Plugin => ({
+  name: 'emirate-inline-on-demand',
+  transform(code, id) {
+    if (!/\/src\/.*\.ts$/.test(id)) return null;
+    const imports: string[] = [];
+    const out = code.replace(/\bimport\(\s*(['"])([^'"]+)\1\s*\)/g, (call, _quote, spec: string) => {
+      if (/generated\/en\.js$|draft-store\.js$/.test(spec)) return call;
+      imports.push(`import * as __inline${imports.length} from ${JSON.stringify(spec)};`);
+      return `Promise.resolve(__inline${imports.length - 1})`;
+    });
+    return imports.length ? { code: `${imports.join('\n')}\n${out}`, map: null } : null;
+  },
+});
+
+/**
+ * The library builds, each minified (Lit's html`` and css`` templates too, which the JS minifier
+ * leaves alone), with source maps:
+ * - `package` (`vite build`): dist/, what the npm package ships: one ES module per element entry
+ *   plus the index, shared chunks, Lit and idb left as imports for the host's bundler;
+ * - `browser` (`vite build --mode browser`): dist/browser/, the same entries with everything
+ *   bundled, as a browser downloads the widget; the size budget (scripts/size.mjs) and the
+ *   benchmark measure it; not in the package;
+ * - `cdn` (`vite build --mode cdn`): dist/cdn/emirate-appointments.js, one file with every
+ *   element for a page without a bundler; the English strings and the draft store are sibling
+ *   files it loads relative to its own address.
+ */
+function library(kind: 'package' | 'browser' | 'cdn'): UserConfig {
+  const cdn = kind === 'cdn';
+  return {
+    publicDir: false,
+    plugins: [minifyTemplateLiterals(), ...(cdn ? [inlineOnDemand()] : [])],
+    build: {
+      outDir: kind === 'package' ? 'dist' : `dist/${kind}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      copyPublicDir: false,
+      sourcemap: true,
+      lib: {
+        entry: cdn
+          ? { 'emirate-appointments': 'src/cdn.ts' }
+          : { index: 'src/index.ts', ...Object.fromEntries(ELEMENT_ENTRIES.map((name) => [name, `src/${name}.ts`])) },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        // The one-file build's entry may export more than src/cdn.ts does (what its sibling files
+        // import from it), so the code they share with it stays in it instead of common chunks.
+        preserveEntrySignatures: cdn ? 'allow-extension' : undefined,
+        // index.js and the shell re-export the element entries as they are built, so each
+        // element's code lives in its own entry file instead of a chunk shared with them:
+        // fewer files on each element's path, and each file is compressed alone.
+        external: cdn
+          ? undefined
+          : (id: string, importer: string | undefined) =>
+              (kind === 'package' && PACKAGE_EXTERNALS.test(id)) ||
+              (GATHERING_ENTRIES.test(importer ?? '') && ELEMENT_ENTRIES.some((name) => id === `./${name}.js`)),
+        output: {
+          minify: true,
+          // The router's chunk is named after its package's file (dist/index.js): call it 'router'.
+          chunkFileNames: (chunk) =>
+            `${cdn ? '' : 'chunks/'}${chunk.moduleIds.some((id) => id.includes('/@vaadin/router/')) ? 'router' : '[name]'}-[hash].js`,
+          // The licence notices of the code bundled into a file, which minifying strips.
+          postBanner: kind === 'browser' ? undefined : (chunk) => noticeBanner(bundledPackages(chunk.moduleIds)),
+          codeSplitting: cdn ? undefined : { groups: CHUNK_GROUPS },
+        },
+      },
+    },
+  };
+}
 
 /**
  * `vite` (npm start) serves the designers' demo from demo/ with the msw mock backend;
- * `vite build` builds the library: one ES module entry per element, shared chunks, no demo,
- * no msw, no service worker.
+ * `vite build` builds the library (see {@link library}): no demo, no msw, no service worker.
  */
 export default defineConfig(({ command, mode }) =>
   mode === 'demo'
@@ -31,65 +138,10 @@ export default defineConfig(({ command, mode }) =>
         },
       }
     : command === 'serve'
-    ? {
-        root: 'demo',
-        publicDir: 'public',
-        server: { port: 5173, host: true },
-      }
-    : {
-        publicDir: false,
-        // Lit's html`` and css`` templates are strings the JS minifier leaves alone.
-        plugins: [minifyTemplateLiterals()],
-        build: {
-          outDir: 'dist',
-          emptyOutDir: true,
-          target: 'es2022',
-          copyPublicDir: false,
-          sourcemap: true,
-          lib: {
-            entry: {
-              index: 'src/index.ts',
-              ...Object.fromEntries(ELEMENT_ENTRIES.map((name) => [name, `src/${name}.ts`])),
-            },
-            formats: ['es'],
-          },
-          rolldownOptions: {
-            // index.js and the shell re-export the element entries as they are built, so each
-            // element's code lives in its own entry file instead of a chunk shared with them:
-            // fewer files on each element's path, and each file is compressed alone.
-            external: (id: string, importer: string | undefined) =>
-              GATHERING_ENTRIES.test(importer ?? '') && ELEMENT_ENTRIES.some((name) => id === `./${name}.js`),
-            output: {
-              minify: true,
-              chunkFileNames: 'chunks/[name]-[hash].js',
-              // Three shared chunks whatever the number of elements: 'core' (Lit, localisation,
-              // the adapter, the shared views) for every element, 'forms' (rules, the draft
-              // controller) for the elements that take input, 'fields' (file field, companions),
-              // which the booking form loads while its first screen paints. The draft store
-              // (idb, sealing), the English strings and the confirmation load on demand, each in
-              // its own chunk. Each file is compressed alone, so the booking path stays at three
-              // files instead of one per sharing set.
-              codeSplitting: {
-                groups: [
-                  {
-                    name: 'core',
-                    priority: 2,
-                    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/|src\/(api\/|i18n\/(localization|messages|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time))/,
-                  },
-                  {
-                    name: 'forms',
-                    priority: 1,
-                    test: /src\/(drafts\/draft-controller|domain\/(booking|saudi-id|mobile|email|name|file-type)|ui\/(attachment|request-details|pointer-settle)|i18n\/field-labels)/,
-                  },
-                  {
-                    name: 'fields',
-                    priority: 1,
-                    test: /src\/(ui\/file-field|elements\/companion-list\/)/,
-                  },
-                ],
-              },
-            },
-          },
-        },
-      },
+      ? {
+          root: 'demo',
+          publicDir: 'public',
+          server: { port: 5173, host: true },
+        }
+      : library(mode === 'browser' || mode === 'cdn' ? mode : 'package'),
 );

@@ -4,7 +4,7 @@
  * fields (the floor, bench/floor.html), side by side in one run, in headless Chromium.
  * Not part of `npm test`.
  *
- * 1. Builds the library (`npx vite build` → dist/) and measures the gzip and brotli bytes of
+ * 1. Builds the library (`npx vite build --mode browser` → dist/browser/) and measures the gzip and brotli bytes of
  *    each dist entry with its static imports, and of the Arabic booking path (scripts/bundle-graph.mjs,
  *    shared with scripts/size.mjs), against the floor's floor.html + floor.js.
  * 2. Serves the repo root with a tiny node:http static server and launches Chromium
@@ -60,8 +60,8 @@ const log = (...args) => console.log(`[bench ${((performance.now() - started) / 
 
 // ---- build and sizes --------------------------------------------------------------------------
 
-log('building the library: npx vite build');
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+log('building the library as a browser loads it: npx vite build --mode browser');
+const build = spawnSync('npx', ['vite', 'build', '--mode', 'browser', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) throw new Error(`vite build failed (${build.status})`);
 
 const sizes = readdirSync(DIST)

@@ -1,7 +1,7 @@
 /**
- * The widget side of `npm run bench` (bench/widget.html): the BUILT library, /dist/booking-form.js
+ * The widget side of `npm run bench` (bench/widget.html): the BUILT library, /dist/browser/booking-form.js
  * (a module script in widget.html, as a portal page has it) and, for `?view=inbox`,
- * /dist/inbox.js; gives the elements an in-memory adapter implementing `EmirateAdapter`
+ * /dist/browser/inbox.js; gives the elements an in-memory adapter implementing `EmirateAdapter`
  * (src/api/types.ts).
  *
  * Why an in-memory adapter: every method resolves at once from memory (no fetch, no msw, no
@@ -115,9 +115,9 @@ document.addEventListener('emirate-draft-saved', () => {
 });
 
 if (view === 'inbox') {
-  await import('/dist/inbox.js');
+  await import('/dist/browser/inbox.js');
 } else {
-  await import('/dist/booking-form.js');
+  await import('/dist/browser/booking-form.js');
   const form = document.createElement('emirate-booking-form');
   form.adapter = adapter();
   document.getElementById('app').append(form);

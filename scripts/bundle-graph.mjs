@@ -1,13 +1,15 @@
 /**
  * The built library as a graph of files, shared by the size check (scripts/size.mjs) and the
  * benchmark (bench/run.mjs): an entry with every chunk it imports statically, the chunks it
- * loads on demand, and their compressed sizes.
+ * loads on demand, and their compressed sizes. It reads the browser build (dist/browser/, `vite
+ * build --mode browser`): the package's entries with Lit and everything else bundled, as a
+ * browser downloads them (the package build in dist/ leaves Lit and idb to the host's bundler).
  */
 import { readFileSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-export const DIST = new URL('../dist/', import.meta.url).pathname;
+export const DIST = new URL('../dist/browser/', import.meta.url).pathname;
 /** gzip budgets per entry, with its static imports: the Arabic booking path. */
 export const BUDGETS = { 'booking-form': 30 * 1024 };
 

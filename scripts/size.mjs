@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * Byte-size check of the library build (run by `npm run build`, so CI fails on a breach):
- * prints the gzip and brotli bytes of each entry with every chunk it imports statically
- * (lazy chunks such as the English strings are listed apart), and fails when
+ * prints the gzip and brotli bytes of each entry of the browser build (dist/browser/, all
+ * bundled) with every chunk it imports statically (lazy chunks such as the English strings are
+ * listed apart) and of the one-file build (dist/cdn/), and fails when
  * - the Arabic booking path (booking-form entry) exceeds its budget,
  * - any entry but the shell (and index, which includes it) pulls in @vaadin/router, or any
  *   entry pulls in msw or the demo (read from the source maps),
- * - any built file names a host (only the configured API may be contacted).
+ * - any built file (package, browser or one-file build) names a host (only the configured API
+ *   may be contacted).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,21 +42,33 @@ for (const entry of entries) {
   }
 }
 
+const ALL_BUILDS = join(DIST, '..');
 const allJs = (dir) =>
-  readdirSync(join(DIST, dir), { withFileTypes: true }).flatMap((d) =>
+  readdirSync(join(ALL_BUILDS, dir), { withFileTypes: true }).flatMap((d) =>
     d.isDirectory() ? allJs(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : [],
   );
 for (const file of allJs('.')) {
-  for (const [url] of read(file).matchAll(/https?:\/\/[^\s"'`)\\]+/g)) {
-    if (!ALLOWED_URL.test(url)) problems.push(`${file} names a host: ${url}`);
+  for (const [url] of readFileSync(join(ALL_BUILDS, file), 'utf8').matchAll(/https?:\/\/[^\s"'`)\\]+/g)) {
+    if (!ALLOWED_URL.test(url)) problems.push(`dist/${file} names a host: ${url}`);
   }
 }
+
+const CDN = join(ALL_BUILDS, 'cdn');
+const oneFile = existsSync(CDN)
+  ? readdirSync(CDN)
+      .filter((f) => f.endsWith('.js'))
+      .sort((a, b) => Number(b === 'emirate-appointments.js') - Number(a === 'emirate-appointments.js'))
+  : [];
 
 console.log('\nentry (with its static imports)   files   gzip      brotli    lazy (gzip)   budget');
 for (const r of rows) {
   console.log(
     `${r.name.padEnd(34)}${String(r.files).padEnd(8)}${kb(r.gz).padEnd(10)}${kb(r.br).padEnd(10)}${kb(r.lazyGz).padEnd(14)}${r.budget ? `${kb(r.budget)} ${r.gz <= r.budget ? 'ok' : 'OVER'}` : ''}`,
   );
+}
+for (const f of oneFile) {
+  const text = readFileSync(join(CDN, f), 'utf8');
+  console.log(`${f === 'emirate-appointments.js' ? 'one-file build (cdn)' : `  its sibling ${f.replace(/-[\w-]{8}\.js$/, '')}`}`.padEnd(42) + `${kb(gz(text)).padEnd(10)}${kb(br(text))}`);
 }
 if (problems.length) {
   console.error(`\nSize check failed:\n- ${problems.join('\n- ')}`);

@@ -8,4 +8,6 @@ import './inquiry-box.js';
 import './service-card.js';
 
 export { Appointments } from './elements/appointments/appointments.js';
+export type { ViewChangedDetail } from './elements/appointments/appointments.js';
 export type { ViewName } from './elements/appointments/routes.js';
+export type { EmirateEventMap } from './events.js';

@@ -12,3 +12,4 @@ export type { RestAdapterOptions } from './api/rest-adapter.js';
 export * from './api/errors.js';
 export type * from './api/types.js';
 export { setWidgetLocale, getLocale } from './i18n/localization.js';
+export type { EmirateEventMap } from './events.js';

@@ -7,6 +7,7 @@
  * answer, checked once where it enters) and, here, the operations: which call each adapter
  * method makes and how its answer is read.
  */
+import { randomId } from './random-id.js';
 import { NotFoundError, UnauthorizedError } from './errors.js';
 import * as decoders from './decode.js';
 import { ShapeError, type Decoder } from './decode.js';
@@ -77,7 +78,7 @@ export class RestAdapter implements EmirateAdapter {
       operation: 'uploadFile',
       path: '/uploads',
       form,
-      idempotencyKey: options.idempotencyKey ?? crypto.randomUUID(),
+      idempotencyKey: options.idempotencyKey ?? randomId(),
       signal: options.signal,
       onProgress: options.onProgress,
     });

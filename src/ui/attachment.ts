@@ -7,6 +7,7 @@ import type { FileRules, UploadedFile } from '../api/types.js';
 import type { FieldErrorCode } from '../domain/codes.js';
 import type { ApiError } from '../api/errors.js';
 import { msg } from '@lit/localize';
+import { randomId } from '../api/random-id.js';
 import { formatBytes, safeFileName } from '../domain/file-type.js';
 
 export type AttachmentStatus = 'pending' | 'checking' | 'uploading' | 'ready' | 'rejected' | 'failed';
@@ -47,7 +48,7 @@ export type Uploader = (
 
 /** A picked or restored file, not yet checked; its name without any folder (see {@link safeFileName}). */
 export function newAttachment(file: Blob, name: string): Attachment {
-  return { file, name: safeFileName(name), size: file.size, type: file.type, uploadKey: crypto.randomUUID(), status: 'pending', progress: 0 };
+  return { file, name: safeFileName(name), size: file.size, type: file.type, uploadKey: randomId(), status: 'pending', progress: 0 };
 }
 
 /** True when the attachment can be sent with the request. */

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, isServer, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EmirateAdapter } from '../api/types.js';
 import { RestAdapter } from '../api/rest-adapter.js';
@@ -95,7 +95,9 @@ export class EmirateElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('lang') && this.lang) void setWidgetLocale(this.lang);
+    // A server renders the source language (Arabic) and says so on the host, as the browser will.
+    if (isServer) this.showLanguage();
+    else if (changed.has('lang') && this.lang) void setWidgetLocale(this.lang);
     // Said when it is set, not only when the citizen presses "Sign in".
     if (changed.has('loginUrl')) this.webAddress('login-url', this.loginUrl);
   }
@@ -109,7 +111,8 @@ export class EmirateElement extends LitElement {
    * that names the element and `source` (src/domain/urls.ts has the rule).
    */
   protected webAddress(source: string, value: string): string {
-    if (!value) return '';
+    // A server render has no page address to resolve against: links are made in the browser.
+    if (!value || isServer) return '';
     const checked = checkWebUrl(value, location.href);
     if (checked.ok) return checked.url.href;
     const key = `${source}\n${value}`;

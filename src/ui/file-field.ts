@@ -23,6 +23,7 @@ export interface FileChangeDetail {
  * the type found from the content and a name whose extension matches it (`scan` holding a PNG
  * goes as `scan.png`). Internal to the widget's forms.
  *
+ * @internalElement
  * @fires emirate-file-change - `{ value }` whenever the attachment changes (picked, progress, ready, failed,
  *   removed). Internal: not composed and not bubbling, so only the owner's listener on this element hears it.
  * @csspart button - the choose / replace buttons.

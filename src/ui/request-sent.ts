@@ -16,7 +16,10 @@ import { printAlone } from './print.js';
 import { dateStyles } from './dates.js';
 
 /**
- * @internal
+ * The confirmation after sending: the request number, what happens next, and the printable
+ * summary. Internal to `<emirate-booking-form>` and `<emirate-appointments>`.
+ *
+ * @internalElement
  * @fires emirate-show-requests-asked - "My requests" was pressed (no `requestsHref`); not composed.
  * @fires emirate-new-request-asked - "New request" was pressed (no `newHref`); not composed.
  */

@@ -2,7 +2,7 @@ import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
 import { localized, msg } from '@lit/localize';
-import { Router, DEFAULT_TRIGGERS, type Route, type RouterLocation } from '@vaadin/router';
+import type { Route, Router, RouterLocation } from '@vaadin/router';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
 import { routeHref, routePaths, normalizeBase, viewOfPath, type ViewName } from './routes.js';
@@ -11,10 +11,28 @@ import { type ApiError, toApiError } from '../../api/errors.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
 import type { RequestRecord } from '../../ui/summary.js';
 
+export interface ViewChangedDetail {
+  /** The view now shown. */
+  view: ViewName;
+  /** Its path, under `base`. */
+  path: string;
+}
+
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: ApiError };
 
 /** The views the shell routes between, in the order of its navigation. */
 const NAV = ['service', 'requests', 'inquiry'] as const;
+
+/** The views' parts, passed on so the page styles them through the shell (see the class's `@csspart`s). */
+const VIEW_PARTS = 'card, start, guide, form, submit, add-button, companion, file-button, file-progress, result, request, badge';
+
+/**
+ * The router is loaded when the shell first renders in a browser, not when its module is
+ * imported: @vaadin/router touches `window` as it loads, and importing the shell on a server
+ * (or before the page needs routing) must not.
+ */
+let routerModule: typeof import('@vaadin/router') | undefined;
+const loadRouter = async () => (routerModule ??= await import('@vaadin/router'));
 
 /**
  * The application shell (guide §1.4–§3): the service card, then Nafath sign-in when needed,
@@ -30,6 +48,21 @@ const NAV = ['service', 'requests', 'inquiry'] as const;
  * @fires emirate-view-changed - `{ view, path }` after the shell shows another view.
  * @csspart nav - the navigation between the service, "My requests" and the inquiry.
  * @csspart view - the area the current view is shown in.
+ * @csspart card - the service card.
+ * @csspart start - the service card's "Start service" button.
+ * @csspart guide - the service card's "Download service guide" link.
+ * @csspart form - the booking form's and the inquiry's form.
+ * @csspart submit - the booking form's main action buttons.
+ * @csspart add-button - the booking form's "+ Add companion" button.
+ * @csspart companion - each companion's fieldset in the booking form.
+ * @csspart file-button - the choose, replace and remove buttons of attachments (booking form, replies).
+ * @csspart file-progress - the upload progress bar of attachments.
+ * @csspart result - the inquiry's answer area.
+ * @csspart request - each request in "My requests".
+ * @csspart badge - the unread-messages badge in "My requests".
+ * @slot header - above the navigation, on every view: the portal's logo and the emirate's name.
+ * @slot help - below the current view: help text, e.g. where to call.
+ * @slot footer - at the end of the shell, on every view.
  * @cssprop --emirate-color-primary - brand colour (navigation, headings, buttons).
  * @cssprop --emirate-color-on-primary - text on the brand colour.
  * @cssprop --emirate-color-border - borders and the navigation's underline.
@@ -97,6 +130,7 @@ export class Appointments extends EmirateElement {
   private sentLoad?: AbortController;
 
   private router?: Router;
+  private routerLoad?: Promise<void>;
   /** The inbox is kept between its list and its requests, so going back does not reload. */
   private inbox?: HTMLElement;
   private userNavigated = false;
@@ -130,7 +164,17 @@ export class Appointments extends EmirateElement {
     }
   }
 
+  /** (Re)starts routing: at once when the router is loaded, else once, when it is. */
   private startRouter() {
+    if (routerModule) this.routeWith(routerModule);
+    else this.routerLoad ??= loadRouter().then((module) => {
+      this.routerLoad = undefined;
+      // Left the page while the router loaded: connectedCallback starts it when the shell is back.
+      if (this.isConnected) this.routeWith(module);
+    });
+  }
+
+  private routeWith({ Router, DEFAULT_TRIGGERS }: typeof import('@vaadin/router')) {
     this.router?.unsubscribe();
     const base = this.basePath;
     // The page itself without the trailing slash (`/appointment`) is the service card too.
@@ -169,6 +213,7 @@ export class Appointments extends EmirateElement {
   /** A fresh view element with the shell's backend (and anti-CSRF settings), sign-in address and draft setting. */
   private element(tag: string, attributes: Record<string, string> = {}): HTMLElement {
     const element = document.createElement(tag);
+    element.setAttribute('exportparts', VIEW_PARTS);
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
     return this.configure(element);
   }
@@ -208,7 +253,8 @@ export class Appointments extends EmirateElement {
   /** Shows another view and adds it to the browser's history. */
   private navigate(path: string) {
     this.userNavigated = true;
-    Router.go(path);
+    if (routerModule) routerModule.Router.go(path);
+    else void loadRouter().then(({ Router }) => Router.go(path));
   }
 
   private readonly onLocationChanged = (event: Event) => {
@@ -218,7 +264,7 @@ export class Appointments extends EmirateElement {
     this.view = view;
     this.requestNumber = String(where.params.number ?? '');
     if (view === 'sent') void this.loadSent(this.requestNumber);
-    this.emit('emirate-view-changed', { view, path: where.pathname });
+    this.emit<ViewChangedDetail>('emirate-view-changed', { view, path: where.pathname });
     // After a navigation (not the first view, which the page shows), focus goes to the new
     // view so keyboard and screen-reader users start reading there.
     if (this.userNavigated) {
@@ -278,6 +324,7 @@ export class Appointments extends EmirateElement {
     const labels = { service: msg('الخدمة'), requests: msg('طلباتي'), inquiry: msg('الاستعلام') };
     const current = this.view === 'book' || this.view === 'sent' ? 'service' : this.view === 'request' ? 'requests' : this.view;
     return html`
+      <slot name="header"></slot>
       <nav part="nav" aria-label=${msg('خدمة طلب موعد')} @click=${this.onClick}>
         <ul>
           ${NAV.map(
@@ -297,6 +344,8 @@ export class Appointments extends EmirateElement {
         ></div>
         ${this.view === 'sent' ? this.renderConfirmation() : this.view === 'not-found' ? this.renderNotFound() : nothing}
       </div>
+      <slot name="help"></slot>
+      <slot name="footer"></slot>
     `;
   }
 

@@ -1,4 +1,4 @@
-import { html, nothing, render, type PropertyValues } from 'lit';
+import { html, isServer, nothing, render, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
@@ -18,6 +18,7 @@ import { textLength } from '../../domain/text.js';
 import { formatDeviceDateTime } from '../../domain/device-time.js';
 import { NAME_MAX_LENGTH, nameHolder } from '../../domain/name.js';
 import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
+import { randomId } from '../../api/random-id.js';
 import { DraftController, draftScopeOf } from '../../drafts/draft-controller.js';
 import { draftLimitNotice } from '../../ui/draft-notice.js';
 import { apiErrorMessage, characterCount, errorMessage, type MessageContext } from '../../i18n/messages.js';
@@ -77,6 +78,10 @@ export type { SignInRequiredDetail } from '../../ui/emirate-element.js';
  *   cancel it (`preventDefault()`) to handle sign-in yourself instead of going to `login-url`.
  * @csspart form - the form element.
  * @csspart submit - the main action buttons (continue, send).
+ * @csspart file-button - the choose, replace and remove buttons of every attachment, the companions' too.
+ * @csspart file-progress - the upload progress bar of every attachment.
+ * @csspart add-button - the companions' "+ Add companion" button.
+ * @csspart companion - each companion's fieldset.
  * @cssprop --emirate-color-primary - brand colour of headings, buttons and focus accents.
  * @cssprop --emirate-color-on-primary - text colour on primary-coloured buttons.
  * @cssprop --emirate-color-text - body text colour.
@@ -105,6 +110,13 @@ export class BookingForm extends EmirateElement {
    * An http(s) or relative address; anything else is ignored with a console warning.
    */
   @property({ attribute: 'requests-url' }) requestsUrl = '';
+
+  /**
+   * The session and catalog when the page already has them (e.g. a server that renders the
+   * form): the first screen shows at once instead of "Loading", and a server renders it too.
+   * The adapter is not asked for them; drafts, uploads and sending still go through it.
+   */
+  @property({ attribute: false }) preload?: { session: Session | null; catalog: Catalog };
 
   @state() private stage: Stage = 'loading';
   /**
@@ -153,26 +165,30 @@ export class BookingForm extends EmirateElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The first render, and any later change of backend, (re)loads the session and catalog.
-    if (changed.has('apiBase') || changed.has('adapter')) void this.load();
+    if (changed.has('apiBase') || changed.has('adapter') || changed.has('preload')) void this.load();
     if (changed.has('requestsUrl')) this.webAddress('requests-url', this.requestsUrl);
   }
 
-  /** Loads the session and the catalog, then the draft; safe to call again (retry). */
+  /**
+   * Loads the session and the catalog (or takes them from `preload`, in the same task), then
+   * the draft; safe to call again (retry). On a server it fetches nothing and keeps no draft.
+   */
   async load(): Promise<void> {
+    const preload = this.preload;
+    if (isServer && !preload) return;
     this.loadController?.abort();
     const controller = (this.loadController = new AbortController());
     const api = this.api;
     this.stage = 'loading';
     this.failure = undefined;
-    if (!api) {
+    if (!api && !preload) {
       this.stage = 'unavailable';
       return;
     }
     try {
-      const [session, catalog] = await Promise.all([
-        api.getSession({ signal: controller.signal }),
-        api.getCatalog({ signal: controller.signal }),
-      ]);
+      const [session, catalog] = preload
+        ? [preload.session, preload.catalog]
+        : await Promise.all([api!.getSession({ signal: controller.signal }), api!.getCatalog({ signal: controller.signal })]);
       if (controller.signal.aborted) return;
       this.catalog = catalog;
       // The draft secret goes to the drafts once (start below), and is not kept here.
@@ -190,6 +206,7 @@ export class BookingForm extends EmirateElement {
       this.edited = new Set();
       this.draftLoaded = false;
       this.stage = 'form';
+      if (isServer) return;
       this.restoring = this.restoreDraft(session, controller.signal);
       await this.restoring;
     } catch (error) {
@@ -384,7 +401,7 @@ export class BookingForm extends EmirateElement {
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       return;
     }
-    this.submissionKey ??= crypto.randomUUID();
+    this.submissionKey ??= randomId();
     this.saveDraft();
     void loadRequestSent(); // the confirmation's code, fetched while the citizen reviews
     await this.goTo('review', 'h2');
@@ -415,7 +432,7 @@ export class BookingForm extends EmirateElement {
   private async send() {
     const api = this.api;
     if (!api || this.sending) return;
-    this.submissionKey ??= crypto.randomUUID();
+    this.submissionKey ??= randomId();
     const refs = Object.fromEntries(Object.entries(this.files).map(([slot, a]) => [slot, a?.uploadId]));
     this.sending = true;
     this.failure = undefined;
@@ -708,6 +725,7 @@ export class BookingForm extends EmirateElement {
         <h3>${msg('المرافقون')}</h3>
         <emirate-companion-list
           hide-title
+          exportparts="add-button, companion, file-button, file-progress"
           .max=${catalog.companions.max}
           .applicantId=${v.idNumber}
           .rules=${catalog.files}
@@ -740,6 +758,7 @@ export class BookingForm extends EmirateElement {
     return html`
       <emirate-file-field
         id=${slot}
+        exportparts="button: file-button, progress: file-progress"
         .field=${slot}
         .label=${fieldLabel(slot)}
         required

@@ -9,6 +9,7 @@ import { companionCount, errorMessage, type MessageContext } from '../../i18n/me
 import { fullNameHint } from '../../i18n/field-labels.js';
 import { NAME_MAX_LENGTH, normalizeName } from '../../domain/name.js';
 import { normalizeSaudiId } from '../../domain/saudi-id.js';
+import { randomId } from '../../api/random-id.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
 import { PointerSettleController, keepUnderPointer } from '../../ui/pointer-settle.js';
@@ -34,7 +35,7 @@ export interface CompanionsChangeDetail {
   valid: boolean;
 }
 
-const newKey = () => crypto.randomUUID();
+const newKey = randomId;
 
 /**
  * The repeating companions group (مرافقين, guide §1.13): each companion's full name (four parts for
@@ -49,6 +50,8 @@ const newKey = () => crypto.randomUUID();
  *   personal data: read the companions from `value` (or the host form's `FormData`).
  * @csspart add-button - the "+ Add companion" button.
  * @csspart companion - each companion's fieldset.
+ * @csspart file-button - the choose, replace and remove buttons of each ID image.
+ * @csspart file-progress - the upload progress bar of each ID image.
  * @cssprop --emirate-color-primary - brand colour of the buttons and focus accents.
  * @cssprop --emirate-color-on-primary - text colour on primary-coloured buttons.
  * @cssprop --emirate-color-text - body text colour.
@@ -350,6 +353,7 @@ export class CompanionList extends EmirateElement {
         })}
         <emirate-file-field
           id=${this.controlId(e.key, 'idImage')}
+          exportparts="button: file-button, progress: file-progress"
           .field=${`companions.${i}.idImage`}
           .label=${msg('صورة الهوية')}
           required

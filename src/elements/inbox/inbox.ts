@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -61,6 +61,8 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
  * request's messages (`0` when nobody is signed in). The portal shows it beside the user's name (guide §2.3).
  * @csspart request - each request in the list.
  * @csspart badge - the unread-messages badge.
+ * @csspart file-button - the choose, replace and remove buttons of the reply's documents.
+ * @csspart file-progress - the upload progress bar of the reply's documents.
  * @cssprop --emirate-color-primary - brand colour of headings, buttons and badges.
  */
 @customElement('emirate-inbox')
@@ -111,6 +113,8 @@ export class Inbox extends EmirateElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Nothing is fetched while rendering on a server: the inbox shows "Loading" until the browser has it.
+    if (isServer) return;
     if (changed.has('apiBase') || changed.has('adapter')) this.shown = this.start();
     else if (changed.has('request') && this.session) this.shown = this.show();
   }
@@ -555,6 +559,7 @@ export class Inbox extends EmirateElement {
         ${isClosed(r.status)
           ? this.renderClosed(r)
           : html`<emirate-reply-form
+              exportparts="file-button, file-progress"
               .adapter=${this.api}
               .requestNumber=${r.requestNumber}
               .rules=${catalog?.files ?? DEFAULT_FILE_RULES}

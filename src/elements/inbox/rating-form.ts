@@ -28,6 +28,7 @@ const MAX_COMMENT = 1000;
  * optional comment, once. The stars are native radio buttons, so arrow keys choose them.
  * Internal to `<emirate-inbox>`.
  *
+ * @internalElement
  * @fires emirate-rating-sent - `{ stars }` once the backend has the rating. Internal: not composed and not
  *   bubbling, so only `<emirate-inbox>` hears it (it tells the page with `emirate-rating-submitted`).
  */

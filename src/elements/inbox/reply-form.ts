@@ -6,6 +6,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { EmirateAdapter, FileRules, Message } from '../../api/types.js';
 import { ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { normalizeText, validateText } from '../../domain/text.js';
+import { randomId } from '../../api/random-id.js';
 import { DraftController, type DraftScope } from '../../drafts/draft-controller.js';
 import { apiErrorMessage, characterCount, errorMessage } from '../../i18n/messages.js';
 import { baseStyles } from '../../ui/styles.js';
@@ -47,6 +48,7 @@ const MAX_TEXT = 2000;
  * The reply is kept as a draft while typed; a failed send keeps the text and files and can be
  * retried without sending twice. Internal to `<emirate-inbox>`.
  *
+ * @internalElement
  * @fires emirate-reply-sent - `{ message }` once the backend has the reply. Internal: not composed and not
  *   bubbling, so only `<emirate-inbox>` hears it (it tells the page with `emirate-message-sent`).
  */
@@ -70,7 +72,7 @@ export class ReplyForm extends LitElement {
   draftScope?: DraftScope;
 
   @state() private text = '';
-  @state() private files: Array<{ slot: string; value: Attachment | null }> = [{ slot: crypto.randomUUID(), value: null }];
+  @state() private files: Array<{ slot: string; value: Attachment | null }> = [{ slot: randomId(), value: null }];
   @state() private showErrors = false;
   @state() private sending = false;
   @state() private failure?: ApiError;
@@ -94,7 +96,7 @@ export class ReplyForm extends LitElement {
     if (!draft || this.dirty) return;
     this.text = draft.values.text;
     this.submissionKey = draft.values.submissionKey;
-    const slots = draft.values.slots.length ? draft.values.slots : [crypto.randomUUID()];
+    const slots = draft.values.slots.length ? draft.values.slots : [randomId()];
     this.files = slots.map((slot) => {
       const stored = draft.files[slot];
       return { slot, value: stored ? newAttachment(stored.blob, stored.name) : null };
@@ -116,7 +118,7 @@ export class ReplyForm extends LitElement {
   }
 
   private addFile() {
-    this.files = [...this.files, { slot: crypto.randomUUID(), value: null }];
+    this.files = [...this.files, { slot: randomId(), value: null }];
     this.save();
   }
 
@@ -146,7 +148,7 @@ export class ReplyForm extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#reply')?.focus();
       return;
     }
-    this.submissionKey ??= crypto.randomUUID();
+    this.submissionKey ??= randomId();
     this.save();
     this.sending = true;
     this.failure = undefined;
@@ -159,7 +161,7 @@ export class ReplyForm extends LitElement {
       await this.drafts.discard();
       this.submissionKey = undefined;
       this.text = '';
-      this.files = [{ slot: crypto.randomUUID(), value: null }];
+      this.files = [{ slot: randomId(), value: null }];
       this.showErrors = false;
       this.sent = msg('تم إرسال ردك.');
       this.dispatchEvent(new CustomEvent<ReplySentDetail>('emirate-reply-sent', { detail: { message } }));
@@ -198,6 +200,7 @@ export class ReplyForm extends LitElement {
           this.files,
           (f) => f.slot,
           (f, i) => html`<emirate-file-field
+            exportparts="button: file-button, progress: file-progress"
             .label=${msg(str`مستند ${i + 1}`)}
             .rules=${this.rules}
             .uploader=${this.uploader}

@@ -1,4 +1,4 @@
-import { html, css, nothing, type PropertyValues } from 'lit';
+import { html, css, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
@@ -26,6 +26,10 @@ export interface ServiceStartDetail {
  *
  * @fires emirate-service-start - `{ startUrl }` when a signed-in citizen starts the service; cancelable.
  * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` when a signed-out citizen starts the service.
+ * @slot header - at the top of the card, above the service's name (also while it loads): the
+ *   portal's logo and the emirate's name.
+ * @slot help - below the buttons: help text, e.g. where to call.
+ * @slot footer - at the end of the card (also while it loads).
  * @csspart card - the card.
  * @csspart start - the "Start service" button.
  * @csspart guide - the "Download service guide" link.
@@ -99,7 +103,8 @@ export class ServiceCard extends EmirateElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('apiBase') || changed.has('adapter')) void this.load();
+    // Nothing is fetched while rendering on a server: the card shows "Loading" until the browser has it.
+    if (!isServer && (changed.has('apiBase') || changed.has('adapter'))) void this.load();
     if (changed.has('startUrl')) this.webAddress('start-url', this.startUrl);
   }
 
@@ -129,23 +134,26 @@ export class ServiceCard extends EmirateElement {
   override render() {
     const service = this.catalog?.service;
     if (!service) {
-      return this.failure
-        ? html`<div class="notice error" role="alert">
-            <p>${apiErrorMessage(this.failure)}</p>
-            ${this.failure.kind === 'unauthorized'
-              ? html`<button type="button" @click=${() => this.requestSignIn(this.startUrl ? new URL(this.startUrl, location.href).href : location.href)}>
-                  ${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}
-                </button>`
-              : nothing}
-            <button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة')}</button>
-          </div>`
-        : html`<p role="status">${msg('جارٍ التحميل…')}</p>`;
+      return html`<slot name="header"></slot>
+        ${this.failure
+          ? html`<div class="notice error" role="alert">
+              <p>${apiErrorMessage(this.failure)}</p>
+              ${this.failure.kind === 'unauthorized'
+                ? html`<button type="button" @click=${() => this.requestSignIn(this.startUrl ? new URL(this.startUrl, location.href).href : location.href)}>
+                    ${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}
+                  </button>`
+                : nothing}
+              <button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة')}</button>
+            </div>`
+          : html`<p role="status">${msg('جارٍ التحميل…')}</p>`}
+        <slot name="footer"></slot>`;
     }
     const rating = Math.max(0, Math.min(5, service.rating || 0));
     const guide = this.webAddress("the catalog's service.guideUrl", service.guideUrl ?? '');
     const full = Math.round(rating);
     return html`
       <section class="card" part="card" aria-labelledby="title">
+        <slot name="header"></slot>
         <h2 id="title" tabindex="-1">${localText(service.name)}</h2>
         <h3>${msg('وصف الخدمة')}</h3>
         <p>${localText(service.description)}</p>
@@ -185,6 +193,8 @@ export class ServiceCard extends EmirateElement {
             ? html`<a class="button secondary" part="guide" href=${guide} download>${msg('تحميل دليل الخدمة')}</a>`
             : nothing}
         </div>
+        <slot name="help"></slot>
+        <slot name="footer"></slot>
       </section>
     `;
   }
