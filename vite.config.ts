@@ -27,12 +27,18 @@ const CHUNK_GROUPS = [
   {
     name: 'core',
     priority: 2,
-    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/|src\/(api\/|i18n\/(localization|messages|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time|random-id))/,
+    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!directives\/(repeat|keyed)\.js)|src\/(api\/|i18n\/(localization|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time|random-id))/,
   },
   {
     name: 'forms',
     priority: 1,
-    test: /src\/(drafts\/draft-controller|domain\/(booking|saudi-id|mobile|email|name|file-type)|ui\/(attachment|request-details|pointer-settle)|i18n\/field-labels)/,
+    test: /src\/(drafts\/draft-controller|domain\/(booking|saudi-id|mobile|email|name|file-type)|ui\/(attachment|request-details\.styles|pointer-settle)|i18n\/field-labels)/,
+  },
+  {
+    // The wording of errors and counts: loaded by the booking form after its first screen.
+    name: 'words',
+    priority: 1,
+    test: /src\/i18n\/(messages|plural)/,
   },
   {
     name: 'fields',

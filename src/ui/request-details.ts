@@ -2,7 +2,7 @@
  * The answers of an appointment request as label/value rows, for the booking form's review
  * and the inbox's request view: one place that turns catalog ids into words.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { BookingRequest, Catalog, CatalogOption } from '../api/types.js';
 import { destinationsFor } from '../domain/booking.js';
@@ -55,51 +55,3 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
     ),
   ];
 }
-
-/** The look of a `<dl class="review">` of request rows: label, value, action; stacked on phones. */
-export const requestDetailsStyles = css`
-  dl.review {
-    margin: 0 0 calc(var(--_space) * 3);
-    display: grid;
-    grid-template-columns: minmax(8rem, 1fr) 2fr auto;
-    border-block-start: 1px solid var(--_border);
-  }
-  dl.review > div {
-    display: contents;
-  }
-  dl.review dt,
-  dl.review dd {
-    margin: 0;
-    padding-block: var(--_space);
-    border-block-end: 1px solid var(--_border);
-    overflow-wrap: anywhere;
-    min-inline-size: 0;
-  }
-  dl.review dt {
-    font-weight: 600;
-    padding-inline-end: var(--_space);
-  }
-  dl.review dd.change {
-    text-align: end;
-  }
-  ol.companions {
-    margin: 0;
-    padding-inline-start: calc(var(--_space) * 2.5);
-  }
-  ol.companions li + li {
-    margin-block-start: var(--_space);
-  }
-  .pre-wrap {
-    white-space: pre-wrap;
-  }
-  @media (max-width: 30rem) {
-    dl.review {
-      grid-template-columns: 1fr auto;
-    }
-    dl.review dt {
-      grid-column: 1 / -1;
-      border-block-end: 0;
-      padding-block-end: 0;
-    }
-  }
-`;

@@ -9,7 +9,7 @@ import { localized } from '@lit/localize';
 import { customElement } from './define.js';
 import type { Catalog } from '../api/types.js';
 import { baseStyles } from './styles.js';
-import { requestDetailsStyles } from './request-details.js';
+import { requestDetailsStyles } from './request-details.styles.js';
 import { confirmationStyles, confirmationView } from './confirmation.js';
 import { summaryDocument, summaryStyles, type RequestRecord } from './summary.js';
 import { printAlone } from './print.js';

@@ -21,7 +21,7 @@ import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { randomId } from '../../api/random-id.js';
 import { DraftController, draftScopeOf } from '../../drafts/draft-controller.js';
 import { draftLimitNotice } from '../../ui/draft-notice.js';
-import { apiErrorMessage, characterCount, errorMessage, type MessageContext } from '../../i18n/messages.js';
+import type { MessageContext } from '../../i18n/messages.js';
 import { localText } from '../../i18n/localization.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
@@ -31,7 +31,7 @@ import type { FileChangeDetail, FileField } from '../../ui/file-field.js';
 import type { CompanionEntry, CompanionList } from '../companion-list/companion-list.js';
 import { bookingFormStyles } from './booking-form.styles.js';
 import { fieldLabel, fullNameHint } from '../../i18n/field-labels.js';
-import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
+import { requestDetailsStyles } from '../../ui/request-details.styles.js';
 import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
 
@@ -39,7 +39,19 @@ import { PointerSettleController } from '../../ui/pointer-settle.js';
  * The fields below the first screen that are elements of their own (attachments, companions):
  * loaded while the first screen paints, so the booking path's first download is smaller.
  */
-const loadRest = () => import('../companion-list/companion-list.js');
+const loadRest = () => Promise.all([import('../companion-list/companion-list.js'), loadWords(), loadDetails()]);
+
+/** The review's rows (ui/request-details.ts), loaded with the rest of the form. */
+let details: typeof import('../../ui/request-details.js') | undefined;
+const loadDetails = async () => (details ??= await import('../../ui/request-details.js'));
+
+/**
+ * The wording of errors and counts (i18n/messages.ts), loaded with the rest of the form rather
+ * than on the first download: nothing on the first screen needs it until a field is left or a
+ * load fails, and the form re-renders once it is here.
+ */
+let words: typeof import('../../i18n/messages.js') | undefined;
+const loadWords = async () => (words ??= await import('../../i18n/messages.js'));
 
 /** The confirmation and summary, loaded once the citizen reaches the review (not on the booking path). */
 const loadRequestSent = () => import('../../ui/request-sent.js');
@@ -182,6 +194,7 @@ export class BookingForm extends EmirateElement {
     this.stage = 'loading';
     this.failure = undefined;
     if (!api && !preload) {
+      await loadWords();
       this.stage = 'unavailable';
       return;
     }
@@ -212,6 +225,7 @@ export class BookingForm extends EmirateElement {
     } catch (error) {
       if (controller.signal.aborted) return;
       const failure = toApiError(error);
+      await loadWords();
       // The session ended (or a gateway sent the call to its sign-in page): offer sign-in again.
       this.failure = failure.kind === 'unauthorized' ? undefined : failure;
       this.stage = failure.kind === 'unauthorized' ? 'signed-out' : 'unavailable';
@@ -404,6 +418,7 @@ export class BookingForm extends EmirateElement {
     this.submissionKey ??= randomId();
     this.saveDraft();
     void loadRequestSent(); // the confirmation's code, fetched while the citizen reviews
+    await loadDetails();
     await this.goTo('review', 'h2');
   }
 
@@ -449,12 +464,13 @@ export class BookingForm extends EmirateElement {
       await this.goTo('done', 'emirate-request-sent');
     } catch (error) {
       const failure = toApiError(error);
-      await this.drafts.flush();
+      await Promise.all([this.drafts.flush(), loadWords()]);
       // The session ended: the sealed draft stays for the next sign-in, its key does not.
       if (failure.kind === 'unauthorized') await this.drafts.sessionEnded();
       if (failure instanceof ValidationError) {
         // Always the widget's own words: a known code's message, or the generic one for a code
         // it does not know (the server's text is never shown; it may be in another language, or anything).
+        const { errorMessage } = await loadWords();
         this.serverErrors = new Map(failure.fieldErrors.map((e) => [e.field, errorMessage(e.code, this.messageContext(e.field))]));
         this.showErrors = true;
         await this.goTo('form', '.error-summary');
@@ -495,7 +511,12 @@ export class BookingForm extends EmirateElement {
     if (server) return server;
     const code = errors.get(field);
     if (!code || !(this.showErrors || this.touched.has(field))) return '';
-    return errorMessage(code, this.messageContext(field));
+    // Until the wording is here (a field left within the first moments), the message waits for it.
+    if (!words) {
+      void loadWords().then(() => this.requestUpdate());
+      return '';
+    }
+    return words.errorMessage(code, this.messageContext(field));
   }
 
   // ---- views -----------------------------------------------------------------------------
@@ -562,7 +583,7 @@ export class BookingForm extends EmirateElement {
   private renderUnavailable() {
     return html`
       <div class="notice error" role="alert">
-        <p>${this.failure ? apiErrorMessage(this.failure) : msg('الخدمة غير متاحة الآن.')}</p>
+        <p>${this.failure && words ? words.apiErrorMessage(this.failure) : msg('الخدمة غير متاحة الآن.')}</p>
         ${this.api ? html`<button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة')}</button>` : nothing}
       </div>
     `;
@@ -705,7 +726,7 @@ export class BookingForm extends EmirateElement {
           ...field('subject'),
           multiline: true,
           dir: 'auto',
-          hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${textLength(v.subject)} من ${characterCount(catalog.subject.maxLength)}`),
+          hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${textLength(v.subject)} من ${words!.characterCount(catalog.subject.maxLength)}`),
         })}
 
         <h3>${msg('مرفقات الموعد')}</h3>
@@ -775,7 +796,7 @@ export class BookingForm extends EmirateElement {
   private renderReview() {
     const v = this.values;
     const request = toBookingRequest(v, {}, this.locale);
-    const rows = requestRows(request, this.catalog!, {
+    const rows = details!.requestRows(request, this.catalog!, {
       subjectLetter: this.files.subjectLetter?.name,
       idCopy: this.files.idCopy?.name,
       companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
@@ -814,7 +835,7 @@ export class BookingForm extends EmirateElement {
   private renderSendError(failure: ApiError) {
     return html`
       <div class="notice error send-error" role="alert" tabindex="-1">
-        <p>${apiErrorMessage(failure, { kept: true })}</p>
+        <p>${words!.apiErrorMessage(failure, { kept: true })}</p>
         ${failure.kind === 'unauthorized'
           ? html`<button type="button" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>`
           : nothing}
