@@ -66,7 +66,8 @@ const SEALING_KEY_ID = 'drafts';
 
 /**
  * Encrypted bytes and the IV they were encrypted with. A file's bytes are kept as a Blob: the
- * database takes a Blob without copying it on the main thread, an ArrayBuffer it clones there.
+ * database takes a Blob without copying it on the main thread, an ArrayBuffer it clones there
+ * (an ArrayBuffer all the same where the database refuses Blobs, see {@link DraftStore.saveFile}).
  */
 interface Sealed {
   iv: Uint8Array<ArrayBuffer>;
@@ -217,6 +218,8 @@ async function removeDraft(tx: Tx, key: string): Promise<void> {
 export class DraftStore {
   /** On-disk keys by draft name. */
   private readonly diskKeys = new Map<string, Promise<string>>();
+  /** Whether the database takes file bytes as a Blob (see {@link DraftStore.saveFile}). */
+  private blobsKept = true;
 
   private constructor(
     private readonly db: IDBPDatabase<DraftSchema>,
@@ -307,19 +310,32 @@ export class DraftStore {
     // Sealing awaits WebCrypto, which would end an open transaction: seal first, then write.
     const sealed = file && {
       meta: await this.seal(() => new TextEncoder().encode(JSON.stringify({ name: file.name, type: file.type, lastModified: file.lastModified }))),
-      body: await this.seal(() => file.blob.arrayBuffer()).then(({ iv, data }) => ({ iv, data: new Blob([data]) })),
+      body: await this.seal(() => file.blob.arrayBuffer()),
     };
     const now = this.now();
-    await this.transact(async (tx) => {
-      const files = tx.objectStore('files');
-      if (!sealed) {
-        await files.delete([key, slot]);
-        return;
-      }
-      await files.put({ key, slot, ...sealed });
-      const drafts = tx.objectStore('drafts');
-      if ((await drafts.count(key)) === 0) await drafts.add({ key, savedAt: now, expiresAt: now + this.ttlMs });
-    });
+    const write = (asBlob: boolean) =>
+      this.transact(async (tx) => {
+        const files = tx.objectStore('files');
+        if (!sealed) {
+          await files.delete([key, slot]);
+          return;
+        }
+        const body = asBlob ? { iv: sealed.body.iv, data: new Blob([sealed.body.data]) } : sealed.body;
+        await files.put({ key, slot, meta: sealed.meta, body });
+        const drafts = tx.objectStore('drafts');
+        if ((await drafts.count(key)) === 0) await drafts.add({ key, savedAt: now, expiresAt: now + this.ttlMs });
+      });
+    if (!sealed || !this.blobsKept) return write(false);
+    try {
+      await write(true);
+    } catch (error) {
+      // WebKit refuses Blobs in an ephemeral session (Safari Private Browsing, automation):
+      // "Error preparing Blob/File data". The bytes then go in as an ArrayBuffer, cloned on the
+      // main thread, which such a session takes; a database that refuses both is a real failure.
+      if (!(error instanceof DraftStoreError) || error.reason !== 'error') throw error;
+      await write(false);
+      this.blobsKept = false;
+    }
   }
 
   /** Deletes a draft and all its files. */
