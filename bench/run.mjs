@@ -276,6 +276,17 @@ async function fillAndValidate(kind) {
     h.add = await page.waitForSelector(s.add);
     h.submit = await page.waitForSelector(s.submit);
     await sleep(200);
+    // Layout shifts during the fill: every one, and those not within 500 ms of the citizen's
+    // input (hadRecentInput false: what moves by itself, as counted by CLS; the budget is 0).
+    await page.evaluate(() => {
+      window.benchShifts = { all: 0, unexpected: 0 };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          window.benchShifts.all += entry.value;
+          if (!entry.hadRecentInput) window.benchShifts.unexpected += entry.value;
+        }
+      }).observe({ type: 'layout-shift' });
+    });
 
     const t0 = performance.now();
     await h['applicantType-individual'].click();
@@ -322,7 +333,9 @@ async function fillAndValidate(kind) {
       kind === 'widget',
     );
     const ms = performance.now() - t0;
-    return { ms, outcome: await outcome.jsonValue() };
+    await sleep(100); // the last frame's shifts are reported after it
+    const shifts = await page.evaluate(() => window.benchShifts);
+    return { ms, shifts, outcome: await outcome.jsonValue() };
   } finally {
     await close();
   }
@@ -488,7 +501,7 @@ async function draftSave(rate = CPU_RATE) {
 
 // ---- the run ----------------------------------------------------------------------------------
 
-const results = { companions1: { widget: [], floor: [] }, draft1: [], interactive: { widget: [], floor: [] }, heap: { widget: [], floor: [] }, keystroke: [], fill: { widget: [], floor: [] }, companions: { widget: [], floor: [] }, draft: [], inbox: { 50: [], 500: [] } };
+const results = { companions1: { widget: [], floor: [] }, draft1: [], interactive: { widget: [], floor: [] }, heap: { widget: [], floor: [] }, keystroke: [], fill: { widget: [], floor: [] }, shifts: { widget: [], floor: [] }, companions: { widget: [], floor: [] }, draft: [], inbox: { 50: [], 500: [] } };
 const outcomes = [];
 try {
   log(`Chromium ${chromeVersion}, ${cpus().length} cores, CPU ×${CPU_RATE}, ${ROUNDS} rounds`);
@@ -504,6 +517,7 @@ try {
     for (const kind of order) {
       const r = await fillAndValidate(kind);
       results.fill[kind].push(r.ms);
+      results.shifts[kind].push(r.shifts);
       if (r.outcome !== 'review') outcomes.push(`round ${round + 1}, ${kind}: validation showed ${r.outcome}`);
     }
     results.draft.push(await draftSave());
@@ -561,6 +575,10 @@ const interactiveOk = med.interactive.widget <= 1.5 * med.interactive.floor;
 row('Navigation → booking form interactive', ms(med.interactive.widget), ms(med.interactive.floor), ratio(med.interactive.widget, med.interactive.floor), '≤ 1.5 × floor', verdict(interactiveOk));
 const fillOk = med.fill.widget <= 1.5 * med.fill.floor;
 row('Fill every field + 3 companions + validate', ms(med.fill.widget), ms(med.fill.floor), ratio(med.fill.widget, med.fill.floor), '≤ 1.5 × floor', verdict(fillOk));
+const shift = (kind, key) => median(results.shifts[kind].map((x) => x[key]));
+const score = (x) => x.toFixed(4);
+row('Layout shift during the fill, not caused by input (CLS-style sum)', score(shift('widget', 'unexpected')), score(shift('floor', 'unexpected')), '—', '0', verdict(Math.max(...results.shifts.widget.map((x) => x.unexpected)) === 0));
+row('Layout shift during the fill, all (adding companions moves what is below)', score(shift('widget', 'all')), score(shift('floor', 'all')), ratio(shift('widget', 'all'), shift('floor', 'all')), '—', '');
 row('JS heap after render (after gc)', mb(med.heap.widget), mb(med.heap.floor), ratio(med.heap.widget, med.heap.floor), '—', '');
 // The budget is the save itself: from the draft's debounce timer firing to the end of the task
 // that reported it written (with the little re-render it causes). The keystroke that scheduled
@@ -594,11 +612,12 @@ const sizeTable = table(
   sizes.map((s) => [s.name, String(s.files), `${kb(s.gz)} (${s.gz} B)`, `${kb(s.br)} (${s.br} B)`, s.lazy]),
 );
 const raw = table(
-  ['round', 'interactive w / f', 'fill w / f', 'companion #20 w / f (work)', 'draft save (total / keystroke / save)', 'inbox 50 / 500'],
+  ['round', 'interactive w / f', 'fill w / f', 'shift w / f (unexpected; all)', 'companion #20 w / f (work)', 'draft save (total / keystroke / save)', 'inbox 50 / 500'],
   results.fill.widget.map((_, i) => [
     String(i + 1),
     `${ms(results.interactive.widget[i])} / ${ms(results.interactive.floor[i])}`,
     `${ms(results.fill.widget[i])} / ${ms(results.fill.floor[i])}`,
+    `${score(results.shifts.widget[i].unexpected)} / ${score(results.shifts.floor[i].unexpected)}; ${score(results.shifts.widget[i].all)} / ${score(results.shifts.floor[i].all)}`,
     `${ms(results.companions.widget[i][20].work)} / ${ms(results.companions.floor[i][20].work)}`,
     `${ms(results.draft[i].value.total)} / ${ms(results.draft[i].value.before)} / ${ms(results.draft[i].value.save)}`,
     `${ms(results.inbox[50][i].work)} / ${ms(results.inbox[500][i].work)}`,
@@ -612,6 +631,7 @@ const profile =
   `${new Date().toISOString().slice(0, 10)}.`;
 const notes = [
   'Interactive: navigation start → the first animation frame in which the first field exists and is enabled (the same rAF probe in both pages).',
+  'Layout shift: a `layout-shift` PerformanceObserver during the fill; "not caused by input" sums the entries without `hadRecentInput` (what moved by itself, e.g. an upload\'s progress), the budgeted figure; "all" adds the shifts within 500 ms of a click or key.',
   'Fill: wall clock on the runner (puppeteer typing, clicks, `select`, file chooser); the widget waits for its five attachments to show "ready" before "continue"; both end when the review shows.',
   'Draft save: Chrome trace (devtools.timeline); the union of the renderer main thread\'s RunTask events from the change to the end of the task that dispatched `emirate-draft-saved`; the IndexedDB write itself runs off the main thread. The split starts at the firing of the draft\'s 600 ms debounce timer.',
   'Companions: in-page `performance.now()` around `click()` → `updateComplete` of the booking form and the companion list → forced style/layout of the new fieldset (budgeted); "next frame" adds awaiting `requestAnimationFrame` (includes waiting for the display\'s next frame). Companions are added empty.',

@@ -129,10 +129,19 @@ for (const el of stage.querySelectorAll('*')) {
 stage.querySelector('emirate-appointments')?.setAttribute('base', shellBase());
 // "Start service" on the card alone leads to the booking form view.
 stage.querySelector('emirate-service-card')?.setAttribute('start-url', galleryHref({ ...settings, view: 'booking' }));
+// "My requests" on the form's confirmation leads to the inbox view, as a portal's page would.
+stage.querySelector('emirate-booking-form')?.setAttribute('requests-url', galleryHref({ ...settings, view: 'inbox' }));
 
 document.documentElement.dataset.brand = settings.brand;
 document.querySelector<HTMLElement>('.demo-bar')!.dataset.view = settings.view;
 applyLang(settings.lang);
+
+// The portal's header: the unread count beside the user (guide §2.3), from the inbox's event.
+document.addEventListener('emirate-unread-changed', (event) => {
+  const { count } = (event as CustomEvent<{ count: number }>).detail;
+  document.querySelector('#portal-unread-count')!.textContent = String(count);
+  document.querySelector<HTMLElement>('#portal-unread')!.hidden = false;
+});
 
 // The shell pushes its views' paths; the switches are put back into the query each time.
 document.addEventListener('emirate-view-changed', () => {

@@ -17,6 +17,14 @@ import { validateBooking } from './validation.js';
 export const SLOW_NETWORK_DELAY_MS = 1500;
 /** The inquiry's rate limit: this many calls a minute, then 429. */
 export const INQUIRY_LIMIT_PER_MINUTE = 10;
+/**
+ * The contract kit's opt-in for 429 (`npm run contract`, see the README's backend section): a
+ * call carrying this header with the value `rate-limit`, to an operation whose contract lists
+ * 429, is answered 429 with `Retry-After`, as a staging server that opts in would.
+ */
+export const CONTRACT_TEST_HEADER = 'X-Contract-Test';
+/** How long the opt-in 429 asks the client to wait, in seconds. */
+export const CONTRACT_TEST_RETRY_AFTER_S = 30;
 /** Mock-only path (not in the contract) serving the service guide the catalog links to. */
 export const GUIDE_PATH = '/files/service-guide.pdf';
 /**
@@ -30,24 +38,51 @@ const PURPOSES: UploadPurpose[] = ['subject-letter', 'id-copy', 'companion-id', 
 type Params = Record<string, string>;
 type Resolver = (info: { request: Request; params: Params }) => Response | Promise<Response>;
 
+/** How a route of the contract is guarded, as `openapi.yaml` says. */
+interface RouteRules {
+  /** `security: []`: answered without a session. */
+  public?: boolean;
+  /** Lists 429: honours the contract kit's opt-in header. */
+  rateLimited?: boolean;
+}
+
+export interface HandlerOptions {
+  /**
+   * The session cookie's name. When given, a call to a route that needs a session answers 401
+   * unless it carries that cookie (any value), as a portal's backend does: the contract kit in
+   * Node runs the mock so, signed in with the cookie and signed out without it. The demo and the
+   * browser tests leave it out (a page's fetch does not show its cookies to the service worker)
+   * and sign out with the `signed-out` scenario.
+   */
+  sessionCookie?: string;
+}
+
 /** The handlers for a backend at `baseUrl` (absolute, or relative to the page like `/api`). */
-export function createHandlers(baseUrl: string): HttpHandler[] {
+export function createHandlers(baseUrl: string, options: HandlerOptions = {}): HttpHandler[] {
   const base = baseUrl.replace(/\/+$/, '');
   const basePath = new URL(`${base}/`, globalThis.location?.href ?? 'http://localhost/').pathname.replace(/\/$/, '');
   /** Requests being answered under an idempotency key, so a concurrent duplicate waits for the first. */
   const pending = new Map<string, Promise<Response>>();
 
-  /** One contract route, wrapped in the scenario and the fault queue. */
-  const route = (method: 'GET' | 'POST', path: string, resolve: Resolver): HttpHandler => {
+  /** Whether a call to a route that needs a session comes without the session cookie (see `HandlerOptions`). */
+  const withoutSession = (request: Request): boolean =>
+    options.sessionCookie !== undefined && !hasCookie(request, options.sessionCookie);
+
+  /** One contract route, wrapped in the scenario, the fault queue and its rules. */
+  const route = (method: 'GET' | 'POST', path: string, resolve: Resolver, rules: RouteRules = {}): HttpHandler => {
     const register = method === 'GET' ? http.get : http.post;
+    const guarded: Resolver = (info) => (!rules.public && withoutSession(info.request) ? unauthorized() : resolve(info));
     return register(`${base}${path}`, kept(async ({ request, params }) => {
       if (getScenario() === 'slow-network') await delay(SLOW_NETWORK_DELAY_MS);
       const info = { request, params: toParams(params) };
       const fault = takeFault(method, new URL(request.url).pathname.slice(basePath.length), path);
-      if (fault !== undefined) return answerFault(fault, () => resolve(info));
+      if (fault !== undefined) return answerFault(fault, () => guarded(info));
+      if (rules.rateLimited && request.headers.get(CONTRACT_TEST_HEADER) === 'rate-limit') {
+        return problem(429, 'rate-limited', 'Too many requests (asked for by the contract kit).', { 'Retry-After': String(CONTRACT_TEST_RETRY_AFTER_S) });
+      }
       const spared = method === 'GET' && (path === '/catalog' || path === '/session');
       if (getScenario() === 'server-error' && !spared) return problem(503, 'unavailable', 'The service is temporarily unavailable.');
-      return resolve(info);
+      return guarded(info);
     }));
   };
 
@@ -87,12 +122,12 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
     route('GET', '/catalog', () => {
       const service = { ...db.catalog.service, guideUrl: db.catalog.service.guideUrl ?? `${base}${GUIDE_PATH}` };
       return HttpResponse.json({ ...db.catalog, service });
-    }),
+    }, { public: true }),
 
     route('GET', GUIDE_PATH, async () => {
       const guide = await fetch(bypass(GUIDE_FILE));
       return guide.ok ? pdfResponse(await guide.blob()) : notFound('The service guide is missing.');
-    }),
+    }, { public: true }),
 
     route('POST', '/uploads', async ({ request }) => {
       if (getScenario() === 'signed-out') return unauthorized();
@@ -118,12 +153,12 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       return idempotent(request, async () => {
         const body = await readJson(request);
         if (body === undefined) return problem(400, 'bad-request', 'The body is not JSON.');
-        const errors = validateBooking(body, db.catalog, hasUpload);
+        const errors = validateBooking(body, db.catalog, hasUpload, db.user.name);
         if (errors.length > 0) return invalid(errors);
         const detail = createRequest(body as BookingRequest);
         return { status: 201, body: { requestNumber: detail.requestNumber, createdAt: detail.createdAt } };
       });
-    }),
+    }, { rateLimited: true }),
 
     route('GET', '/requests', ({ request }) => {
       if (getScenario() === 'signed-out') return unauthorized();
@@ -161,7 +196,7 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
         if (detail.status === 'needs-documents') setStatus(detail.requestNumber, 'under-processing');
         return { status: 201, body: message };
       });
-    }),
+    }, { rateLimited: true }),
 
     route('POST', '/requests/:number/messages/read', ({ params }) => {
       if (getScenario() === 'signed-out') return unauthorized();
@@ -221,7 +256,7 @@ export function createHandlers(baseUrl: string): HttpHandler[] {
       if (errors.length > 0) return invalid(errors);
       const found = findTransaction(number, Number(year));
       return found ? HttpResponse.json(found) : notFound('No transaction with this number in this year.');
-    }),
+    }, { public: true, rateLimited: true }),
   ];
 }
 
@@ -273,6 +308,15 @@ async function answerFault(fault: FaultKind, commit: () => Response | Promise<Re
 }
 
 // ---- store look-ups ----
+
+/** Whether the request's `Cookie` header carries a cookie called `name` with a value. */
+function hasCookie(request: Request, name: string): boolean {
+  const cookies = request.headers.get('Cookie') ?? '';
+  return cookies.split(';').some((pair) => {
+    const [key, ...value] = pair.split('=');
+    return key?.trim() === name && value.join('=').trim() !== '';
+  });
+}
 
 function hasUpload(id: unknown): boolean {
   return typeof id === 'string' && db.uploads.has(id);

@@ -12,7 +12,7 @@ export const REJECTED_EMAIL = 'taken@example.sa';
 type Json = Record<string, unknown>;
 
 /** Field errors of a submitted booking; empty when the server accepts it. */
-export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id: unknown) => boolean): FieldError[] {
+export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id: unknown) => boolean, sessionName = ''): FieldError[] {
   const b: Json = isRecord(body) ? body : {};
   const errors: FieldError[] = [];
   const add = (field: string, code: string | null, message?: string) => {
@@ -20,7 +20,8 @@ export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id:
   };
 
   add('applicantType', choice(b.applicantType, catalog.applicantTypes));
-  add('fullName', fullName(b.fullName));
+  // The name the session (Nafath) gave is taken as it is.
+  add('fullName', String(b.fullName ?? '').trim() === sessionName.trim() && sessionName.trim() ? null : fullName(b.fullName, b.idNumber));
   add('idNumber', saudiId(b.idNumber));
   add('mobile', isBlank(b.mobile) ? 'required' : /^5\d{8}$/.test(String(b.mobile)) ? null : 'mobile-invalid');
   add('email', email(b.email));
@@ -57,7 +58,7 @@ function companions(value: unknown, applicantId: unknown, max: number, hasUpload
     const at = (name: string, code: string | null) => {
       if (code) errors.push({ field: `companions.${index}.${name}`, code });
     };
-    at('fullName', fullName(c.fullName));
+    at('fullName', fullName(c.fullName, c.idNumber));
     const id = String(c.idNumber ?? '');
     at('idNumber', saudiId(c.idNumber) ?? (id === applicantId ? 'id-same-as-applicant' : seen.has(id) ? 'id-duplicate' : null));
     seen.add(id);
@@ -71,9 +72,13 @@ function choice(value: unknown, options: CatalogOption[]): string | null {
   return options.some((o) => o.id === value) ? null : 'invalid';
 }
 
-function fullName(value: unknown): string | null {
+/** Four parts for a citizen (or an ID that is not a resident's), two for a resident (Iqama starting 2). */
+function fullName(value: unknown, idNumber: unknown): string | null {
   if (isBlank(value)) return 'required';
-  return String(value).trim().split(/\s+/).length >= 4 ? null : 'name-parts';
+  const resident = String(idNumber ?? '').startsWith('2');
+  const parts = String(value).trim().split(/\s+/).length;
+  if (resident) return parts >= 2 ? null : 'name-parts-resident';
+  return parts >= 4 ? null : 'name-parts';
 }
 
 function email(value: unknown): string | null {

@@ -6,7 +6,7 @@ import type { BookingRequest, Catalog, CatalogOption, CompanionPayload } from '.
 import type { FieldErrorCode } from './codes.js';
 import { normalizeEmail, validateEmail } from './email.js';
 import { normalizeMobile, validateMobile } from './mobile.js';
-import { normalizeName, validateFullName } from './name.js';
+import { isSessionName, nameHolder, normalizeName, validateFullName } from './name.js';
 import { normalizeSaudiId, validateCompanionIds, validateSaudiId } from './saudi-id.js';
 import { normalizeText, validateText } from './text.js';
 
@@ -87,8 +87,42 @@ export const FIELD_ORDER = [
   'declaration',
 ] as const;
 
+/** A companion's fields in the order the form shows them. */
+const COMPANION_FIELD_ORDER = ['fullName', 'idNumber', 'idImage'];
+
+/**
+ * Compares two field paths by where the form shows them (for the error summary): the booking's
+ * fields in {@link FIELD_ORDER}; within the companions the list's own error first, then companion
+ * by companion in number order (companion 10 after companion 2), each one's name, ID, ID image.
+ */
+export function compareFieldPaths(a: string, b: string): number {
+  const position = (path: string): number[] => {
+    const [group = '', index, sub = ''] = path.split('.');
+    const field = FIELD_ORDER.indexOf(group as (typeof FIELD_ORDER)[number]);
+    const top = field < 0 ? FIELD_ORDER.length : field;
+    if (group !== 'companions' || index === undefined) return [top, -1, -1];
+    const at = COMPANION_FIELD_ORDER.indexOf(sub);
+    return [top, Number(index), at < 0 ? COMPANION_FIELD_ORDER.length : at];
+  };
+  const [pa, pb] = [position(a), position(b)];
+  for (let i = 0; i < pa.length; i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function companionSlot(key: string): string {
   return `companion:${key}`;
+}
+
+/**
+ * What the form knows of the attachment in a slot (`subjectLetter`, `companion:<key>`): `true`
+ * when it is ready to send, `false` when none is chosen (`required`), or the code saying why the
+ * chosen one cannot be sent (rejected by a rule, its upload failed or is still going).
+ */
+export type FileCheck = (slot: string) => boolean | FieldErrorCode;
+
+function fileError(check: FileCheck, slot: string): FieldErrorCode | null {
+  const state = check(slot);
+  return state === true ? null : state === false ? 'required' : state;
 }
 
 /** The visit destinations (جهة الزيارة) offered for the chosen appointment type. */
@@ -100,29 +134,44 @@ export function destinationsFor(catalog: Catalog, appointmentType: string): Cata
 
 const has = (options: CatalogOption[], id: string) => options.some((o) => o.id === id);
 
-/** Validates one companion row; `applicantId` and earlier rows feed the duplicate rules. */
-export function validateCompanions(
-  companions: CompanionValues[],
-  applicantId: string,
-  hasFile: (slot: string) => boolean,
-): FieldErrors {
+/**
+ * Validates the companion rows: each name by the companion's own ID (a resident companion's
+ * name needs two parts, see {@link nameHolder}); `applicantId` and earlier rows feed the
+ * duplicate rules; `hasFile` tells each ID image's state (see {@link FileCheck}).
+ */
+export function validateCompanions(companions: CompanionValues[], applicantId: string, hasFile: FileCheck): FieldErrors {
   const errors: FieldErrors = new Map();
   const idErrors = validateCompanionIds(applicantId, companions.map((c) => c.idNumber));
   companions.forEach((companion, i) => {
-    const nameError = validateFullName(companion.fullName);
+    const nameError = validateFullName(companion.fullName, { holder: nameHolder(companion.idNumber) });
     if (nameError) errors.set(`companions.${i}.fullName`, nameError);
     const idError = idErrors[i];
     if (idError) errors.set(`companions.${i}.idNumber`, idError);
-    if (!hasFile(companionSlot(companion.key))) errors.set(`companions.${i}.idImage`, 'required');
+    const imageError = fileError(hasFile, companionSlot(companion.key));
+    if (imageError) errors.set(`companions.${i}.idImage`, imageError);
   });
   return errors;
 }
 
+export interface BookingValidationOptions {
+  /**
+   * The name the session (Nafath) supplied. While the full name is that name (once normalised)
+   * it is taken as given: only `required` applies, not the parts, characters or length rules.
+   */
+  sessionName?: string;
+}
+
 /**
  * Every rule of the booking form (guide §1.9–1.15, SPEC's field table) in one place.
- * `hasFile(slot)` says whether an attachment is chosen and acceptable for the slot.
+ * `hasFile(slot)` tells each attachment's state (see {@link FileCheck}). The applicant's name
+ * follows the applicant's ID: four parts for a citizen, two for a resident ({@link nameHolder}).
  */
-export function validateBooking(values: BookingValues, catalog: Catalog, hasFile: (slot: string) => boolean): FieldErrors {
+export function validateBooking(
+  values: BookingValues,
+  catalog: Catalog,
+  hasFile: FileCheck,
+  { sessionName }: BookingValidationOptions = {},
+): FieldErrors {
   const errors: FieldErrors = new Map();
   const set = (field: string, code: FieldErrorCode | null) => {
     if (code) errors.set(field, code);
@@ -131,7 +180,7 @@ export function validateBooking(values: BookingValues, catalog: Catalog, hasFile
     set(field, value && has(options, value) ? null : 'required');
 
   choose('applicantType', values.applicantType, catalog.applicantTypes);
-  set('fullName', validateFullName(values.fullName));
+  set('fullName', isSessionName(values.fullName, sessionName) ? null : validateFullName(values.fullName, { holder: nameHolder(values.idNumber) }));
   set('idNumber', validateSaudiId(values.idNumber));
   set('mobile', validateMobile(values.mobile));
   set('email', validateEmail(values.email));
@@ -141,8 +190,8 @@ export function validateBooking(values: BookingValues, catalog: Catalog, hasFile
   choose('gate', values.gate, catalog.gates);
   choose('reason', values.reason, catalog.reasons);
   set('subject', validateText(values.subject, { maxLength: catalog.subject.maxLength }));
-  if (!hasFile('subjectLetter')) set('subjectLetter', 'required');
-  if (!hasFile('idCopy')) set('idCopy', 'required');
+  set('subjectLetter', fileError(hasFile, 'subjectLetter'));
+  set('idCopy', fileError(hasFile, 'idCopy'));
   if (!values.hasBelongings) set('hasBelongings', 'required');
   if (values.hasBelongings === 'yes' && !values.belongings.some((b) => has(catalog.belongings, b))) {
     set('belongings', 'required');

@@ -5,9 +5,12 @@
  * - `id-format` / `id-prefix` / `id-checksum`: an ID number that is not 10 digits, does not start with 1 or 2, or fails the check digit
  * - `id-duplicate` / `id-same-as-applicant`: a companion's ID repeated, or equal to the applicant's
  * - `mobile-invalid`, `email-invalid`: not a Saudi mobile, not an email address
- * - `name-parts` / `name-chars`: fewer than four name parts, or characters no name has
+ * - `name-parts`: a citizen's name (ID starting 1) with fewer than four parts
+ * - `name-parts-resident`: a resident's name (ID starting 2) with fewer than two parts
+ * - `name-chars`: characters no name has
  * - `too-long`: over the field's length limit
  * - `file-empty` / `file-too-large` / `file-type`: an attachment that is empty, too big, or of a type not accepted (by content)
+ * - `upload-failed` / `upload-pending`: an attachment whose upload failed (e.g. a restored draft's file that could not be sent again), or is not finished
  * - `companions-max`: more companions than the catalog allows
  * - `transaction-invalid`: a transaction number that is not 1 to 10 digits
  * - `year-invalid`: a Hijri year that is not a year transactions can have
@@ -22,11 +25,14 @@ export type FieldErrorCode =
   | 'mobile-invalid'
   | 'email-invalid'
   | 'name-parts'
+  | 'name-parts-resident'
   | 'name-chars'
   | 'too-long'
   | 'file-empty'
   | 'file-too-large'
   | 'file-type'
+  | 'upload-failed'
+  | 'upload-pending'
   | 'companions-max'
   | 'transaction-invalid'
   | 'year-invalid';

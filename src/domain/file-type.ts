@@ -1,8 +1,11 @@
 /** Attachments: their real type from their first bytes, and the catalog's rules (DOMAIN.md). */
+import { msg, str } from '@lit/localize';
 import type { FileRules } from '../api/types.js';
+import { getLocale } from '../i18n/localization.js';
 
-const SIGNATURES: Array<{ type: string; bytes: Array<number | null>; offset?: number }> = [
+const SIGNATURES: Array<{ type: string; bytes: Array<number | null> }> = [
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { type: 'application/pdf', bytes: [0xef, 0xbb, 0xbf, 0x25, 0x50, 0x44, 0x46, 0x2d] }, // UTF-8 byte order mark, then %PDF- (some generators write one)
   { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
   { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { type: 'image/gif', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8
@@ -57,23 +60,24 @@ const KILOBYTE = 1024;
 const MEGABYTE = 1024 * 1024;
 
 /**
- * A size for people, in binary kilobytes or megabytes with Latin digits: `5242880` → `5 MB` /
- * `5 م.ب`. A non-empty file under 0.1 kB shows as 0.1 kB, not 0.
+ * A size for people in the active language, in binary kilobytes or megabytes with Latin digits:
+ * `5242880` → `5 MB` / `5 ميجابايت`, `1536` → `1.5 kB` / `1.5 كيلوبايت`. A non-empty file under
+ * 0.1 kB shows as 0.1 kB, not 0.
  */
-export function formatBytes(n: number, locale: 'ar' | 'en'): string {
+export function formatBytes(n: number): string {
+  const locale = getLocale();
   const megabytes = n >= MEGABYTE;
-  const value = megabytes ? n / MEGABYTE : n > 0 ? Math.max(n / KILOBYTE, 0.1) : 0;
-  return byteFormat(locale, megabytes ? 'megabyte' : 'kilobyte').format(value);
+  const value = numberFormat(locale).format(megabytes ? n / MEGABYTE : n > 0 ? Math.max(n / KILOBYTE, 0.1) : 0);
+  return megabytes ? msg(str`${value} ميجابايت`) : msg(str`${value} كيلوبايت`);
 }
 
-/** One format per language and unit, made on first use: each costs ICU set-up. */
-const byteFormats = new Map<string, Intl.NumberFormat>();
-function byteFormat(locale: 'ar' | 'en', unit: 'megabyte' | 'kilobyte'): Intl.NumberFormat {
-  const key = `${locale} ${unit}`;
-  let format = byteFormats.get(key);
+/** One number format per language, made on first use: each costs ICU set-up. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: 'ar' | 'en'): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
-    byteFormats.set(key, format);
+    format = new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en', { maximumFractionDigits: 1, useGrouping: false });
+    numberFormats.set(locale, format);
   }
   return format;
 }

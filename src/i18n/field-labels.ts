@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { nameHolder } from '../domain/name.js';
 
 /** The label of each booking field (guide pictures 6–8), for the form, the error summary and the review. */
 export function fieldLabel(field: string): string {
@@ -6,7 +7,7 @@ export function fieldLabel(field: string): string {
     case 'applicantType':
       return msg('النوع');
     case 'fullName':
-      return msg('الإسم الرباعي');
+      return msg('الاسم الرباعي');
     case 'idNumber':
       return msg('رقم الهوية');
     case 'mobile':
@@ -47,4 +48,14 @@ export function fieldLabel(field: string): string {
       return field;
     }
   }
+}
+
+/**
+ * The hint under a full name, following the ID number it goes with (see `nameHolder`): a
+ * citizen's four parts; a resident's name as on the Iqama, at least first and family name.
+ */
+export function fullNameHint(idNumber: string): string {
+  return nameHolder(idNumber) === 'resident'
+    ? msg('كما في الإقامة، الاسم الأول واسم العائلة على الأقل')
+    : msg('الاسم واسم الأب واسم الجد واسم العائلة');
 }

@@ -6,7 +6,8 @@
 import type { FileRules, UploadedFile } from '../api/types.js';
 import type { FieldErrorCode } from '../domain/codes.js';
 import type { ApiError } from '../api/errors.js';
-import { safeFileName } from '../domain/file-type.js';
+import { msg } from '@lit/localize';
+import { formatBytes, safeFileName } from '../domain/file-type.js';
 
 export type AttachmentStatus = 'pending' | 'checking' | 'uploading' | 'ready' | 'rejected' | 'failed';
 
@@ -40,8 +41,36 @@ export function isReady(attachment: Attachment | null | undefined): boolean {
   return attachment?.status === 'ready';
 }
 
+/**
+ * The attachment's state as the rules take it (the domain's `FileCheck`): `true` when ready,
+ * `false` when there is none, or why the chosen file cannot be sent: the rule that rejected it,
+ * `upload-failed` (e.g. a restored draft's file that could not be uploaded again) or
+ * `upload-pending` while it is still being checked or uploaded.
+ */
+export function attachmentCheck(attachment: Attachment | null | undefined): boolean | FieldErrorCode {
+  if (!attachment) return false;
+  switch (attachment.status) {
+    case 'ready':
+      return true;
+    case 'rejected':
+      return attachment.rule ?? 'file-type';
+    case 'failed':
+      return 'upload-failed';
+    default:
+      return 'upload-pending';
+  }
+}
+
 /** The rules when a portal supplies none: PDF, JPEG or PNG, at most 5 MB (DOMAIN.md). */
 export const DEFAULT_FILE_RULES: FileRules = {
   acceptedTypes: ['application/pdf', 'image/jpeg', 'image/png'],
   maxBytes: 5 * 1024 * 1024,
 };
+
+/** The accepted types and the size limit as the citizen reads them, for file messages (`errorMessage`'s `types` and `max`). */
+export function fileLimits(rules: FileRules): { max: string; types: string } {
+  return {
+    max: formatBytes(rules.maxBytes),
+    types: rules.acceptedTypes.map((t) => (t.split('/')[1] ?? t).toUpperCase()).join(msg('، ')),
+  };
+}

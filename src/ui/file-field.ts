@@ -6,9 +6,8 @@ import type { FileRules } from '../api/types.js';
 import { ValidationError, toApiError } from '../api/errors.js';
 import { acceptAttribute, checkFile, formatBytes, sniffFileType } from '../domain/file-type.js';
 import { apiErrorMessage, errorMessage } from '../i18n/messages.js';
-import { getLocale } from '../i18n/localization.js';
 import { baseStyles } from './styles.js';
-import { DEFAULT_FILE_RULES, newAttachment, type Attachment, type Uploader } from './attachment.js';
+import { DEFAULT_FILE_RULES, fileLimits, newAttachment, type Attachment, type Uploader } from './attachment.js';
 
 export interface FileChangeDetail {
   value: Attachment | null;
@@ -31,29 +30,46 @@ export class FileField extends LitElement {
       :host {
         display: block;
       }
+      /*
+       * One box in every state, with the same three lines (name, status, buttons), so choosing a
+       * file and its upload never move what is below: the name keeps to one line, the status
+       * line has its height whether it shows progress, "ready" or nothing.
+       */
       .file {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--_space);
+        display: grid;
+        gap: calc(var(--_space) / 2);
         border: 1px dashed var(--_border);
         border-radius: var(--_radius);
         padding: var(--_space) calc(var(--_space) * 1.5);
         background: var(--_subtle);
-        overflow-wrap: anywhere;
       }
       .file-name {
         font-weight: 600;
-        flex: 1 1 12em;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
         min-inline-size: 0;
       }
+      .file-name.none {
+        font-weight: normal;
+        color: var(--_muted);
+      }
+      .status-line {
+        display: flex;
+        align-items: center;
+        gap: var(--_space);
+        block-size: 1.6em;
+      }
       progress {
-        inline-size: 100%;
+        flex: 1;
         accent-color: var(--_primary);
       }
       .status-ready {
         color: var(--_success);
         font-weight: 600;
+      }
+      .error:empty {
+        display: none;
       }
     `,
   ];
@@ -68,6 +84,11 @@ export class FileField extends LitElement {
   @property({ attribute: false }) value: Attachment | null = null;
   /** A rule code from the owning form (e.g. `required`), shown when the field has no error of its own. */
   @property() error = '';
+  /**
+   * The owning form's path for this attachment (`subjectLetter`, `idCopy`,
+   * `companions.<i>.idImage`), so its messages name it ("أرفق خطاب موضوع الزيارة"); generic without.
+   */
+  @property() field = '';
 
   private controller?: AbortController;
 
@@ -155,62 +176,79 @@ export class FileField extends LitElement {
 
   /** The accepted types and the size limit, as the citizen reads them. */
   private get limits() {
-    return {
-      max: formatBytes(this.rules.maxBytes, getLocale()),
-      types: this.rules.acceptedTypes.map((t) => (t.split('/')[1] ?? t).toUpperCase()).join(msg('، ')),
-    };
+    return fileLimits(this.rules);
   }
 
   private get message(): string {
     const v = this.value;
-    if (v?.status === 'rejected' && v.rule) return errorMessage(v.rule, this.limits);
-    if (v?.status === 'failed') return apiErrorMessage(v.failure);
-    return this.error && !v ? errorMessage(this.error, this.limits) : '';
+    const context = { ...this.limits, field: this.field };
+    if (v?.status === 'rejected' && v.rule) return errorMessage(v.rule, context);
+    if (v?.status === 'failed') {
+      const failed = errorMessage('upload-failed', context);
+      // Trying again alone does not help after the session ended or while the server is busy: say what does.
+      return v.failure?.kind === 'unauthorized' || v.failure?.kind === 'rate-limited' ? `${failed}. ${apiErrorMessage(v.failure, { kept: true })}` : failed;
+    }
+    return this.error && !v ? errorMessage(this.error, context) : '';
+  }
+
+  /** What the status line says of the attachment, announced politely as it changes. */
+  private statusText(v: Attachment | null): string {
+    switch (v?.status) {
+      case 'pending':
+      case 'checking':
+        return msg('جارٍ فحص الملف…');
+      case 'uploading':
+        return msg('جارٍ رفع الملف…');
+      case 'ready':
+        return msg('جاهز');
+      default:
+        return '';
+    }
   }
 
   override render() {
     const v = this.value;
     const message = this.message;
     const { max, types } = this.limits;
-    const describedBy = ['hint', message ? 'error' : '', v ? 'file' : ''].filter(Boolean).join(' ');
+    const describedBy = ['hint', message ? 'error' : '', 'file'].filter(Boolean).join(' ');
+    const busy = v?.status === 'uploading' || v?.status === 'checking' || v?.status === 'pending';
+    // The choose/replace button is the same element in every state, so focus stays on it
+    // after a file is chosen (the chooser returns focus to it).
     return html`
       <div class="field" role="group" aria-labelledby="label">
         <span id="label" class="label"><strong>${this.label}</strong>${this.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</span>
         <span id="hint" class="hint">${msg(str`الأنواع المقبولة: ${types}، بحد أقصى ${max}`)}</span>
         <input type="file" hidden accept=${acceptAttribute(this.rules)} @change=${this.onPick} />
-        ${v ? this.renderFile(v, describedBy) : html`
+        <div class="file" id="file">
+          ${v
+            ? html`<span class="file-name"><bdi>${v.name}</bdi> <span class="hint">(${formatBytes(v.size)})</span></span>`
+            : html`<span class="file-name none">${msg('لم يتم اختيار ملف')}</span>`}
+          <div class="status-line">
+            <span role="status" class=${v?.status === 'ready' ? 'status-ready' : 'hint'}>${this.statusText(v)}</span>
+            ${busy && v ? html`<progress part="progress" max="1" .value=${v.progress} aria-label=${msg(str`رفع ${v.name}`)}></progress>` : nothing}
+          </div>
           <div class="actions">
-            <button type="button" class="secondary" part="button" aria-describedby=${describedBy} aria-invalid=${message ? 'true' : 'false'} @click=${this.choose}>
-              ${msg('اختيار ملف')}<span class="visually-hidden">: ${this.label}</span>
+            <button
+              type="button"
+              class="secondary choose"
+              part="button"
+              aria-describedby=${describedBy}
+              aria-invalid=${message ? 'true' : 'false'}
+              @click=${this.choose}
+            >
+              ${v ? msg('استبدال') : msg('اختيار ملف')}<span class="visually-hidden">: ${this.label}</span>
             </button>
-            <span class="hint">${msg('لم يتم اختيار ملف')}</span>
-          </div>`}
-        ${message ? html`<span id="error" class="error">${message}</span>` : nothing}
-      </div>
-    `;
-  }
-
-  private renderFile(v: Attachment, describedBy: string) {
-    const size = formatBytes(v.size, getLocale());
-    return html`
-      <div class="file" id="file">
-        <span class="file-name"><bdi>${v.name}</bdi> <span class="hint">(${size})</span></span>
-        ${v.status === 'uploading' || v.status === 'checking'
-          ? html`<progress part="progress" max="1" .value=${v.progress} aria-label=${msg(str`رفع ${v.name}`)}></progress>`
-          : v.status === 'ready'
-            ? html`<span class="status-ready">${msg('جاهز')}</span>`
-            : nothing}
-        <div class="actions">
-          ${v.status === 'failed'
-            ? html`<button type="button" part="button" aria-describedby=${describedBy} @click=${this.retry}>${msg('إعادة المحاولة')}</button>`
-            : nothing}
-          <button type="button" class="secondary" part="button" aria-describedby=${describedBy} @click=${this.choose}>
-            ${msg('استبدال')}<span class="visually-hidden">: ${this.label}</span>
-          </button>
-          <button type="button" class="secondary" part="button" @click=${this.removeFile}>
-            ${msg('حذف')}<span class="visually-hidden">: ${this.label}</span>
-          </button>
+            ${v?.status === 'failed'
+              ? html`<button type="button" part="button" aria-describedby=${describedBy} @click=${this.retry}>${msg('إعادة المحاولة')}</button>`
+              : nothing}
+            ${v
+              ? html`<button type="button" class="secondary" part="button" @click=${this.removeFile}>
+                  ${msg('حذف')}<span class="visually-hidden">: ${this.label}</span>
+                </button>`
+              : nothing}
+          </div>
         </div>
+        <span id="error" class="error" role="alert">${message}</span>
       </div>
     `;
   }

@@ -180,7 +180,7 @@ describe('RestAdapter against the mock backend', () => {
       const error = (await rejection(api.submitRequest(booking, { idempotencyKey: 'k-comp' }))) as ValidationError;
       expect(error.fieldErrors).to.deep.equal([
         { field: 'companions.0.idNumber', code: 'id-same-as-applicant' },
-        { field: 'companions.1.fullName', code: 'name-parts' },
+        { field: 'companions.1.fullName', code: 'name-parts-resident' },
         { field: 'companions.1.idImage', code: 'required' },
       ]);
     });

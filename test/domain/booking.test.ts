@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Catalog } from '../../src/api/types.js';
-import { destinationsFor, emptyBooking, toBookingRequest, validateBooking, type BookingValues } from '../../src/domain/booking.js';
+import { compareFieldPaths, destinationsFor, emptyBooking, toBookingRequest, validateBooking, validateCompanions, type BookingValues } from '../../src/domain/booking.js';
 
 const t = (ar: string) => ({ ar, en: ar });
 const catalog: Catalog = {
@@ -73,6 +73,51 @@ describe('booking model', () => {
     expect(errors.get('companions.0.idImage')).to.equal('required');
   });
 
+  describe('names follow the ID, and the Nafath name is taken as given', () => {
+    const rows: Array<[string, Partial<BookingValues>, { sessionName?: string }, string | undefined]> = [
+      ['a citizen’s three-part name', { fullName: 'محمد عبدالله القحطاني', idNumber: '1085427373' }, {}, 'name-parts'],
+      ['a resident’s two-part name', { fullName: 'Ramesh Kumar', idNumber: '2345678904' }, {}, undefined],
+      ['a resident’s one-word name', { fullName: 'Senthil', idNumber: '2345678904' }, {}, 'name-parts-resident'],
+      ['a two-part name while the ID is empty (the citizen rule)', { fullName: 'Ramesh Kumar', idNumber: '' }, {}, 'name-parts'],
+      ['a two-part name while the ID is a bad one starting 2', { fullName: 'Ramesh Kumar', idNumber: '2000' }, {}, undefined],
+      ['the session’s two-part name for a citizen', { fullName: 'محمد القحطاني', idNumber: '1085427373' }, { sessionName: 'محمد القحطاني' }, undefined],
+      ['the session’s name, typed with other spaces', { fullName: ' محمد\u200f  القحطاني', idNumber: '1085427373' }, { sessionName: 'محمد القحطاني' }, undefined],
+      ['the session’s name with a digit', { fullName: 'Mohammed 2nd', idNumber: '1085427373' }, { sessionName: 'Mohammed 2nd' }, undefined],
+      ['another name than the session’s', { fullName: 'محمد سعيد', idNumber: '1085427373' }, { sessionName: 'محمد القحطاني' }, 'name-parts'],
+      ['an emptied session name', { fullName: '', idNumber: '1085427373' }, { sessionName: 'محمد القحطاني' }, 'required'],
+    ];
+    for (const [name, patch, options, code] of rows) {
+      it(`${name} → ${code ?? 'accepted'}`, () => {
+        expect(validateBooking({ ...valid(), ...patch }, catalog, allFiles, options).get('fullName')).to.equal(code);
+      });
+    }
+  });
+
+  it('checks each companion’s name by the companion’s own ID', () => {
+    const companions = [
+      { key: 'a', fullName: 'Ramesh Kumar', idNumber: '2345678904' },
+      { key: 'b', fullName: 'سعد القحطاني', idNumber: '1000000008' },
+      { key: 'c', fullName: 'Senthil', idNumber: '2345678904' },
+    ];
+    const errors = validateCompanions(companions, '1085427373', allFiles);
+    expect(errors.get('companions.0.fullName')).to.equal(undefined);
+    expect(errors.get('companions.1.fullName')).to.equal('name-parts');
+    expect(errors.get('companions.2.fullName')).to.equal('name-parts-resident');
+  });
+
+  it('says why a chosen attachment cannot be sent: its rule, a failed or an unfinished upload', () => {
+    const values = { ...valid(), companions: [{ key: 'k', fullName: 'سعد محمد علي القحطاني', idNumber: '2345678904' }] };
+    const states: Record<string, boolean | 'upload-failed' | 'upload-pending' | 'file-type'> = {
+      subjectLetter: 'upload-failed',
+      idCopy: 'upload-pending',
+      'companion:k': 'file-type',
+    };
+    const errors = validateBooking(values, catalog, (slot) => states[slot] ?? false);
+    expect(errors.get('subjectLetter')).to.equal('upload-failed');
+    expect(errors.get('idCopy')).to.equal('upload-pending');
+    expect(errors.get('companions.0.idImage')).to.equal('file-type');
+  });
+
   it('lists destinations by appointment type', () => {
     expect(destinationsFor(catalog, 'emir').map((d) => d.id)).to.deep.equal(['emir-office']);
     expect(destinationsFor(catalog, 'department')).to.have.length(2);
@@ -91,5 +136,38 @@ describe('booking model', () => {
     expect(request.belongings).to.deep.equal([]);
     expect(request.subjectLetter).to.equal('u1');
     expect(request).to.not.have.property('governorate');
+  });
+});
+
+describe('compareFieldPaths (the error summary’s order)', () => {
+  it('puts fields in form order and companions by number, each one’s name, ID and ID image', () => {
+    const paths = [
+      'declaration',
+      'companions.10.fullName',
+      'companions.1.idImage',
+      'companions.2.fullName',
+      'companions',
+      'companions.1.fullName',
+      'companions.1.idNumber',
+      'subjectLetter',
+      'companions.0.idImage',
+      'fullName',
+      'unknown',
+      'applicantType',
+    ];
+    expect([...paths].sort(compareFieldPaths)).to.deep.equal([
+      'applicantType',
+      'fullName',
+      'subjectLetter',
+      'companions',
+      'companions.0.idImage',
+      'companions.1.fullName',
+      'companions.1.idNumber',
+      'companions.1.idImage',
+      'companions.2.fullName',
+      'companions.10.fullName',
+      'declaration',
+      'unknown',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { FileRules } from '../../src/api/types.js';
 import { acceptAttribute, checkFile, formatBytes, sniffFileType } from '../../src/domain/file-type.js';
+import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { table } from './table.js';
 
 /** A Blob holding these bytes followed by some padding. */
@@ -24,6 +25,10 @@ class UnreadableBlob extends Blob {
 describe('sniffFileType', () => {
   const rows: Array<[string, Blob, string | null]> = [
     ['PDF', bytes(...PDF), 'application/pdf'],
+    ['PDF after a UTF-8 byte order mark', bytes(0xef, 0xbb, 0xbf, ...PDF), 'application/pdf'],
+    ['byte order mark, then not a PDF', new Blob(['\ufeff%PD!-1.7']), null],
+    ['byte order mark alone', new Blob(['\ufeff']), null],
+    ['UTF-16 byte order mark, then %PDF-', bytes(0xfe, 0xff, ...PDF), null],
     ['JPEG', bytes(...JPEG), 'image/jpeg'],
     ['PNG', bytes(...PNG), 'image/png'],
     ['PNG header only', new Blob([new Uint8Array(PNG)]), 'image/png'],
@@ -50,6 +55,7 @@ describe('checkFile', () => {
   const padded = (header: number[], size: number) => new Blob([new Uint8Array(header), new Uint8Array(size - header.length)]);
   const rows: Array<[string, Blob, FileRules, Awaited<ReturnType<typeof checkFile>>]> = [
     ['PDF', bytes(...PDF), rules, null],
+    ['PDF with a byte order mark', bytes(0xef, 0xbb, 0xbf, ...PDF), rules, null],
     ['JPEG', bytes(...JPEG), rules, null],
     ['PNG of exactly the limit', padded(PNG, 1024), rules, null],
     ['PNG named .pdf', new File([bytes(...PNG)], 'scan.pdf', { type: 'application/pdf' }), rules, null],
@@ -81,14 +87,27 @@ table('acceptAttribute', (acceptedTypes: string[]) => acceptAttribute({ accepted
   [[], ''],
 ]);
 
-table('formatBytes', ([n, locale]: [number, 'ar' | 'en']) => formatBytes(n, locale), [
-  [[5 * 1024 * 1024, 'en'], '5 MB'],
-  [[1024 * 1024, 'en'], '1 MB'],
-  [[2.5 * 1024 * 1024, 'en'], '2.5 MB'],
-  [[1536, 'en'], '1.5 kB'],
-  [[1024, 'en'], '1 kB'],
-  [[10, 'en'], '0.1 kB'],
-  [[0, 'en'], '0 kB'],
-  [[5 * 1024 * 1024, 'ar'], '5 م.ب'],
-  [[1536, 'ar'], '1.5 كيلوبايت'],
-]);
+describe('formatBytes (the active language’s words, Latin digits)', () => {
+  after(() => setWidgetLocale('ar'));
+  const rows: Array<[number, 'ar' | 'en', string]> = [
+    [5 * 1024 * 1024, 'en', '5 MB'],
+    [1024 * 1024, 'en', '1 MB'],
+    [2.5 * 1024 * 1024, 'en', '2.5 MB'],
+    [1536, 'en', '1.5 kB'],
+    [1024, 'en', '1 kB'],
+    [10, 'en', '0.1 kB'],
+    [0, 'en', '0 kB'],
+    [5 * 1024 * 1024, 'ar', '5 ميجابايت'],
+    [2.5 * 1024 * 1024, 'ar', '2.5 ميجابايت'],
+    [20 * 1024 * 1024, 'ar', '20 ميجابايت'],
+    [1536, 'ar', '1.5 كيلوبايت'],
+    [10, 'ar', '0.1 كيلوبايت'],
+    [1000 * 1024, 'ar', '1000 كيلوبايت'],
+  ];
+  for (const [n, locale, expected] of rows) {
+    it(`${n} in ${locale} → ${expected}`, async () => {
+      await setWidgetLocale(locale);
+      expect(formatBytes(n)).to.equal(expected);
+    });
+  }
+});

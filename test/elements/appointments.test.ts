@@ -285,7 +285,7 @@ describe('<emirate-appointments>', () => {
       current(shell)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!.click();
       await goTo(shell, 'emirate-booking-form');
       expect(location.pathname).to.equal(`${BASE}book`);
-      expect(visibleText(current(shell)!)).to.include('الإسم الرباعي');
+      expect(visibleText(current(shell)!)).to.include('الاسم الرباعي');
     });
 
     it('"Start service" sends a signed-out citizen to Nafath with the booking form as the return address', async () => {

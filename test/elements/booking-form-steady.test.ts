@@ -9,8 +9,8 @@ import type { BookingForm } from '../../src/booking-form.js';
 import type { CompanionList } from '../../src/companion-list.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
-import { API_BASE, useMockBackend } from '../support/mock-backend.js';
-import { settled, type, until, visibleText } from '../support/dom.js';
+import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { fileOf, pickFile, settled, type, until, visibleText } from '../support/dom.js';
 import { $, continueToReview, fillValid, root } from '../support/booking.js';
 
 await useMockBackend();
@@ -79,6 +79,33 @@ describe('nothing moves under the pointer', () => {
     } finally {
       spacer.remove();
     }
+  });
+
+  it('choosing a file and its upload do not move what is below, and focus stays on the choose/replace button', async () => {
+    const form = await mount();
+    const field = $(form, '#subjectLetter');
+    const below = $(form, '#idCopy');
+    // How far below the field the next field starts: scrolling moves both, growth moves only it.
+    const top = () => Math.round(below.getBoundingClientRect().top - field.getBoundingClientRect().top);
+    const start = top();
+    const seen: Array<[string, number]> = [];
+    field.addEventListener('emirate-file-change', async (e) => {
+      await settled(form);
+      seen.push([(e as CustomEvent<{ value: { status: string } | null }>).detail.value?.status ?? 'none', top()]);
+    });
+    const choose = field.shadowRoot!.querySelector<HTMLButtonElement>('button.choose')!;
+    choose.focus();
+    mockBackend.setScenario('slow-network');
+    pickFile(field, fileOf('pdf', 'a-letter-with-a-rather-long-name-that-would-wrap-on-a-phone-screen.pdf'));
+    await until(() => seen.some(([status]) => status === 'uploading'), 'the upload to start', 8000);
+    await until(() => visibleText(field).includes('جاهز'), 'the upload to finish', 8000);
+    await settled(form);
+    expect(seen.map(([status]) => status)).to.include.members(['checking', 'uploading', 'ready']);
+    for (const [status, at] of seen) expect(at, `below the field while ${status}`).to.equal(start);
+    expect(top()).to.equal(start);
+    expect(field.shadowRoot!.activeElement === choose, 'focus on the same button').to.equal(true);
+    expect(choose.textContent).to.contain('استبدال');
+    await expect(form).to.be.accessible();
   });
 
   it('from the keyboard, "+ Add companion" focuses the new companion\'s name', async () => {

@@ -80,12 +80,23 @@ describe('<emirate-booking-form>', () => {
     await continueToReview(form);
     const summary = $(form, '.error-summary');
     expect(root(form).activeElement === summary, 'focus').to.equal(true);
-    for (const field of ['applicantType', 'email', 'appointmentType', 'destination', 'gate', 'reason', 'subject', 'hasBelongings', 'declaration']) {
-      expect(errorOf(form, field), field).to.contain('هذا الحقل مطلوب');
+    const messages: Record<string, string> = {
+      applicantType: 'اختر نوع مقدم الطلب',
+      email: 'أدخل البريد الإلكتروني',
+      appointmentType: 'اختر نوع الموعد',
+      destination: 'اختر جهة الزيارة',
+      gate: 'اختر بوابة الدخول',
+      reason: 'اختر سبب الزيارة',
+      subject: 'اكتب نص موضوع الزيارة',
+      hasBelongings: 'اختر «نعم» إن كانت معك مرفقات أخرى، أو «لا»',
+      declaration: 'ضع علامة على الإقرار لتأكيد صحة البيانات',
+    };
+    for (const [field, message] of Object.entries(messages)) {
+      expect(errorOf(form, field), field).to.equal(message);
     }
     expect($(form, '#email').getAttribute('aria-invalid')).to.equal('true');
     expect($(form, '#email').getAttribute('aria-describedby')).to.contain('email-error');
-    expect(visibleText($(form, '#subjectLetter'))).to.contain('هذا الحقل مطلوب');
+    expect(visibleText($(form, '#subjectLetter'))).to.contain('أرفق خطاب موضوع الزيارة');
     const link = [...summary.querySelectorAll('a')].find((a) => a.textContent!.includes('البريد الإلكتروني'))!;
     link.click();
     await form.updateComplete;
@@ -101,7 +112,7 @@ describe('<emirate-booking-form>', () => {
     await settled(form);
     expect(root(form).activeElement === $(form, '.error-summary'), 'focus on the summary').to.equal(true);
     await sendKeys({ press: 'Tab' });
-    expect(root(form).activeElement?.textContent).to.contain('النوع');
+    expect(root(form).activeElement?.textContent).to.contain('اختر نوع مقدم الطلب');
     await sendKeys({ press: 'Enter' });
     await settled(form);
     expect(root(form).activeElement === $(form, '#applicantType'), 'focus on the first radio').to.equal(true);
@@ -162,7 +173,7 @@ describe('<emirate-booking-form>', () => {
     await form.updateComplete;
     expect(root(form).querySelectorAll('input[name=belongings]').length).to.equal(4);
     await continueToReview(form);
-    expect(errorOf(form, 'belongings')).to.contain('هذا الحقل مطلوب');
+    expect(errorOf(form, 'belongings')).to.contain('اختر المرفقات التي مع الزائر');
     $(form, '#hasBelongings').click();
     await form.updateComplete;
     expect(root(form).querySelector('#belongings')).to.equal(null);
@@ -171,9 +182,9 @@ describe('<emirate-booking-form>', () => {
   it('rejects a file whose content is not PDF, JPEG or PNG and one over the size limit, keeping the rest', async () => {
     const form = await mount();
     pickFile($(form, '#subjectLetter'), fileOf('text', 'letter.pdf', { declaredType: 'application/pdf' }));
-    await until(() => visibleText($(form, '#subjectLetter')).includes('نوع الملف غير مقبول'), 'the type error');
+    await until(() => visibleText($(form, '#subjectLetter')).includes('نوع ملف خطاب موضوع الزيارة غير مقبول'), 'the type error');
     pickFile($(form, '#idCopy'), fileOf('png', 'big.png', { size: 6 * 1024 * 1024 }));
-    await until(() => visibleText($(form, '#idCopy')).includes('حجم الملف أكبر'), 'the size error');
+    await until(() => visibleText($(form, '#idCopy')).includes('حجم ملف صورة هوية مقدم الطلب أكبر'), 'the size error');
     await expect(form).to.be.accessible();
   });
 
@@ -341,11 +352,11 @@ describe('<emirate-booking-form>', () => {
     await attach(form, 'idCopy');
     mockBackend.setScenario('server-error');
     pickFile($(form, '#subjectLetter'), fileOf('pdf', 'letter.pdf'));
-    await until(() => visibleText($(form, '#subjectLetter')).includes('حدث خطأ في الخادم'), 'the upload error', 8000);
+    await until(() => visibleText($(form, '#subjectLetter')).includes('تعذر رفع ملف خطاب موضوع الزيارة'), 'the upload error', 8000);
     expect(visibleText($(form, '#idCopy'))).to.contain('جاهز');
     await expect(form).to.be.accessible();
     mockBackend.setScenario('new-user');
-    deepQuery<HTMLButtonElement>($(form, '#subjectLetter'), 'button')!.click();
+    [...$(form, '#subjectLetter').shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('إعادة المحاولة'))!.click();
     await until(() => visibleText($(form, '#subjectLetter')).includes('جاهز'), 'the retried upload');
   });
 });

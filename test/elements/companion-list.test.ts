@@ -112,7 +112,7 @@ describe('<emirate-companion-list>', () => {
     pickFile(field, fileOf('text', 'id.png', { declaredType: 'image/png' }));
     await until(() => list.value[0]?.idImage?.status === 'rejected', 'the file to be rejected');
     await list.updateComplete;
-    expect(visibleText(field)).to.contain('نوع الملف غير مقبول');
+    expect(visibleText(field)).to.contain('نوع ملف صورة هوية المرافق 1 غير مقبول');
     expect(deepQuery(field, '#error')).to.not.equal(null);
     await expect(list).to.be.accessible();
   });

@@ -59,6 +59,19 @@ describe('<emirate-inbox>', () => {
     await expect(inbox).to.be.accessible();
   });
 
+  it('the reply box says its limit with the noun in the form the number takes', async () => {
+    mockBackend.seedSampleRequests();
+    const open = mockBackend.listStoredRequests().find((r) => r.status === 'needs-documents')!;
+    const inbox = await mount({ request: open.requestNumber });
+    await until(() => root(inbox).querySelector('emirate-reply-form')?.shadowRoot?.querySelector('#reply-hint'), 'the reply form');
+    const hint = () => root(inbox).querySelector('emirate-reply-form')!.shadowRoot!.querySelector('#reply-hint')!.textContent!.trim();
+    expect(hint()).to.equal('حتى 2000 حرف');
+    await setWidgetLocale('en');
+    await settled(inbox);
+    expect(hint()).to.equal('Up to 2000 characters');
+    await setWidgetLocale('ar');
+  });
+
   it('says so when there are no requests yet', async () => {
     const inbox = await mount();
     expect(visibleText(inbox)).to.contain('لا توجد طلبات بعد');
@@ -284,8 +297,14 @@ describe('<emirate-inbox>', () => {
       window.print = realPrint;
     }
     const view = root(inbox).querySelector('.print-view')!;
-    expect(visibleText(view)).to.contain(`ملخص الطلب رقم ${approved.requestNumber}`);
+    expect(visibleText(view)).to.contain('ملخص الطلب');
+    expect(visibleText(view)).to.contain(`${approved.requestNumber} لعام`);
+    expect(visibleText(view)).to.contain('تمت الموافقة');
     expect(visibleText(view)).to.contain('البوابة الشمالية');
+    expect(root(inbox).activeElement?.id, 'focus on the summary').to.equal('summary-title');
+    expect(document.querySelector('[data-emirate-printing]'), 'the inbox alone prints').to.equal(inbox);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.querySelector('[data-emirate-printing]')).to.equal(null);
     expect(visibleText(view)).to.contain('الإدارة العامة للحقوق');
     expect(root(inbox).querySelector('emirate-reply-form')).to.equal(null);
     await expect(inbox).to.be.accessible();
@@ -342,7 +361,7 @@ describe('<emirate-inbox>', () => {
     window.print = () => undefined;
     try {
       [...root(inbox).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Download request summary'))!.click();
-      await until(() => visibleText(inbox).includes(`Summary of request ${completed.requestNumber}`), 'the print view');
+      await until(() => visibleText(inbox).includes('Request summary') && visibleText(inbox).includes(`${completed.requestNumber} of`), 'the print view');
     } finally {
       window.print = realPrint;
     }

@@ -54,7 +54,7 @@ describe('<emirate-inquiry-box>', () => {
 
   const invalid: Array<[string, string, string, string]> = [
     ['letters in the number', '45a1', 'transactionNumber', 'أرقام فقط'],
-    ['an empty number', '', 'transactionNumber', 'هذا الحقل مطلوب'],
+    ['an empty number', '', 'transactionNumber', 'أدخل رقم المعاملة'],
     ['an eleven-digit number', '12345678901', 'transactionNumber', 'أرقام فقط'],
   ];
   for (const [name, number, field, message] of invalid) {

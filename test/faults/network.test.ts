@@ -296,7 +296,7 @@ describe('faults: network and page life', () => {
     await addCompanion(form, 'سعد محمد علي القحطاني', COMPANION_ID, distinctFile('png', 'companion.png'));
     pickFile($(form, '#subjectLetter'), distinctFile('pdf', 'letter-broken.pdf'));
     const letterField = $(form, '#subjectLetter');
-    await until(() => visibleText(letterField).includes('حدث خطأ في الخادم'), 'the upload error', 8000);
+    await until(() => visibleText(letterField).includes('تعذر رفع ملف خطاب موضوع الزيارة'), 'the upload error', 8000);
     await settled(form);
 
     const retryButton = (field: Element) =>

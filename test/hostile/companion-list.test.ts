@@ -42,7 +42,7 @@ describe('hostile input: <emirate-companion-list>', () => {
     type(control(list, 'fullName'), HUGE);
     await list.updateComplete;
     expect(performance.now() - started).to.be.below(2000);
-    expect(errorText(list, 'fullName')).to.contain('النص أطول من الحد المسموح (120 حرفًا)');
+    expect(errorText(list, 'fullName')).to.equal('يجب ألا يزيد اسم المرافق 1 على 120 حرفًا');
     expect(errorText(list, 'fullName')).to.not.match(RAW_CODE);
     expect(control(list, 'fullName').value.length).to.equal(100_000);
     expect(control(list, 'idNumber').value).to.equal('2345678904');
@@ -56,7 +56,7 @@ describe('hostile input: <emirate-companion-list>', () => {
     type(control(list, 'idNumber'), '1'.repeat(100_000));
     await list.updateComplete;
     expect(performance.now() - started).to.be.below(2000);
-    expect(errorText(list, 'idNumber')).to.contain('رقم الهوية يتكون من 10 أرقام');
+    expect(errorText(list, 'idNumber')).to.equal('رقم هوية المرافق 1 يتكون من 10 أرقام');
   });
 
   it('bidi overrides and zero-width characters in the name: accepted, and the host form gets the clean name', async () => {
@@ -87,7 +87,7 @@ describe('hostile input: <emirate-companion-list>', () => {
       type(control(list, 'idNumber'), markup);
       await list.updateComplete;
       expect(errorText(list, 'fullName')).to.contain('حروف فقط');
-      expect(errorText(list, 'idNumber')).to.contain('رقم الهوية');
+      expect(errorText(list, 'idNumber')).to.contain('رقم هوية المرافق 1');
       expect(control(list, 'fullName').value).to.equal(`سعد محمد علي ${markup}`);
       expect(injected(list)).to.have.length(0);
     });

@@ -68,7 +68,7 @@ describe('hostile input: <emirate-inbox>', () => {
     await settled(inbox);
     expect(performance.now() - started - layout, 'milliseconds to validate and render, beyond the engine laying the text out').to.be.below(2000);
     const text = visibleText(replyForm(inbox));
-    expect(text).to.contain('النص أطول من الحد المسموح (2000 حرفًا)');
+    expect(text).to.contain('يجب ألا يزيد نص الرد على 2000 حرف');
     expect(text).to.not.match(RAW_CODE);
     expect(replyText(inbox).value.length).to.equal(100_000);
     expect(replyText(inbox).getAttribute('aria-invalid')).to.equal('true');
@@ -85,7 +85,7 @@ describe('hostile input: <emirate-inbox>', () => {
     type(replyText(inbox), HUGE);
     submit(inbox);
     await settled(inbox);
-    expect(visibleText(replyForm(inbox))).to.contain('The text is longer than allowed (2000 characters)');
+    expect(visibleText(replyForm(inbox))).to.contain('Your reply must be 2000 characters or fewer');
   });
 
   for (const markup of MARKUP) {

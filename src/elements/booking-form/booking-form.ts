@@ -5,7 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { Catalog, CatalogOption, Session, SubmitResult, UploadPurpose } from '../../api/types.js';
 import { type ApiError, ValidationError, toApiError } from '../../api/errors.js';
 import {
-  FIELD_ORDER,
+  compareFieldPaths,
   companionSlot,
   destinationsFor,
   emptyBooking,
@@ -16,19 +16,19 @@ import {
 } from '../../domain/booking.js';
 import { textLength } from '../../domain/text.js';
 import { formatDeviceDateTime } from '../../domain/device-time.js';
-import { NAME_MAX_LENGTH } from '../../domain/name.js';
+import { NAME_MAX_LENGTH, nameHolder } from '../../domain/name.js';
 import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { DraftController } from '../../drafts/draft-controller.js';
-import { apiErrorMessage, errorMessage, isKnownCode } from '../../i18n/messages.js';
+import { apiErrorMessage, characterCount, errorMessage, isKnownCode, type MessageContext } from '../../i18n/messages.js';
 import { localText } from '../../i18n/localization.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
 import { checkboxField, choiceGroup, selectField, textField, type Choice } from '../../ui/fields.js';
-import { isReady, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
+import { attachmentCheck, fileLimits, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
 import type { FileChangeDetail, FileField } from '../../ui/file-field.js';
 import type { CompanionEntry, CompanionList, CompanionsChangeDetail } from '../companion-list/companion-list.js';
 import { bookingFormStyles } from './booking-form.styles.js';
-import { fieldLabel } from '../../i18n/field-labels.js';
+import { fieldLabel, fullNameHint } from '../../i18n/field-labels.js';
 import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
 import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
@@ -363,7 +363,7 @@ export class BookingForm extends EmirateElement {
 
   private get errors(): FieldErrors {
     if (!this.catalog) return new Map();
-    return validateBooking(this.values, this.catalog, (slot) => isReady(this.files[slot]));
+    return validateBooking(this.values, this.catalog, (slot) => attachmentCheck(this.files[slot]), { sessionName: this.session?.user.name });
   }
 
   /** "Continue": shows every error in a summary that takes focus, or moves to the review. */
@@ -426,7 +426,7 @@ export class BookingForm extends EmirateElement {
       await this.drafts.flush();
       if (failure instanceof ValidationError) {
         this.serverErrors = new Map(
-          failure.fieldErrors.map((e) => [e.field, isKnownCode(e.code) ? errorMessage(e.code, { max: this.limitFor(e.field) }) : (e.message ?? errorMessage(e.code))]),
+          failure.fieldErrors.map((e) => [e.field, isKnownCode(e.code) ? errorMessage(e.code, this.messageContext(e.field)) : (e.message ?? errorMessage(e.code))]),
         );
         this.showErrors = true;
         await this.goTo('form', '.error-summary');
@@ -454,13 +454,20 @@ export class BookingForm extends EmirateElement {
     return undefined;
   }
 
-  /** The message to show beside `field`, or empty. */
+  /** What a message about `field` needs: the field, its limit, whose name it is, the file rules for attachments. */
+  private messageContext(field: string): MessageContext {
+    const context: MessageContext = { field, max: this.limitFor(field.endsWith('.fullName') ? 'fullName' : field), holder: nameHolder(this.values.idNumber) };
+    const file = field === 'subjectLetter' || field === 'idCopy' || field.endsWith('.idImage');
+    return file && this.catalog ? { ...context, ...fileLimits(this.catalog.files) } : context;
+  }
+
+  /** The message to show beside `field` (and in the error summary), or empty. */
   private errorFor(field: string, errors: FieldErrors): string {
     const server = this.serverErrors.get(field);
     if (server) return server;
     const code = errors.get(field);
     if (!code || !(this.showErrors || this.touched.has(field))) return '';
-    return errorMessage(code, { max: this.limitFor(field) });
+    return errorMessage(code, this.messageContext(field));
   }
 
   // ---- views -----------------------------------------------------------------------------
@@ -577,11 +584,8 @@ export class BookingForm extends EmirateElement {
     for (const [field] of this.serverErrors) fields.set(field, this.errorFor(field, errors));
     if (this.showErrors) for (const [field] of errors) fields.set(field, this.errorFor(field, errors));
     if (fields.size === 0) return nothing;
-    const order = (f: string) => {
-      const i = FIELD_ORDER.indexOf((f.startsWith('companions') ? 'companions' : f) as (typeof FIELD_ORDER)[number]);
-      return i < 0 ? FIELD_ORDER.length : i;
-    };
-    const sorted = [...fields].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
+    // Each link is the field's own message (GOV.UK): it names the field, so no "label: message".
+    const sorted = [...fields].sort(([a], [b]) => compareFieldPaths(a, b));
     return html`
       <div class="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title">
         <h3 id="error-summary-title">${msg('يوجد خطأ في البيانات، يرجى تصحيح ما يلي:')}</h3>
@@ -591,7 +595,7 @@ export class BookingForm extends EmirateElement {
               <a href="#${field}" @click=${(e: Event) => {
                 e.preventDefault();
                 void this.focusField(field);
-              }}>${fieldLabel(field)}: ${message}</a>
+              }}>${message}</a>
             </li>`,
           )}
         </ul>
@@ -637,7 +641,7 @@ export class BookingForm extends EmirateElement {
 
         <h3>${msg('بيانات مقدم الطلب')}</h3>
         ${choiceGroup({ ...field('applicantType'), options: this.options(catalog.applicantTypes) })}
-        ${textField({ ...field('fullName'), autocomplete: 'name', hint: msg('الاسم واسم الأب واسم الجد واسم العائلة') })}
+        ${textField({ ...field('fullName'), autocomplete: 'name', hint: fullNameHint(this.values.idNumber) })}
         ${textField({
           ...field('idNumber'),
           readonly: readonlyId,
@@ -672,7 +676,7 @@ export class BookingForm extends EmirateElement {
           ...field('subject'),
           multiline: true,
           dir: 'auto',
-          hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${textLength(v.subject)} من ${catalog.subject.maxLength} حرف`),
+          hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${textLength(v.subject)} من ${characterCount(catalog.subject.maxLength)}`),
         })}
 
         <h3>${msg('مرفقات الموعد')}</h3>
@@ -724,6 +728,7 @@ export class BookingForm extends EmirateElement {
     return html`
       <emirate-file-field
         id=${slot}
+        .field=${slot}
         .label=${fieldLabel(slot)}
         required
         .rules=${this.catalog!.files}
@@ -778,7 +783,7 @@ export class BookingForm extends EmirateElement {
   private renderSendError(failure: ApiError) {
     return html`
       <div class="notice error send-error" role="alert" tabindex="-1">
-        <p>${apiErrorMessage(failure)}</p>
+        <p>${apiErrorMessage(failure, { kept: true })}</p>
         ${failure.kind === 'unauthorized'
           ? html`<button type="button" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>`
           : nothing}

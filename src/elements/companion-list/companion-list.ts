@@ -5,14 +5,15 @@ import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { FileRules } from '../../api/types.js';
 import { validateCompanions, companionSlot, type CompanionValues, type FieldErrors } from '../../domain/booking.js';
-import { errorMessage } from '../../i18n/messages.js';
+import { companionCount, errorMessage, type MessageContext } from '../../i18n/messages.js';
+import { fullNameHint } from '../../i18n/field-labels.js';
 import { NAME_MAX_LENGTH, normalizeName } from '../../domain/name.js';
 import { normalizeSaudiId } from '../../domain/saudi-id.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
 import { PointerSettleController, keepUnderPointer } from '../../ui/pointer-settle.js';
 import { textField } from '../../ui/fields.js';
-import { DEFAULT_FILE_RULES, isReady, type Attachment, type Uploader } from '../../ui/attachment.js';
+import { DEFAULT_FILE_RULES, attachmentCheck, fileLimits, type Attachment, type Uploader } from '../../ui/attachment.js';
 import type { FileChangeDetail } from '../../ui/file-field.js';
 import '../../ui/file-field.js';
 
@@ -28,8 +29,9 @@ export interface CompanionsChangeDetail {
 const newKey = () => crypto.randomUUID();
 
 /**
- * The repeating companions group (مرافقين, guide §1.13): each companion's four-part name,
- * ID number and ID image; "+ Add companion" adds another, up to `max`.
+ * The repeating companions group (مرافقين, guide §1.13): each companion's full name (four parts for
+ * a citizen, as on the Iqama for a resident), ID number and ID image; "+ Add companion" adds
+ * another, up to `max`.
  *
  * Form-associated: inside a plain `<form>` its companions reach `FormData` as
  * `<name>[i][fullName]`, `<name>[i][idNumber]`, `<name>[i][idImage]` (a File), and while a
@@ -159,7 +161,7 @@ export class CompanionList extends EmirateElement {
   /** Every rule error of the list, by path `companions.<i>.<field>`. */
   validate(): FieldErrors {
     const errors = validateCompanions(this.entries, this.applicantId, (slot) =>
-      isReady(this.entries.find((e) => companionSlot(e.key) === slot)?.idImage),
+      attachmentCheck(this.entries.find((e) => companionSlot(e.key) === slot)?.idImage),
     );
     if (this.entries.length > this.max) errors.set('companions', 'companions-max');
     return errors;
@@ -213,8 +215,7 @@ export class CompanionList extends EmirateElement {
     const [, index, field] = path.split('.');
     const entry = this.entries[Number(index)];
     const anchor = entry ? this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, field ?? '')}`) : null;
-    const max = path === 'companions' ? this.max : field === 'fullName' ? NAME_MAX_LENGTH : undefined;
-    this.internals.setValidity({ customError: true }, errorMessage(code, { max }), anchor ?? undefined);
+    this.internals.setValidity({ customError: true }, errorMessage(code, this.messageContext(path)), anchor ?? undefined);
   }
 
   private commit(entries: CompanionEntry[]) {
@@ -270,13 +271,21 @@ export class CompanionList extends EmirateElement {
     return `c-${key}-${field}`;
   }
 
+  /** What a message about `path` (`companions`, `companions.<i>.<field>`) needs: the path and its limit. */
+  private messageContext(path: string): MessageContext {
+    if (path === 'companions') return { field: path, max: this.max };
+    if (path.endsWith('.fullName')) return { field: path, max: NAME_MAX_LENGTH };
+    if (path.endsWith('.idImage')) return { field: path, ...fileLimits(this.rules ?? DEFAULT_FILE_RULES) };
+    return { field: path };
+  }
+
   private errorFor(errors: FieldErrors, index: number, key: string, field: string): string {
     const path = `companions.${index}.${field}`;
     const external = this.externalErrors.get(path);
     if (external) return external;
     const code = errors.get(path);
     if (!code || !(this.showErrors || this.touched.has(`${key}.${field}`))) return '';
-    return errorMessage(code, { max: field === 'fullName' ? NAME_MAX_LENGTH : undefined });
+    return errorMessage(code, this.messageContext(path));
   }
 
   override render() {
@@ -292,7 +301,7 @@ export class CompanionList extends EmirateElement {
           : html`<button type="button" class="add secondary" part="add-button" ?disabled=${this.disabled} @click=${this.add}>
               + ${msg('إضافة مرافق')}
             </button>
-            <p class="hint">${msg(str`يمكنك إضافة حتى ${this.max} مرافقين.`)}</p>`}
+            <p class="hint">${msg(str`يمكنك إضافة حتى ${companionCount(this.max)}.`)}</p>`}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
@@ -305,10 +314,11 @@ export class CompanionList extends EmirateElement {
         <legend>${msg(str`المرافق ${n}`)}</legend>
         ${textField({
           id: this.controlId(e.key, 'fullName'),
-          label: msg('الإسم الرباعي'),
+          label: msg('الاسم الرباعي'),
           required: true,
           value: e.fullName,
           autocomplete: 'off',
+          hint: fullNameHint(e.idNumber),
           error: this.errorFor(errors, i, e.key, 'fullName'),
           onInput: (fullName) => this.edit(e.key, { fullName }),
           onBlur: () => this.touch(e.key, 'fullName'),
@@ -328,6 +338,7 @@ export class CompanionList extends EmirateElement {
         })}
         <emirate-file-field
           id=${this.controlId(e.key, 'idImage')}
+          .field=${`companions.${i}.idImage`}
           .label=${msg('صورة الهوية')}
           required
           .rules=${this.rules ?? DEFAULT_FILE_RULES}

@@ -19,6 +19,8 @@ import { requestDetailsStyles, requestRows } from '../../ui/request-details.js';
 import { baseStyles } from '../../ui/styles.js';
 import { DEFAULT_FILE_RULES } from '../../ui/attachment.js';
 import { saveFile } from '../../ui/save-file.js';
+import { summaryDocument, summaryStyles } from '../../ui/summary.js';
+import { printAlone } from '../../ui/print.js';
 import type { MessageSentDetail } from './reply-form.js';
 import { inboxStyles } from './inbox.styles.js';
 import './reply-form.js';
@@ -61,7 +63,7 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
 @customElement('emirate-inbox')
 @localized()
 export class Inbox extends EmirateElement {
-  static override styles = [baseStyles, requestDetailsStyles, dateStyles, inboxStyles];
+  static override styles = [baseStyles, requestDetailsStyles, dateStyles, summaryStyles, inboxStyles];
 
   /** The open request's number; empty shows the list. Set by the shell's route, or by a click. */
   @property({ reflect: true }) request = '';
@@ -270,18 +272,13 @@ export class Inbox extends EmirateElement {
     try {
       const document = await this.api!.getSummary(requestNumber);
       if (document) {
-        const url = URL.createObjectURL(document);
-        const link = Object.assign(window.document.createElement('a'), { href: url, download: `request-${requestNumber}.pdf` });
-        this.renderRoot.appendChild(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 1000);
+        saveFile(document, downloadFileName(`request-${requestNumber}.pdf`, document.type || 'application/pdf'), this.renderRoot);
         return;
       }
       this.printView = true;
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-      window.print();
+      this.renderRoot.querySelector<HTMLElement>('#summary-title')?.focus();
+      printAlone(this);
     } catch (error) {
       this.summaryFailure = toApiError(error);
     }
@@ -419,20 +416,17 @@ export class Inbox extends EmirateElement {
     `;
   }
 
-  /** The request on one page, for printing; the buttons do not print. */
+  /** The widget's own summary (the server has no document), printed alone; the buttons do not print. */
   private renderPrintView(r: RequestDetail) {
+    if (!this.catalog) return nothing;
     return html`
-      <article class="print-view" aria-labelledby="title">
-        <p class="hint">${localText(this.catalog?.emirate.name)} · ${localText(r.serviceName)}</p>
-        <h2 id="title" tabindex="-1">${msg(str`ملخص الطلب رقم ${r.requestNumber}`)}</h2>
-        <p><span class="status status-${r.status}">${statusLabel(r.status)}</span> · ${this.renderDate(r.createdAt)}</p>
-        ${this.renderAppointment(r)}
-        ${this.renderAnswers(r)}
+      <div class="print-view">
+        ${summaryDocument(r, this.catalog)}
         <p class="actions no-print">
-          <button type="button" @click=${() => window.print()}>${msg('طباعة')}</button>
+          <button type="button" @click=${() => printAlone(this)}>${msg('طباعة')}</button>
           <button type="button" class="secondary" @click=${() => (this.printView = false)}>${msg('العودة إلى الطلب')}</button>
         </p>
-      </article>
+      </div>
     `;
   }
 

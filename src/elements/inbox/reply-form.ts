@@ -7,8 +7,7 @@ import type { EmirateAdapter, FileRules, Message } from '../../api/types.js';
 import { ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { normalizeText, validateText } from '../../domain/text.js';
 import { DraftController } from '../../drafts/draft-controller.js';
-import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
-import { plural } from '../../i18n/plural.js';
+import { apiErrorMessage, characterCount, errorMessage } from '../../i18n/messages.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
 import { DEFAULT_FILE_RULES, isReady, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
@@ -116,7 +115,7 @@ export class ReplyForm extends LitElement {
   private get error(): string {
     const hasFile = this.files.some((f) => isReady(f.value));
     const textRule = validateText(this.text, { maxLength: MAX_TEXT });
-    if (textRule === 'too-long') return errorMessage(textRule, { max: MAX_TEXT });
+    if (textRule === 'too-long') return errorMessage(textRule, { field: 'reply', max: MAX_TEXT });
     if (textRule === 'required' && !hasFile) return msg('اكتب ردك أو أرفق مستندًا');
     if (this.files.some((f) => f.value && !isReady(f.value))) return msg('انتظر حتى يكتمل رفع المرفقات أو احذف ما لم يُرفع');
     return '';
@@ -171,13 +170,7 @@ export class ReplyForm extends LitElement {
           multiline: true,
           dir: 'auto',
           value: this.text,
-          hint: plural(MAX_TEXT, {
-            one: msg('حتى حرف واحد'),
-            two: msg('حتى حرفين'),
-            few: msg(str`حتى ${MAX_TEXT} أحرف`),
-            many: msg(str`حتى ${MAX_TEXT} حرفًا`),
-            other: msg(str`حتى ${MAX_TEXT} حرف`),
-          }),
+          hint: msg(str`حتى ${characterCount(MAX_TEXT)}`),
           error,
           onInput: (text) => {
             this.text = text;
@@ -199,7 +192,7 @@ export class ReplyForm extends LitElement {
           ? html`<p><button type="button" class="secondary" @click=${this.addFile}>+ ${msg('إرفاق مستند آخر')}</button></p>`
           : nothing}
         ${this.failure
-          ? html`<div class="notice error send-error" role="alert" tabindex="-1">${apiErrorMessage(this.failure)}</div>`
+          ? html`<div class="notice error send-error" role="alert" tabindex="-1">${apiErrorMessage(this.failure, { kept: true })}</div>`
           : nothing}
         <button type="submit" ?disabled=${this.sending}>${this.failure ? msg('إعادة الإرسال') : msg('إرسال الرد')}</button>
         <p role="status">${this.sending ? msg('جارٍ إرسال الرد…') : this.sent}</p>

@@ -171,7 +171,7 @@ export class InquiryBox extends EmirateElement {
             inputmode: 'numeric',
             autocomplete: 'off',
             dir: 'ltr',
-            error: errors.transactionNumber ? errorMessage(errors.transactionNumber) : '',
+            error: errors.transactionNumber ? errorMessage(errors.transactionNumber, { field: 'transactionNumber' }) : '',
             onInput: (v) => (this.transactionNumber = v),
           })}
           ${textField({
@@ -184,7 +184,7 @@ export class InquiryBox extends EmirateElement {
               dir: 'ltr',
               list: 'years',
               hint: msg(str`بتقويم أم القرى، مثل ${years[0]}`),
-              error: errors.year ? errorMessage(errors.year, { max: years[0] }) : '',
+              error: errors.year ? errorMessage(errors.year, { field: 'year', max: years[0] }) : '',
               onInput: (v) => (this.year = v),
             })}
         </div>
