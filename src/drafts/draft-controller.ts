@@ -48,6 +48,11 @@ export interface DraftControllerOptions {
 export class DraftController<T> implements ReactiveController {
   /** `null` while drafts are on; otherwise why they are off. */
   offReason: DraftsOffReason | null = null;
+  /**
+   * `true` once this browser turned out unable to keep the draft to one tab (no Web Locks, or
+   * the lock refused): drafts are still kept, but two tabs with the same form save over each other.
+   */
+  unguarded = false;
 
   private store?: DraftStore;
   private key?: string;
@@ -223,11 +228,14 @@ export class DraftController<T> implements ReactiveController {
    * last write lands, so the lock is waited for a moment before the draft is called open
    * elsewhere (resolves `false`): it is loaded only after that write. Past the moment this form
    * stays in line and resumes saving when the lock comes. Without Web Locks, every tab keeps
-   * the draft.
+   * the draft, and {@link DraftController.unguarded} says so.
    */
   private claim(key: string): Promise<boolean> {
     const locks = navigator.locks;
-    if (!locks) return Promise.resolve(true);
+    if (!locks) {
+      this.unguarded = true;
+      return Promise.resolve(true);
+    }
     const waiting = new AbortController();
     const held = new Promise<void>((release) => {
       this.unclaim = () => {
@@ -250,7 +258,10 @@ export class DraftController<T> implements ReactiveController {
           else answer(true);
           return held;
         })
-        .catch(() => answer(true));
+        .catch(() => {
+          this.unguarded = true;
+          answer(true);
+        });
     });
   }
 

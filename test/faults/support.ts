@@ -102,6 +102,7 @@ export const NOTICE = {
   full: 'مساحة التخزين في جهازك ممتلئة',
   elsewhere: 'هذا الطلب مفتوح في نافذة أو تبويب آخر',
   generic: 'لا يمكن حفظ مسودة الطلب على هذا المتصفح',
+  unguarded: 'هذا المتصفح لا يمنع فتح الطلب في أكثر من نافذة أو تبويب',
 };
 
 /** Reads the booking draft of the default user on `/api` straight from the store. */
