@@ -34,10 +34,17 @@ const STRICT_CSP = [
   "base-uri 'none'",
 ].join('; ');
 
-/** Serves the pages under /test/embedding/csp/ (and their scripts) with the strict policy. */
+/**
+ * The strict policy with Trusted Types enforced, as a portal may add: script sinks take only
+ * Lit's "lit-html" policy and the page's own default one (test/embedding/trusted-types/policy.js).
+ */
+const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types lit-html default`;
+
+/** Serves the pages under /test/embedding/csp/ and /test/embedding/trusted-types/ (and their scripts) with their policies. */
 const strictCsp = async (ctx, next) => {
   await next();
   if (ctx.path.startsWith('/test/embedding/csp/')) ctx.set('Content-Security-Policy', STRICT_CSP);
+  if (ctx.path.startsWith('/test/embedding/trusted-types/')) ctx.set('Content-Security-Policy', TRUSTED_TYPES_CSP);
 };
 
 /**
