@@ -1,7 +1,13 @@
-// Tests run in Debian's Chromium (see ../shared/TOOLCHAIN.md); CHROME_PATH overrides the binary.
+// The suite runs in three engines (see ../shared/TOOLCHAIN.md and the README's browser support):
+// - Chromium: Debian's chromium over CDP (Puppeteer); CHROME_PATH overrides the binary.
+// - Firefox: Debian's firefox-esr over WebDriver BiDi (Puppeteer); FIREFOX_PATH overrides it.
+// - WebKit: WebKitGTK's MiniBrowser through WebKitWebDriver (scripts/wtr-webkit.mjs).
+// WTR_ENGINES picks some of them (`WTR_ENGINES=chromium`, `npm run test:chromium`); unset, all three.
 import { chromeLauncher } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import * as puppeteerCore from 'puppeteer-core';
 import { readFile } from 'node:fs/promises';
+import { webkitCommands, webkitLauncher } from './scripts/wtr-webkit.mjs';
 
 const workerPath = new URL('./demo/public/mockServiceWorker.js', import.meta.url);
 
@@ -88,15 +94,8 @@ const secondCopy = {
   },
 };
 
-export default {
-  files: ['test/**/*.test.ts'],
-  nodeResolve: true,
-  concurrency: 1,
-  testsFinishTimeout: 5 * 60 * 1000,
-  testFramework: { config: { timeout: 10000 } },
-  middleware: [mswWorker, cspReportCollector, strictCsp, trustedTypesCsp],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), secondCopy],
-  browsers: [
+const launchers = {
+  chromium: () =>
     chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -112,5 +111,40 @@ export default {
         ],
       },
     }),
-  ],
+  // Puppeteer's own Firefox support is WebDriver BiDi: no geckodriver needed (Debian has none),
+  // and the same launcher code as Chromium, so @web/test-runner-commands work as they do there.
+  firefox: () =>
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+        headless: true,
+      },
+    }),
+  webkit: () => webkitLauncher(),
+};
+
+const engines = (process.env.WTR_ENGINES || Object.keys(launchers).join(','))
+  .split(',')
+  .map((name) => name.trim().toLowerCase())
+  .filter(Boolean);
+for (const name of engines) {
+  if (!launchers[name]) throw new Error(`WTR_ENGINES: unknown engine "${name}" (chromium, firefox, webkit)`);
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  browserStartTimeout: 60 * 1000,
+  testsFinishTimeout: 5 * 60 * 1000,
+  testFramework: { config: { timeout: 10000 } },
+  middleware: [mswWorker, cspReportCollector, strictCsp, trustedTypesCsp],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), secondCopy, webkitCommands()],
+  // Each engine runs its files one at a time (focus, viewport and the shared IndexedDB need a page
+  // to themselves; the WebDriver launcher also runs files in iframes unless this is 1); the
+  // engines themselves run side by side.
+  concurrentBrowsers: 3,
+  browsers: engines.map((name) => launchers[name]()),
 };

@@ -9,6 +9,7 @@ import { countUnread, createRequest, db, dbChanged, draftSecretFor, newId, setSt
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { sniffFileType } from '../../src/domain/file-type.js';
 import { placeholderFile } from './files.js';
+import { readMultipart } from './multipart.js';
 import { getCsrfToken, getScenario, takeFault, type FaultKind } from './scenarios.js';
 import { validateBooking } from './validation.js';
 
@@ -145,7 +146,7 @@ export function createHandlers(baseUrl: string, options: HandlerOptions = {}): H
     route('POST', '/uploads', ({ request }) => {
       if (getScenario() === 'signed-out') return unauthorized();
       return idempotent(request, async () => {
-        const form = await request.formData().catch(() => null);
+        const form = await readMultipart(request);
         const file = form?.get('file');
         const purpose = form?.get('purpose');
         if (!(file instanceof Blob)) return invalid([{ field: 'file', code: 'required' }]);

@@ -86,6 +86,11 @@ export class DraftController<T> implements ReactiveController {
   offReason: DraftsOffReason | null = null;
   /** Drafts are kept without a backend secret: typed values only (no files), for 24 hours. */
   valuesOnly = false;
+  /**
+   * `true` once this browser turned out unable to keep the draft to one tab (no Web Locks, or
+   * the lock refused): drafts are still kept, but two tabs with the same form save over each other.
+   */
+  unguarded = false;
 
   private store?: DraftStore;
   private key?: string;
@@ -309,11 +314,14 @@ export class DraftController<T> implements ReactiveController {
    * last write lands, so the lock is waited for a moment before the draft is called open
    * elsewhere (resolves `false`): it is loaded only after that write. Past the moment this form
    * stays in line and resumes saving when the lock comes. Without Web Locks, every tab keeps
-   * the draft.
+   * the draft, and {@link DraftController.unguarded} says so.
    */
   private claim(name: string): Promise<boolean> {
     const locks = navigator.locks;
-    if (!locks) return Promise.resolve(true);
+    if (!locks) {
+      this.unguarded = true;
+      return Promise.resolve(true);
+    }
     const waiting = new AbortController();
     const held = new Promise<void>((release) => {
       this.unclaim = () => {
@@ -336,7 +344,10 @@ export class DraftController<T> implements ReactiveController {
           else answer(true);
           return held;
         })
-        .catch(() => answer(true));
+        .catch(() => {
+          this.unguarded = true;
+          answer(true);
+        });
     });
   }
 

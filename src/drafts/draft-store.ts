@@ -94,7 +94,8 @@ const HKDF_SALT = new TextEncoder().encode('emirate-drafts/v1');
 
 /**
  * Encrypted bytes and the IV they were encrypted with. A file's bytes are kept as a Blob: the
- * database takes a Blob without copying it on the main thread, an ArrayBuffer it clones there.
+ * database takes a Blob without copying it on the main thread, an ArrayBuffer it clones there
+ * (an ArrayBuffer all the same where the database refuses Blobs, see {@link DraftStore.saveFile}).
  */
 interface Sealed {
   iv: Uint8Array<ArrayBuffer>;
@@ -369,6 +370,8 @@ export class DraftStore {
   private keyring?: Keyring;
   /** Whether the keyring came from a backend secret (files kept, the long life). */
   private sealedBySecret = false;
+  /** Whether the database takes file bytes as a Blob (WebKit's ephemeral sessions refuse them; see saveFile). */
+  private blobsKept = true;
 
   private constructor(
     private readonly db: IDBPDatabase<DraftSchema>,
@@ -553,11 +556,26 @@ export class DraftStore {
       const sealedMeta = await this.seal(data, () => pad(encode(JSON.stringify(meta))), [keys.record, slotKey, 'meta']);
       const body = await this.seal(data, () => bytes, [keys.record, slotKey, 'body']);
       const now = this.now();
-      await this.transact(async (tx) => {
-        const record = await this.checkKey(tx, keys, data);
-        await tx.objectStore('files').put({ key: keys.record, slot: slotKey, meta: sealedMeta, body: { iv: body.iv, data: new Blob([body.data]) } });
-        if (!record) await tx.objectStore('drafts').add({ key: keys.record, wrapped: data.wrapped, expiresAt: roundUp(now + this.lifeMs) });
-      });
+      const write = (asBlob: boolean) =>
+        this.transact(async (tx) => {
+          const record = await this.checkKey(tx, keys, data);
+          await tx.objectStore('files').put({ key: keys.record, slot: slotKey, meta: sealedMeta, body: asBlob ? { iv: body.iv, data: new Blob([body.data]) } : body });
+          if (!record) await tx.objectStore('drafts').add({ key: keys.record, wrapped: data.wrapped, expiresAt: roundUp(now + this.lifeMs) });
+        });
+      if (!this.blobsKept) {
+        await write(false);
+      } else {
+        try {
+          await write(true);
+        } catch (error) {
+          // WebKit refuses Blobs in an ephemeral session (Safari Private Browsing, automation):
+          // "Error preparing Blob/File data". The bytes then go in as an ArrayBuffer, cloned on the
+          // main thread, which such a session takes; a database that refuses both is a real failure.
+          if (!(error instanceof DraftStoreError) || error.reason !== 'error') throw error;
+          await write(false);
+          this.blobsKept = false;
+        }
+      }
       data.checked = true;
     });
   }

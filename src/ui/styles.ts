@@ -96,8 +96,10 @@ export const baseStyles = css`
     resize: vertical;
   }
   [aria-invalid='true'] {
+    /* 2 px wide, the second pixel drawn inside: the field keeps its size, so its text is not
+       laid out again (WebKit takes over a second for a 100 000-character paste) and nothing moves. */
     border-color: var(--_error);
-    border-width: 2px;
+    box-shadow: inset 0 0 0 1px var(--_error);
   }
   .choices {
     display: flex;

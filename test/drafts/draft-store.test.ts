@@ -1162,4 +1162,53 @@ describe('DraftStore with a broken IndexedDB', () => {
       await clearAllDrafts({ dbName });
     }
   });
+
+  it('a database that refuses Blobs (WebKit in a private window) keeps a file\'s bytes all the same', async () => {
+    const dbName = `drafts-test-${crypto.randomUUID()}`;
+    // WebKit's way: the put of a Blob fails as the transaction commits, "UnknownError".
+    const refused = new DOMException('Error preparing Blob/File data to be stored in object store', 'UnknownError');
+    let blobPuts = 0;
+    const noBlobs = {
+      open(name: string, version?: number) {
+        const request = indexedDB.open(name, version);
+        request.addEventListener('success', () => {
+          const db = request.result;
+          const transaction = db.transaction.bind(db);
+          db.transaction = ((...args: Parameters<IDBDatabase['transaction']>) => {
+            const tx = transaction(...args);
+            const objectStore = tx.objectStore.bind(tx);
+            tx.objectStore = (storeName: string) => {
+              const store = objectStore(storeName);
+              const put = store.put.bind(store);
+              store.put = (value: { body?: { data?: unknown } }, key?: IDBValidKey) => {
+                if (!(value?.body?.data instanceof Blob)) return put(value, key);
+                blobPuts++;
+                Object.defineProperty(tx, 'error', { get: () => refused });
+                queueMicrotask(() => tx.abort());
+                return put({ ...value, body: { ...value.body, data: new ArrayBuffer(0) } }, key);
+              };
+              return store;
+            };
+            return tx;
+          }) as IDBDatabase['transaction'];
+        });
+        return request;
+      },
+    } as unknown as IDBFactory;
+    const store = await DraftStore.open({ dbName, indexedDB: noBlobs });
+    try {
+      await store.saveValues('k', { v: 1 });
+      await store.saveFile('k', 'idCopy', { blob: new Blob(['the scan'], { type: 'image/png' }), name: 'هويتي.png', type: 'image/png' });
+      await store.saveFile('k', 'letter', { blob: new Blob(['the letter'], { type: 'application/pdf' }), name: 'letter.pdf', type: 'application/pdf' });
+      expect(blobPuts, 'Blobs are tried once, then bytes go in as they are').to.equal(1);
+      const draft = (await store.load<{ v: number }>('k'))!;
+      expect(draft.values).to.deep.equal({ v: 1 });
+      expect(draft.files.idCopy!.name).to.equal('هويتي.png');
+      expect(await draft.files.idCopy!.blob.text()).to.equal('the scan');
+      expect(await draft.files.letter!.blob.text()).to.equal('the letter');
+    } finally {
+      store.close();
+      await clearAllDrafts({ dbName });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { fixture, html, expect, fixtureCleanup } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { setViewport } from '../support/commands.js';
 import '../../src/appointments.js';
 import type { Appointments } from '../../src/appointments.js';
 import type { BookingForm, SignInRequiredDetail } from '../../src/booking-form.js';

@@ -3,7 +3,7 @@
  * not thrown away by one tap, and what cannot be changed offers no "Change".
  */
 import { fixture, html, expect } from '@open-wc/testing';
-import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendMouse, setViewport } from '../support/commands.js';
 import '../../src/booking-form.js';
 import type { BookingForm } from '../../src/booking-form.js';
 import type { CompanionList } from '../../src/companion-list.js';

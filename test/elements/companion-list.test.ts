@@ -1,5 +1,5 @@
 import { fixture, html, expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/commands.js';
 import '../../src/companion-list.js';
 import type { CompanionList, CompanionsChangeDetail } from '../../src/companion-list.js';
 import { deepQuery, fileOf, pickFile, type, until, visibleText } from '../support/dom.js';

@@ -73,7 +73,10 @@ describe('including the widget twice', () => {
     expect(getLocale()).to.equal('ar');
   });
 
-  it('a page that includes the same module script twice, and a second copy from another URL, works', async () => {
+  it('a page that includes the same module script twice, and a second copy from another URL, works', async function () {
+    // A whole host page loading two copies of the module graph, as the other embedding tests:
+    // with three engines side by side on two cores, WebKit took over the default 10 s.
+    this.timeout(40000);
     const page = await openHostPage('/test/embedding/twice/index.html');
     try {
       expect(page.log.errors, 'errors in the host page').to.deep.equal([]);

@@ -194,6 +194,33 @@ describe('faults: drafts on a troubled device', () => {
     secondSaved.stop();
   });
 
+  it('6b. a browser without Web Locks: each tab keeps the draft and says one tab at a time is not ensured', async () => {
+    Object.defineProperty(navigator, 'locks', { configurable: true, get: () => undefined });
+    try {
+      const first = await mount();
+      const firstSaved = collect<{ savedAt: number }>(first, 'emirate-draft-saved');
+      expect(hasNotice(first, NOTICE.unguarded), 'the one-tab notice').to.equal(true);
+      expect(hasNotice(first, NOTICE.generic), 'drafts are not off').to.equal(false);
+      await expect(first).to.be.accessible();
+      type(subject(first), 'من التبويب الأول');
+      await until(() => firstSaved.seen.length === 1, 'the first tab to save');
+
+      const second = await mount();
+      const secondSaved = collect<{ savedAt: number }>(second, 'emirate-draft-saved');
+      expect(hasNotice(second, NOTICE.unguarded), 'the one-tab notice in the second tab').to.equal(true);
+      expect(hasNotice(second, NOTICE.elsewhere), 'which cannot know the draft is open elsewhere').to.equal(false);
+      expect(subject(second).value, 'the second tab starts from the saved draft').to.equal('من التبويب الأول');
+      type(subject(second), 'من التبويب الثاني');
+      await until(() => secondSaved.seen.length === 1, 'the second tab to save too');
+      expect((await readStoredDraft())!.values.values.subject, 'the last tab to save wins').to.equal('من التبويب الثاني');
+      firstSaved.stop();
+      secondSaved.stop();
+    } finally {
+      delete (navigator as { locks?: unknown }).locks;
+    }
+    expect(navigator.locks, 'Web Locks are back for the next test').to.not.equal(undefined);
+  });
+
   describe('7. a wrong device clock', () => {
     const realNow = Date.now;
     afterEach(() => {

@@ -626,6 +626,11 @@ export class BookingForm extends EmirateElement {
                 : msg('لا يمكن حفظ مسودة الطلب على هذا المتصفح. يمكنك متابعة تعبئة الطلب وإرساله.')}
           </div>`
         : nothing}
+      ${!off && this.drafts.unguarded
+        ? html`<div class="notice" role="status">
+            ${msg('تُحفظ مسودة طلبك، لكن هذا المتصفح لا يمنع فتح الطلب في أكثر من نافذة أو تبويب؛ فإن فتحته في أكثر من واحد فقد تحلّ مسودة أحدها محل الأخرى.')}
+          </div>`
+        : nothing}
     `;
   }
 

@@ -84,6 +84,12 @@ export class CompanionList extends EmirateElement {
         margin: 0 0 calc(var(--_space) * 2);
         min-inline-size: 0;
       }
+      .companion:last-of-type {
+        /* The one just added, beside "+ Add companion", is laid out at once. WebKit (Safari)
+           otherwise gives a new auto companion its 18rem placeholder until the next frame, so
+           the button jumped by the difference for a frame and a quick second tap missed it. */
+        content-visibility: visible;
+      }
       .companion legend {
         padding-inline: var(--_space);
       }
@@ -258,6 +264,8 @@ export class CompanionList extends EmirateElement {
     await this.updateComplete;
     const name = this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, 'fullName')}`);
     if (byPointer && button!.isConnected) {
+      // After the correction, which lays the new companion out: WebKit (Safari) forgets
+      // preventScroll for a field focused before it has a layout, and scrolls to it a frame later.
       keepUnderPointer(button!, before);
       name?.focus({ preventScroll: true });
     } else {

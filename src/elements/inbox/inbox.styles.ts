@@ -86,6 +86,10 @@ export const inboxStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    /* A column no message can widen, so a long unbroken word wraps with break-word. Not
+       overflow-wrap: anywhere on a grid item: WebKit then measures the item's min-content at
+       every character, and one 100 000-character word froze Safari for over a minute. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
   }
   .message {
@@ -93,7 +97,7 @@ export const inboxStyles = css`
     padding: var(--_space) calc(var(--_space) * 2);
     background: var(--_subtle);
     border-inline-start: 4px solid var(--_border);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .message.from-staff {
     border-inline-start-color: var(--_primary);

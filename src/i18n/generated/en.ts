@@ -189,6 +189,7 @@
 's9db37718897f12ae': `Enter the Hijri year`,
 's9e4bc5116bbdea65': `Choose`,
 's9e8da051c0c35ecb': `Appointment time`,
+'s9f7fd9bb8d12617d': `Your draft is saved, but this browser cannot keep the request to one window or tab: if you open it in more than one, one’s draft may replace the other’s.`,
 's9fced29c9800d73b': `An Emirate officer reviews your request. You will get a text message when work on your transaction starts.`,
 'sa0515067207f4fc7': `The ID number is not valid; check the digits`,
 'sa22136128c21a6ff': str`Companion ${0}'s ID number is not valid; check the digits`,
