@@ -138,16 +138,6 @@ function toFieldError({ field, code, message }: FieldError): FieldError {
   return typeof message === 'string' ? { field, code, message } : { field, code };
 }
 
-/** `getAllResponseHeaders()` text as `Headers`. */
-export function parseHeaders(raw: string): Headers {
-  const headers = new Headers();
-  for (const line of raw.trim().split(/[\r\n]+/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
-  }
-  return headers;
-}
-
 /** Waits `ms`; rejects with {@link AbortedError} as soon as `signal` fires. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -29,7 +29,7 @@ import {
   TimeoutError,
   type BadResponseCause,
 } from './errors.js';
-import { errorFromReply, fits, mediaType, parseHeaders, readBody, readCookie, sleep, type Expect, type Reply } from './http.js';
+import { errorFromReply, fits, mediaType, readBody, readCookie, sleep, type Expect, type Reply } from './http.js';
 
 export type { Reply } from './http.js';
 
@@ -141,7 +141,8 @@ export class Transport {
   private readonly uploadTimeoutMs: number;
   private readonly retries: number;
   private readonly retryBaseDelayMs: number;
-  private readonly credentials: RequestCredentials;
+  /** @internal */
+  readonly credentials: RequestCredentials;
   private readonly csrfToken?: Live<string | null | undefined>;
   private readonly csrfCookie?: Live<string | null | undefined>;
   private readonly csrfHeader: string;
@@ -212,7 +213,8 @@ export class Transport {
       repeatable: true,
       timeoutMs: this.uploadTimeoutMs,
       signal: spec.signal,
-      send: (signal) => this.sendXhr(spec, url, signal),
+      // XMLHttpRequest's code loads with the first upload, not with the form's first screen.
+      send: async (signal) => (await import('./upload.js')).sendXhr(this, spec, url, signal),
     });
     return this.parse(reply, spec.operation, 'POST');
   }
@@ -249,7 +251,8 @@ export class Transport {
   }
 
   /** `X-Requested-With` always; the portal's token when it gives one (option, then cookie). */
-  private csrfHeaders(): Record<string, string> {
+  /** @internal The anti-CSRF headers of a non-GET call. */
+  csrfHeaders(): Record<string, string> {
     const headers: Record<string, string> = { 'X-Requested-With': REQUESTED_WITH };
     const token = read(this.csrfToken) || readCookie(read(this.csrfCookie));
     if (token) headers[this.csrfHeader] = token;
@@ -337,62 +340,8 @@ export class Transport {
     return { status: response.status, headers: response.headers, body, url };
   }
 
-  /** One multipart upload with XMLHttpRequest, reporting upload progress. */
-  private sendXhr(spec: UploadSpec, url: string, signal: AbortSignal): Promise<Reply> {
-    const diagnosis = { operation: spec.operation, method: 'POST', url };
-    return new Promise<Reply>((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      const abort = () => xhr.abort();
-      let failure: ApiError | undefined;
-      xhr.open('POST', url);
-      xhr.responseType = 'blob';
-      xhr.withCredentials = this.credentials === 'include';
-      xhr.setRequestHeader('Accept', 'application/json');
-      xhr.setRequestHeader('Idempotency-Key', spec.idempotencyKey);
-      for (const [name, value] of Object.entries(this.csrfHeaders())) xhr.setRequestHeader(name, value);
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable && event.total > 0) spec.onProgress?.(Math.min(1, event.loaded / event.total));
-      };
-      // The answer is read no further than the limit.
-      xhr.onprogress = (event) => {
-        if (event.loaded > this.maxJsonBytes && !failure) {
-          failure = this.tooLarge(diagnosis, this.maxJsonBytes, xhr.status, 'json');
-          xhr.abort();
-        }
-      };
-      xhr.onload = () => {
-        if (xhr.status === 0) {
-          reject(new TypeError('Upload failed'));
-          return;
-        }
-        const headers = parseHeaders(xhr.getAllResponseHeaders());
-        const type = mediaType(headers.get('Content-Type'));
-        // XMLHttpRequest always follows redirects: one that ends elsewhere, on a page, is a sign-in.
-        if (xhr.responseURL && xhr.responseURL !== url && !fits('json', type)) {
-          reject(this.signInRedirect(diagnosis, xhr.responseURL));
-          return;
-        }
-        const body = xhr.response as Blob;
-        if (body.size > this.maxJsonBytes) {
-          reject(this.tooLarge(diagnosis, this.maxJsonBytes, xhr.status, 'json'));
-          return;
-        }
-        resolve({ status: xhr.status, headers, body, url });
-      };
-      xhr.onerror = () => reject(new TypeError('Upload failed'));
-      xhr.onabort = () => reject(failure ?? signal.reason);
-      xhr.onloadend = () => signal.removeEventListener('abort', abort);
-      if (signal.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      signal.addEventListener('abort', abort, { once: true });
-      spec.onProgress?.(0);
-      xhr.send(spec.form);
-    });
-  }
-
-  private signInRedirect(diagnosis: Omit<Diagnosis, 'what' | 'fix'>, location?: string): SignInRedirectError {
+  /** @internal A redirect that ended on a page: warned once, and a sign-in for the citizen. */
+  signInRedirect(diagnosis: Omit<Diagnosis, 'what' | 'fix'>, location?: string): SignInRedirectError {
     this.warnOnce(`redirect ${diagnosis.operation}`, {
       ...diagnosis,
       what: `the call was redirected${location ? ` to ${location}` : ''}, as a gateway sends an ended session to its sign-in page; the widget offers "sign in again"`,
@@ -401,7 +350,8 @@ export class Transport {
     return new SignInRedirectError(diagnosis.url, location);
   }
 
-  private tooLarge(diagnosis: Omit<Diagnosis, 'what' | 'fix'>, cap: number, status: number, expect: Expect): BadResponseError {
+  /** @internal An answer over its size cap: warned once, and a bad response. */
+  tooLarge(diagnosis: Omit<Diagnosis, 'what' | 'fix'>, cap: number, status: number, expect: Expect): BadResponseError {
     return this.badResponse('too-large', status, {
       ...diagnosis,
       what: `the answer is larger than ${cap} bytes`,

@@ -1196,6 +1196,7 @@ describe('DraftStore with a broken IndexedDB', () => {
       },
     } as unknown as IDBFactory;
     const store = await DraftStore.open({ dbName, indexedDB: noBlobs });
+    await store.unlock(SECRET);
     try {
       await store.saveValues('k', { v: 1 });
       await store.saveFile('k', 'idCopy', { blob: new Blob(['the scan'], { type: 'image/png' }), name: 'هويتي.png', type: 'image/png' });

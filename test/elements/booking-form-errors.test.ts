@@ -249,6 +249,7 @@ async function waitForStoredFile(slot: string) {
   const deadline = performance.now() + 5000;
   for (;;) {
     const store = await DraftStore.open();
+    await store.unlock(await mockBackend.draftSecretFor('1085427373'));
     try {
       const draft = await store.load(draftKey({ portal: API_BASE, user: '1085427373', form: 'booking' }));
       if (draft?.files[slot]) return;
