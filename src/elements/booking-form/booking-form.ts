@@ -5,7 +5,6 @@ import { localized, msg, str } from '@lit/localize';
 import type { Catalog, CatalogOption, Session, SubmitResult, UploadPurpose } from '../../api/types.js';
 import { type ApiError, ValidationError, toApiError } from '../../api/errors.js';
 import {
-  compareFieldPaths,
   companionSlot,
   destinationsFor,
   emptyBooking,
@@ -14,47 +13,34 @@ import {
   type BookingValues,
   type FieldErrors,
 } from '../../domain/booking.js';
-import { textLength } from '../../domain/text.js';
 import { formatDeviceDateTime } from '../../domain/device-time.js';
 import { NAME_MAX_LENGTH, nameHolder } from '../../domain/name.js';
 import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { randomId } from '../../api/random-id.js';
 import { DraftController, draftScopeOf } from '../../drafts/draft-controller.js';
-import { draftLimitNotice } from '../../ui/draft-notice.js';
 import type { MessageContext } from '../../i18n/messages.js';
 import { localText } from '../../i18n/localization.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
-import { checkboxField, choiceGroup, selectField, textField, type Choice } from '../../ui/fields.js';
+import type { Choice } from '../../ui/fields.js';
 import { attachmentCheck, fileLimits, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
-import type { FileChangeDetail, FileField } from '../../ui/file-field.js';
+import type { FileField } from '../../ui/file-field.js';
 import type { CompanionEntry, CompanionList } from '../companion-list/companion-list.js';
 import { bookingFormStyles } from './booking-form.styles.js';
-import { fieldLabel, fullNameHint } from '../../i18n/field-labels.js';
+import { fieldLabel } from '../../i18n/field-labels.js';
 import { requestDetailsStyles } from '../../ui/request-details.styles.js';
 import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
-
-/**
- * The fields below the first screen that are elements of their own (attachments, companions):
- * loaded while the first screen paints, so the booking path's first download is smaller.
- */
-const loadRest = () => Promise.all([import('../companion-list/companion-list.js'), loadWords(), loadDetails()]);
-
-/** The review's rows (ui/request-details.ts), loaded with the rest of the form. */
-let details: typeof import('../../ui/request-details.js') | undefined;
-const loadDetails = async () => (details ??= await import('../../ui/request-details.js'));
-
-/**
- * The wording of errors and counts (i18n/messages.ts), loaded with the rest of the form rather
- * than on the first download: nothing on the first screen needs it until a field is left or a
- * load fails, and the form re-renders once it is here.
- */
-let words: typeof import('../../i18n/messages.js') | undefined;
-const loadWords = async () => (words ??= await import('../../i18n/messages.js'));
-
-/** The confirmation and summary, loaded once the citizen reaches the review (not on the booking path). */
-const loadRequestSent = () => import('../../ui/request-sent.js');
+import { loadDetails, loadedDetails, loadedWords, loadRequestSent, loadRest, loadWords } from './lazy.js';
+import type { FieldName, FieldProps, FormView } from './sections/view.js';
+import { draftNotices, errorSummary } from './sections/notices.js';
+import { applicantSection } from './sections/applicant.js';
+import { visitSection } from './sections/visit.js';
+import { attachmentsSection } from './sections/attachments.js';
+import { belongingsSection } from './sections/belongings.js';
+import { companionsSection } from './sections/companions.js';
+import { declarationSection } from './sections/declaration.js';
+import { reviewSection } from './sections/review.js';
 
 /** What the draft keeps besides files: the typed values and the submission's idempotency key. */
 interface BookingDraft {
@@ -512,6 +498,7 @@ export class BookingForm extends EmirateElement {
     const code = errors.get(field);
     if (!code || !(this.showErrors || this.touched.has(field))) return '';
     // Until the wording is here (a field left within the first moments), the message waits for it.
+    const words = loadedWords();
     if (!words) {
       void loadWords().then(() => this.requestUpdate());
       return '';
@@ -583,7 +570,7 @@ export class BookingForm extends EmirateElement {
   private renderUnavailable() {
     return html`
       <div class="notice error" role="alert">
-        <p>${this.failure && words ? words.apiErrorMessage(this.failure) : msg('الخدمة غير متاحة الآن.')}</p>
+        <p>${this.failure && loadedWords() ? loadedWords()!.apiErrorMessage(this.failure) : msg('الخدمة غير متاحة الآن.')}</p>
         ${this.api ? html`<button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة')}</button>` : nothing}
       </div>
     `;
@@ -599,63 +586,33 @@ export class BookingForm extends EmirateElement {
     `;
   }
 
-  private renderDraftNotice() {
-    const off = this.drafts.offReason;
-    return html`
-      ${this.restoredAt
-        ? html`<div class="notice" role="status">
-            <p>${msg(str`استعدنا مسودة طلبك المحفوظة (${formatDeviceDateTime(this.restoredAt, this.locale)}).`)}</p>
-            ${this.confirmingDiscard
-              ? html`<div class="discard-confirm" role="group" aria-labelledby="discard-question">
-                  <p id="discard-question" tabindex="-1"><strong>${msg('هل تريد حذف المسودة والبدء من جديد؟ سيُحذف كل ما كتبته وأرفقته، ولا يمكن استعادته.')}</strong></p>
-                  <div class="actions">
-                    <button type="button" @click=${this.discardDraft}>${msg('نعم، احذف المسودة')}</button>
-                    <button type="button" class="secondary" @click=${this.keepDraft}>${msg('لا، أبقِ المسودة')}</button>
-                  </div>
-                </div>`
-              : html`<button type="button" class="secondary discard" @click=${this.askDiscard}>${msg('تجاهل المسودة والبدء من جديد')}</button>`}
-          </div>`
-        : nothing}
-      ${draftLimitNotice(this.drafts)}
-      ${off && off !== 'disabled' && off !== 'locked'
-        ? html`<div class="notice" role="status">
-            ${off === 'full'
-              ? msg('مساحة التخزين في جهازك ممتلئة، لذلك لن تُحفظ مسودة الطلب. يمكنك متابعة تعبئة الطلب وإرساله.')
-              : off === 'elsewhere'
-                ? msg('هذا الطلب مفتوح في نافذة أو تبويب آخر، لذلك لن تُحفظ تعديلاتك هنا كمسودة حتى تغلقه. يمكنك متابعة تعبئة الطلب وإرساله.')
-                : msg('لا يمكن حفظ مسودة الطلب على هذا المتصفح. يمكنك متابعة تعبئة الطلب وإرساله.')}
-          </div>`
-        : nothing}
-      ${!off && this.drafts.unguarded
-        ? html`<div class="notice" role="status">
-            ${msg('تُحفظ مسودة طلبك، لكن هذا المتصفح لا يمنع فتح الطلب في أكثر من نافذة أو تبويب؛ فإن فتحته في أكثر من واحد فقد تحلّ مسودة أحدها محل الأخرى.')}
-          </div>`
-        : nothing}
-    `;
+  /** What the sections read and call (see sections/view.ts), built for each render. */
+  private view(errors: FieldErrors): FormView {
+    return {
+      catalog: this.catalog!,
+      values: this.values,
+      errors,
+      showErrors: this.showErrors,
+      serverErrors: this.serverErrors,
+      files: this.files,
+      readonlyId: Boolean(this.session?.user.idNumber),
+      field: (name) => this.field(name, errors),
+      options: (list) => this.options(list),
+      errorFor: (path) => this.errorFor(path, errors),
+      set: (field, value) => this.set(field, value),
+      uploader: (purpose) => this.uploader(purpose),
+      setFile: (slot, value) => this.setFile(slot, value),
+      companionValue: () => this.companionValue(),
+      onCompanions: (entries) => this.onCompanions(entries),
+    };
   }
 
-  private renderErrorSummary(errors: FieldErrors) {
-    const fields = new Map<string, string>();
-    for (const [field] of this.serverErrors) fields.set(field, this.errorFor(field, errors));
-    if (this.showErrors) for (const [field] of errors) fields.set(field, this.errorFor(field, errors));
-    if (fields.size === 0) return nothing;
-    // Each link is the field's own message (GOV.UK): it names the field, so no "label: message".
-    const sorted = [...fields].sort(([a], [b]) => compareFieldPaths(a, b));
-    return html`
-      <div class="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title">
-        <h3 id="error-summary-title">${msg('يوجد خطأ في البيانات، يرجى تصحيح ما يلي:')}</h3>
-        <ul>
-          ${sorted.map(
-            ([field, message]) => html`<li>
-              <a href="#${field}" @click=${(e: Event) => {
-                e.preventDefault();
-                void this.focusField(field);
-              }}>${message}</a>
-            </li>`,
-          )}
-        </ul>
-      </div>
-    `;
+  /** The error summary's messages: the server's, and every rule's once "continue" was pressed. */
+  private summaryMessages(errors: FieldErrors): Map<string, string> {
+    const messages = new Map<string, string>();
+    for (const [field] of this.serverErrors) messages.set(field, this.errorFor(field, errors));
+    if (this.showErrors) for (const [field] of errors) messages.set(field, this.errorFor(field, errors));
+    return messages;
   }
 
   /** A catalog list as choices in the current language, made once per list and language. */
@@ -669,7 +626,7 @@ export class BookingForm extends EmirateElement {
   }
 
   /** What every field of the form shares: id, label, value, error, and the intents. Required unless told. */
-  private field<K extends Exclude<keyof BookingValues, 'companions' | 'declaration'>>(name: K, errors: FieldErrors) {
+  private field<K extends FieldName>(name: K, errors: FieldErrors): FieldProps<K> {
     const onChange = (value: string | string[]) => this.set(name, value as BookingValues[K]);
     return {
       id: name,
@@ -683,169 +640,53 @@ export class BookingForm extends EmirateElement {
     };
   }
 
+  /** The form, section by section as the guide has it; below the applicant, a frame later. */
   private renderForm() {
-    const catalog = this.catalog!;
     const errors = this.errors;
-    const field = <K extends Parameters<BookingForm['field']>[0]>(name: K) => this.field(name, errors);
-    const readonlyId = Boolean(this.session?.user.idNumber);
+    const view = this.view(errors);
+    const words = loadedWords();
     return html`
       <form part="form" novalidate @submit=${this.continueToReview}>
         <h2 tabindex="-1">${msg('طلب تحديد الموعد')}</h2>
         <p class="intro">${msg('يرجى تعبئة الطلب بعناية وإرفاق جميع المرفقات المطلوبة لضمان تقديم الخدمة بأفضل طريقة.')}</p>
-        ${this.renderDraftNotice()} ${this.renderErrorSummary(errors)}
-
-        <h3>${msg('بيانات مقدم الطلب')}</h3>
-        ${choiceGroup({ ...field('applicantType'), options: this.options(catalog.applicantTypes) })}
-        ${textField({ ...field('fullName'), autocomplete: 'name', hint: fullNameHint(this.values.idNumber) })}
-        ${textField({
-          ...field('idNumber'),
-          readonly: readonlyId,
-          inputmode: 'numeric',
-          dir: 'ltr',
-          hint: readonlyId ? msg('من النفاذ الوطني الموحد، لا يمكن تعديله') : msg('10 أرقام تبدأ بالرقم 1 أو 2'),
+        ${draftNotices({
+          drafts: this.drafts,
+          locale: this.locale,
+          restoredAt: this.restoredAt,
+          confirmingDiscard: this.confirmingDiscard,
+          askDiscard: () => this.askDiscard(),
+          keepDraft: () => this.keepDraft(),
+          discardDraft: () => this.discardDraft(),
         })}
-        ${textField({ ...field('mobile'), type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', prefix: '966', dir: 'ltr', hint: msg('9 أرقام تبدأ بالرقم 5') })}
-        ${textField({ ...field('email'), type: 'email', inputmode: 'email', autocomplete: 'email', dir: 'ltr' })}
-        ${selectField({ ...field('governorate'), required: false, options: this.options(catalog.governorates), hint: msg('اختياري') })}
-        ${this.renderedAll ? this.renderRest(errors) : nothing}
+        ${errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
+        ${applicantSection(view)}
+        ${this.renderedAll && words
+          ? html`${visitSection(view, words.characterCount)} ${attachmentsSection(view)} ${belongingsSection(view)}
+              ${companionsSection(view)} ${declarationSection(view)}
+              <p class="draft-status"></p>`
+          : nothing}
       </form>
-    `;
-  }
-
-  /** Everything below the applicant: the visit, attachments, belongings, companions, declaration. */
-  private renderRest(errors: FieldErrors) {
-    const catalog = this.catalog!;
-    const v = this.values;
-    const field = <K extends Parameters<BookingForm['field']>[0]>(name: K) => this.field(name, errors);
-    return html`
-        <h3>${msg('بيانات الموعد')}</h3>
-        ${selectField({ ...field('appointmentType'), options: this.options(catalog.appointmentTypes) })}
-        ${selectField({
-          ...field('destination'),
-          options: this.options(destinationsFor(catalog, v.appointmentType)),
-          hint: v.appointmentType ? undefined : msg('اختر نوع الموعد أولًا'),
-        })}
-        ${selectField({ ...field('gate'), options: this.options(catalog.gates) })}
-        ${selectField({ ...field('reason'), options: this.options(catalog.reasons) })}
-        ${textField({
-          ...field('subject'),
-          multiline: true,
-          dir: 'auto',
-          hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${textLength(v.subject)} من ${words!.characterCount(catalog.subject.maxLength)}`),
-        })}
-
-        <h3>${msg('مرفقات الموعد')}</h3>
-        ${this.renderFile('subjectLetter', 'subject-letter', errors)} ${this.renderFile('idCopy', 'id-copy', errors)}
-
-        <h3>${msg('مرفقات الزائر')}</h3>
-        ${choiceGroup({
-          ...field('hasBelongings'),
-          hint: msg('مثل سيارة خاصة، هاتف محمول، جهاز لوحي، كمبيوتر محمول'),
-          options: [
-            { id: 'no', label: msg('لا') },
-            { id: 'yes', label: msg('نعم') },
-          ],
-        })}
-        ${v.hasBelongings === 'yes' ? choiceGroup({ ...field('belongings'), options: this.options(catalog.belongings) }) : nothing}
-
-        <h3>${msg('المرافقون')}</h3>
-        <emirate-companion-list
-          hide-title
-          exportparts="add-button, companion, file-button, file-progress"
-          .max=${catalog.companions.max}
-          .applicantId=${v.idNumber}
-          .rules=${catalog.files}
-          .uploader=${this.uploader('companion-id')}
-          .value=${this.companionValue()}
-          .showErrors=${this.showErrors}
-          .externalErrors=${this.serverErrors}
-          @emirate-companions-change=${(e: Event) => this.onCompanions((e.currentTarget as CompanionList).value)}
-        ></emirate-companion-list>
-        ${this.errorFor('companions', errors) ? html`<p class="error">${this.errorFor('companions', errors)}</p>` : nothing}
-
-        <h3>${msg('الإقرار')}</h3>
-        ${checkboxField({
-          id: 'declaration',
-          label: msg('أقر وأتعهد بصحة البيانات المقدمة وفي حال عدم صحتها سوف تتم إحالتي لجهة الاختصاص لتطبيق النظام بحقي.'),
-          required: true,
-          checked: v.declaration,
-          error: this.errorFor('declaration', errors),
-          onChange: (x) => this.set('declaration', x),
-        })}
-
-        <div class="actions">
-          <button type="submit" part="submit">${msg('متابعة لمراجعة الطلب')}</button>
-        </div>
-        <p class="draft-status"></p>
-    `;
-  }
-
-  private renderFile(slot: 'subjectLetter' | 'idCopy', purpose: UploadPurpose, errors: FieldErrors) {
-    return html`
-      <emirate-file-field
-        id=${slot}
-        exportparts="button: file-button, progress: file-progress"
-        .field=${slot}
-        .label=${fieldLabel(slot)}
-        required
-        .rules=${this.catalog!.files}
-        .uploader=${this.uploader(purpose)}
-        .value=${this.files[slot] ?? null}
-        .error=${this.showErrors ? (errors.get(slot) ?? '') : ''}
-        @emirate-file-change=${(e: CustomEvent<FileChangeDetail>) => this.setFile(slot, e.detail.value)}
-      ></emirate-file-field>
-      ${this.serverErrors.get(slot) ? html`<p class="error">${this.serverErrors.get(slot)}</p>` : nothing}
     `;
   }
 
   private renderReview() {
     const v = this.values;
-    const request = toBookingRequest(v, {}, this.locale);
-    const rows = details!.requestRows(request, this.catalog!, {
+    const rows = loadedDetails()!.requestRows(toBookingRequest(v, {}, this.locale), this.catalog!, {
       subjectLetter: this.files.subjectLetter?.name,
       idCopy: this.files.idCopy?.name,
       companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
     });
-    return html`
-      <section aria-labelledby="review-title">
-        <h2 id="review-title" tabindex="-1">${msg('راجع بيانات طلبك')}</h2>
-        <p class="intro">${msg('تأكد من صحة البيانات قبل الإرسال، ويمكنك تغيير أي منها.')}</p>
-        <dl class="review">
-          ${rows.map(
-            ([field, label, value]) => html`<div>
-              <dt>${label}</dt>
-              <dd>${value}</dd>
-              <dd class="change">
-                ${field === 'idNumber' && this.session?.user.idNumber
-                  ? nothing
-                  : html`<button type="button" class="link" ?disabled=${this.sending} @click=${() => this.change(field === 'belongings' ? 'hasBelongings' : field)}>
-                      ${msg('تغيير')}<span class="visually-hidden"> ${label}</span>
-                    </button>`}
-              </dd>
-            </div>`,
-          )}
-        </dl>
-        ${this.failure ? this.renderSendError(this.failure) : nothing}
-        <div class="actions">
-          <button type="button" part="submit" ?disabled=${this.sending} aria-describedby=${this.sending ? 'sending' : nothing} @click=${this.send}>
-            ${this.failure ? msg('إعادة الإرسال') : msg('إرسال')}
-          </button>
-          <button type="button" class="secondary" ?disabled=${this.sending} @click=${() => this.goTo('form', 'h2')}>${msg('العودة إلى الطلب')}</button>
-        </div>
-        <p id="sending" role="status">${this.sending ? msg('جارٍ إرسال الطلب…') : nothing}</p>
-      </section>
-    `;
-  }
-
-  private renderSendError(failure: ApiError) {
-    return html`
-      <div class="notice error send-error" role="alert" tabindex="-1">
-        <p>${words!.apiErrorMessage(failure, { kept: true })}</p>
-        ${failure.kind === 'unauthorized'
-          ? html`<button type="button" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>`
-          : nothing}
-      </div>
-    `;
+    return reviewSection({
+      rows,
+      readonlyId: Boolean(this.session?.user.idNumber),
+      sending: this.sending,
+      failure: this.failure,
+      failureMessage: (failure) => loadedWords()?.apiErrorMessage(failure, { kept: true }) ?? '',
+      change: (field) => void this.change(field),
+      send: () => void this.send(),
+      back: () => void this.goTo('form', 'h2'),
+      signIn: () => void this.signIn(),
+    });
   }
 
   /** The request as sent, for the confirmation and its printable summary. */
