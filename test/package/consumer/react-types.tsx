@@ -14,7 +14,7 @@ export function Appointment({ onSent }: { onSent: (detail: RequestSubmittedDetai
       <emirate-booking-form api-base="/api" no-drafts requests-url="/requests" onemirate-request-submitted={(event) => onSent(event.detail)} />
       <emirate-inquiry-box lang="en" apiBase="/api" onemirate-inquiry-result={(event) => console.info(event.detail.outcome)} />
       <emirate-inbox page-size={10} pollInterval={60} onemirate-unread-changed={(event) => console.info(event.detail.count.toFixed())} />
-      <emirate-companion-list name="companions" max={3} onemirate-companions-change={(event) => console.info(event.detail.value.length)} />
+      <emirate-companion-list name="companions" max={3} onemirate-companions-change={(event) => console.info(event.detail.count, event.detail.valid)} />
       <emirate-service-card start-url="/appointment/book" onemirate-service-start={(event) => event.preventDefault()} />
       {/* @ts-expect-error a property the element does not have (any hyphenated name passes, as in HTML) */}
       <emirate-inbox pageSise={10} />
