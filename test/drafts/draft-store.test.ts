@@ -13,6 +13,7 @@ import {
   toDraftStoreError,
 } from '../../src/drafts/draft-store.js';
 import { table } from '../domain/table.js';
+import { storedSize } from '../support/engine.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -692,7 +693,7 @@ describe('DraftStore', () => {
       store.close();
       for (const [i, n] of sizes.entries()) expect(restored!.files[`slot-${i}`]!.blob.size).to.equal(n);
       const files = await rawRecords('files');
-      const bodySizes = await Promise.all(files.map((f) => ((f.body as { data: Blob }).data).size));
+      const bodySizes = await Promise.all(files.map((f) => storedSize((f.body as { data: Blob | ArrayBuffer }).data)));
       const metaSizes = files.map((f) => ((f.meta as { data: ArrayBuffer }).data).byteLength);
       const tag = 16; // AES-GCM's authentication tag
       expect([...new Set(bodySizes)].sort((a, b) => a - b)).to.deep.equal([paddedSize(704) + tag, paddedSize(100_054) + tag]);

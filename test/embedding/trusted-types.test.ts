@@ -3,6 +3,7 @@ import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { until } from '../support/dom.js';
+import { itUnless } from '../support/engine.js';
 import { openHostPage, type HostPage } from './support.js';
 
 /**
@@ -76,18 +77,29 @@ describe('a host page that enforces Trusted Types, with a second copy of Lit', f
     expect(page.log.errors, 'errors').to.deep.equal([]);
   });
 
-  it("would see a violation: a string written to innerHTML is refused and reported all three ways", async () => {
+  it('would see a violation: a string written to innerHTML is refused, raises securitypolicyviolation and is sent to report-uri', async () => {
     const token = `sink-${Date.now()}`;
     page = await openHostPage(`${PAGE}?report=${token}`, 20000);
     const probe = page.document.createElement('div');
     expect(() => (probe.innerHTML = '<b>not trusted</b>')).to.throw();
     expect(probe.innerHTML).to.equal('');
-    await until(() => page!.log.violations.length && page!.log.reports.length, 'the violation and its report');
+    await until(() => page!.log.violations.length, 'the violation');
     expect(page.log.violations.map((v) => v.directive)).to.deep.equal(['require-trusted-types-for']);
-    expect(page.log.reports.map((v) => v.directive)).to.deep.equal(['require-trusted-types-for']);
     const sent = await serverReports(token, 1);
     expect(sent.map((r) => r['csp-report']?.['effective-directive'])).to.deep.equal(['require-trusted-types-for']);
   });
+
+  itUnless(
+    ['firefox', 'webkit'],
+    "ReportingObserver exists there but is given no csp-violation reports (Firefox ESR 153, WebKitGTK 2.50); the event and report-uri, tested above, still report",
+    'would see a violation through the Reporting API (ReportingObserver) too',
+    async () => {
+      page = await openHostPage(PAGE, 20000);
+      expect(() => (page!.document.createElement('div').innerHTML = '<b>not trusted</b>')).to.throw();
+      await until(() => page!.log.reports.length, 'the report');
+      expect(page.log.reports.map((v) => v.directive)).to.deep.equal(['require-trusted-types-for']);
+    },
+  );
 
   it("needs 'allow-duplicates': without it, the second copy of Lit may not make its lit-html policy", async () => {
     const token = `duplicates-${Date.now()}`;

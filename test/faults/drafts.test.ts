@@ -14,6 +14,7 @@ import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { pickFile, settled, type, until, visibleText } from '../support/dom.js';
 import { $, continueToReview, send } from '../support/booking.js';
+import { storedSize } from '../support/engine.js';
 import {
   COMPANION_ID,
   NOTICE,
@@ -392,7 +393,7 @@ describe('faults: drafts a copied disk cannot read (issue #10)', () => {
         for (const bytes of await bytesIn(record)) for (const [what, needle] of needles) expect(holds(bytes, needle), `${what} in ${store}`).to.equal(false);
       }
     }
-    const bodies = await Promise.all((await rawDraftRecords('files')).map((f) => (f.body as { data: Blob }).data.size));
+    const bodies = await Promise.all((await rawDraftRecords('files')).map((f) => storedSize((f.body as { data: Blob | ArrayBuffer }).data)));
     expect(bodies.sort((a, b) => a - b), 'each body padded to its bucket').to.deep.equal(files.map((f) => paddedSize(f.size + 4) + 16).sort((a, b) => a - b));
     expect((await rawDraftRecords('drafts'))[0]!.expiresAt as number % HOUR, 'the expiry is on the hour').to.equal(0);
   });

@@ -28,3 +28,12 @@ export function itUnless(engines: Engine | Engine[], gap: string, title: string,
   if (![engines].flat().includes(engine)) return it(title, fn);
   return it.skip(`${title} [skipped in ${ENGINE_NAMES[engine]}: ${gap}]`, fn);
 }
+
+/**
+ * The size of sealed bytes as the draft store keeps them: a Blob where the database takes Blobs,
+ * an ArrayBuffer where it refuses them (WebKit's ephemeral sessions, which automation uses; see
+ * DraftStore.saveFile).
+ */
+export function storedSize(data: Blob | ArrayBuffer): number {
+  return data instanceof Blob ? data.size : data.byteLength;
+}
