@@ -323,7 +323,7 @@ export class Transport {
     if (response.type === 'opaqueredirect') throw this.signInRedirect(diagnosis);
     // `redirected` alone misses redirects a service worker answered with in WebKit and Chromium
     // (false there, though the response's URL is the page it led to), so the URL is compared too.
-    const redirected = response.redirected || (response.url !== '' && response.url !== absolute(url));
+    const redirected = response.redirected || (!!response.url && response.url != new URL(url, document.baseURI).href);
     if (redirected && !fits(expect, type)) throw this.signInRedirect(diagnosis, response.url);
     const ok = response.status >= 200 && response.status < 300;
     if (ok && expect === 'file' && type === 'text/html') {
@@ -366,13 +366,4 @@ export class Transport {
 /** A {@link Live} value as it is now. */
 function read<T>(value: Live<T> | undefined): T | undefined {
   return typeof value === 'function' ? (value as () => T)() : value;
-}
-
-/** `url` made absolute against the page (as a response's `url` is); as given where there is no page. */
-function absolute(url: string): string {
-  try {
-    return new URL(url, globalThis.document?.baseURI).href;
-  } catch {
-    return url;
-  }
 }
