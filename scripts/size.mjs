@@ -12,7 +12,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUDGETS, DIST, br, graph, gz, read } from './bundle-graph.mjs';
+import { AT_START, BUDGETS, DIST, START_BUDGETS, br, graph, gz, read, startGraph } from './bundle-graph.mjs';
 
 const FORBIDDEN_SOURCES = /node_modules\/(msw\/|@mswjs\/)|\/demo\//;
 const ROUTER_SOURCES = /node_modules\/@vaadin\//;
@@ -60,6 +60,14 @@ const oneFile = existsSync(CDN)
       .sort((a, b) => Number(b === 'emirate-appointments.js') - Number(a === 'emirate-appointments.js'))
   : [];
 
+// Issue #16: what the page loads before the form is interactive, and the whole widget.
+const startRows = Object.entries(START_BUDGETS).map(([name, budget]) => {
+  const files = name in AT_START ? startGraph(`${name}.js`) : graph(`${name}.js`).files;
+  const total = files.reduce((a, f) => a + gz(read(f)), 0);
+  if (process.env.SIZE_STRICT === '1' && total > budget) problems.push(`${name}: ${kb(total)} gzip before interactive is over its ${kb(budget)} budget (issue #16)`);
+  return { name, files, total, budget };
+});
+
 console.log('\nentry (with its static imports)   files   gzip      brotli    lazy (gzip)   budget');
 for (const r of rows) {
   console.log(
@@ -69,6 +77,12 @@ for (const r of rows) {
 for (const f of oneFile) {
   const text = readFileSync(join(CDN, f), 'utf8');
   console.log(`${f === 'emirate-appointments.js' ? 'one-file build (cdn)' : `  its sibling ${f.replace(/-[\w-]{8}\.js$/, '')}`}`.padEnd(42) + `${kb(gz(text)).padEnd(10)}${kb(br(text))}`);
+}
+console.log('\nbefore interactive (issue #16 budgets; the build fails on them with SIZE_STRICT=1)');
+for (const r of startRows) {
+  const label = r.name === 'index' ? 'whole widget (index: every element)' : `${r.name}: entry + static + at start`;
+  console.log(`${label.padEnd(42)}${String(r.files.length).padEnd(8)}${kb(r.total).padEnd(10)}≤ ${kb(r.budget)} ${r.total <= r.budget ? 'ok' : 'OVER'}`);
+  if (r.name in AT_START) console.log(`  ${r.files.map((f) => `${f.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, '')} ${kb(gz(read(f)))}`).join(', ')}`);
 }
 if (problems.length) {
   console.error(`\nSize check failed:\n- ${problems.join('\n- ')}`);
