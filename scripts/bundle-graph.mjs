@@ -24,12 +24,12 @@ export const START_BUDGETS = { 'booking-form': 25 * 1024, index: 40 * 1024 };
 /**
  * The modules an entry imports on demand before it is interactive (by source path, as the
  * source maps name them): the chunks holding them count as loaded at start. The booking form
- * asks for its draft store when it connects (src/drafts/draft-controller.ts) and for the
- * fields below its first screen while that paints (src/elements/booking-form/lazy.ts). The
+ * asks for its draft store when it connects (src/drafts/draft-controller.ts); what is below its
+ * first screen it asks for once that has painted (src/elements/booking-form/lazy.ts). The
  * benchmark records what a browser really fetched before interactive and prints both.
  */
 export const AT_START = {
-  'booking-form': [/src\/drafts\/draft-store\.ts$/, /src\/elements\/companion-list\/companion-list\.ts$/, /src\/i18n\/messages\.ts$/, /src\/ui\/request-details\.ts$/],
+  'booking-form': [/src\/drafts\/draft-store\.ts$/],
 };
 
 const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`](\.[^"'`]+)["'`]/g;
