@@ -23,13 +23,14 @@ export const START_BUDGETS = { 'booking-form': 25 * 1024, index: 40 * 1024 };
 
 /**
  * The modules an entry imports on demand before it is interactive (by source path, as the
- * source maps name them): the chunks holding them count as loaded at start. The booking form
- * asks for its draft store when it connects (src/drafts/draft-controller.ts); what is below its
- * first screen it asks for once that has painted (src/elements/booking-form/lazy.ts). The
+ * source maps name them): the chunks holding them count as loaded at start. None now: the
+ * booking form asks for what is below its first screen once that has painted
+ * (src/elements/booking-form/lazy.ts), and its draft store waits for the first input or an idle
+ * moment after the first paint (src/drafts/draft-controller.ts). The
  * benchmark records what a browser really fetched before interactive and prints both.
  */
 export const AT_START = {
-  'booking-form': [/src\/drafts\/draft-store\.ts$/],
+  'booking-form': [],
 };
 
 const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`](\.[^"'`]+)["'`]/g;
