@@ -154,6 +154,13 @@ const catalogModule = ts.transpileModule(readFileSync(join(ROOT, 'demo/mocks/cat
   compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
 }).outputText;
 
+/** BENCH_PRELOAD=0 leaves out the modulepreload hints (to measure what they buy). */
+const PRELOAD = process.env.BENCH_PRELOAD !== '0';
+const preloadLinks = graph('booking-form.js')
+  .files.filter((f) => f !== 'booking-form.js')
+  .map((f) => `<link rel="modulepreload" href="/dist/browser/${f}" />`)
+  .join('\n    ');
+
 const server = http.createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
   const send = (status, type, body) => {
@@ -161,6 +168,12 @@ const server = http.createServer((req, res) => {
     res.end(body);
   };
   if (path === '/bench/najran-catalog.js') return send(200, TYPES['.js'], catalogModule);
+  // What a portal's build puts in its page (or the README's snippet): a modulepreload hint for
+  // each file the entry imports statically, so they load beside it, not after it.
+  if (path === '/bench/widget.html' && PRELOAD) {
+    const html = readFileSync(join(ROOT, path), 'utf8').replace('<!-- modulepreload -->', preloadLinks);
+    return send(200, TYPES['.html'], html);
+  }
   if (path === '/favicon.ico') return send(204, 'image/x-icon', '');
   const target = normalize(join(ROOT, path));
   if (!target.startsWith(ROOT) || target.split(sep).includes('node_modules') || !existsSync(target) || statSync(target).isDirectory()) {
