@@ -33,7 +33,6 @@ import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
 import { loadDetails, loadedDetails, loadedSections, loadedWords, loadRequestSent, loadRest, loadSections, loadWords } from './lazy.js';
 import type { FieldName, FieldProps, FormView } from './sections/view.js';
-import { draftNotices, errorSummary } from './sections/notices.js';
 import { applicantSection } from './sections/applicant.js';
 
 /** What the draft keeps besides files: the typed values and the submission's idempotency key. */
@@ -644,7 +643,7 @@ export class BookingForm extends EmirateElement {
       <form part="form" novalidate @submit=${this.continueToReview}>
         <h2 tabindex="-1">${msg('طلب تحديد الموعد')}</h2>
         <p class="intro">${msg('يرجى تعبئة الطلب بعناية وإرفاق جميع المرفقات المطلوبة لضمان تقديم الخدمة بأفضل طريقة.')}</p>
-        ${draftNotices({
+        ${rest?.draftNotices({
           drafts: this.drafts,
           locale: this.locale,
           restoredAt: this.restoredAt,
@@ -653,7 +652,7 @@ export class BookingForm extends EmirateElement {
           keepDraft: () => this.keepDraft(),
           discardDraft: () => this.discardDraft(),
         })}
-        ${errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
+        ${rest?.errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
         ${applicantSection(view)}
         ${this.renderedAll && words && rest
           ? html`${rest.visitSection(view, words.characterCount)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}

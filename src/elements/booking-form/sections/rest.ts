@@ -1,7 +1,9 @@
 /**
- * The sections below the first screen, and the review: loaded while the first screen paints
- * (see ../lazy.ts), so the applicant's fields show without waiting for their code.
+ * The sections below the first screen, the review, and the notices (drafts, the error summary:
+ * nothing to say before the draft store has opened or "continue" was pressed): loaded once the
+ * first screen has painted (see ../lazy.ts), so the applicant's fields show without their code.
  */
+export { draftNotices, errorSummary } from './notices.js';
 export { visitSection } from './visit.js';
 export { attachmentsSection } from './attachments.js';
 export { belongingsSection } from './belongings.js';
