@@ -8,10 +8,11 @@
  * - any entry but the shell (and index, which includes it) pulls in @vaadin/router, or any
  *   entry pulls in msw or the demo (read from the source maps),
  * - any built file (package, browser or one-file build) names a host (only the configured API
- *   may be contacted).
+ *   may be contacted),
+ * - a module that defines an element is in no file of the browser build.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AT_START, BUDGETS, DIST, START_BUDGETS, br, graph, gz, read, startGraph } from './bundle-graph.mjs';
 
 const FORBIDDEN_SOURCES = /node_modules\/(msw\/|@mswjs\/)|\/demo\//;
@@ -39,6 +40,24 @@ for (const entry of entries) {
     for (const source of JSON.parse(readFileSync(map, 'utf8')).sources ?? []) {
       if (FORBIDDEN_SOURCES.test(source) || (ROUTER_SOURCES.test(source) && !ROUTED_ENTRIES.has(name))) problems.push(`${name} includes ${source}`);
     }
+  }
+}
+
+// Every module that defines an element is in the build: a module imported only for its side
+// effect was once dropped as pure (vite.config.ts, sourcesHaveSideEffects), and with it
+// <emirate-file-field> and the inbox's reply and rating forms.
+{
+  const SRC = new URL('../src/', import.meta.url).pathname;
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+  const built = new Set(
+    [...entries, ...readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)].flatMap((f) => {
+      const map = join(DIST, `${f}.map`);
+      return existsSync(map) ? (JSON.parse(readFileSync(map, 'utf8')).sources ?? []).map((src) => join(DIST, dirname(f), src)) : [];
+    }),
+  );
+  for (const file of walk(SRC)) {
+    const tag = readFileSync(file, 'utf8').match(/@customElement\('(emirate-[\w-]+)'\)/)?.[1];
+    if (tag && !built.has(file)) problems.push(`<${tag}> (${file.slice(SRC.length - 4)}) is in no built file`);
   }
 }
 
