@@ -67,6 +67,20 @@ const inlineOnDemand = (): Plugin => ({
 });
 
 /**
+ * Our modules that define an element keep that side effect: package.json's `sideEffects`
+ * (written for the package's consumers) names only dist/ files, so without this the bundler
+ * takes every module under src/ as pure and drops imports made for their side effect alone, such as
+ * `import '../../ui/file-field.js'`, which defines <emirate-file-field>, and the inbox's
+ * `import './reply-form.js'` (issue #16 found the built booking form and inbox without them).
+ */
+const sourcesHaveSideEffects = (): Plugin => ({
+  name: 'emirate-sources-have-side-effects',
+  transform(code, id) {
+    return /\/src\/.*\.ts$/.test(id) && /customElement\(\s*['"`]emirate-/.test(code) ? { code, map: null, moduleSideEffects: true } : null;
+  },
+});
+
+/**
  * The library builds, each minified (Lit's html`` and css`` templates too, which the JS minifier
  * leaves alone), with source maps:
  * - `package` (`vite build`): dist/, what the npm package ships: one ES module per element entry
@@ -82,7 +96,7 @@ function library(kind: 'package' | 'browser' | 'cdn'): UserConfig {
   const cdn = kind === 'cdn';
   return {
     publicDir: false,
-    plugins: [minifyTemplateLiterals(), ...(cdn ? [inlineOnDemand()] : [])],
+    plugins: [sourcesHaveSideEffects(), minifyTemplateLiterals(), ...(cdn ? [inlineOnDemand()] : [])],
     build: {
       outDir: kind === 'package' ? 'dist' : `dist/${kind}`,
       emptyOutDir: true,

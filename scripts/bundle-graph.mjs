@@ -10,8 +10,28 @@ import { join, dirname, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 export const DIST = new URL('../dist/browser/', import.meta.url).pathname;
-/** gzip budgets per entry, with its static imports: the Arabic booking path. */
+/** gzip budgets per entry, with its static imports: the Arabic booking path (the build fails over it). */
 export const BUDGETS = { 'booking-form': 30 * 1024 };
+
+/**
+ * Issue #16's budgets, gzip: what the Arabic booking form loads before it is interactive (its
+ * entry, the chunks that imports statically, and the chunks it imports on demand at start, see
+ * {@link AT_START}), and the whole widget (the index entry: every element). Reported by the size
+ * check and the benchmark; the build fails over them only with SIZE_STRICT=1, until they are met.
+ */
+export const START_BUDGETS = { 'booking-form': 25 * 1024, index: 40 * 1024 };
+
+/**
+ * The modules an entry imports on demand before it is interactive (by source path, as the
+ * source maps name them): the chunks holding them count as loaded at start. None now: the
+ * booking form asks for what is below its first screen once that has painted
+ * (src/elements/booking-form/lazy.ts), and its draft store waits for the first input or an idle
+ * moment after the first paint (src/drafts/draft-controller.ts). The
+ * benchmark records what a browser really fetched before interactive and prints both.
+ */
+export const AT_START = {
+  'booking-form': [],
+};
 
 const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`](\.[^"'`]+)["'`]/g;
 const DYNAMIC_IMPORT = /import\(\s*["'`](\.[^"'`]+)["'`]\s*\)/g;
@@ -35,4 +55,29 @@ export function graph(entry) {
   visit(entry);
   for (const f of seen) lazy.delete(f);
   return { files: [...seen], lazy: [...lazy] };
+}
+
+/** The source modules (from its source map) bundled in a built file. */
+export function sourcesOf(file) {
+  try {
+    return JSON.parse(readFileSync(join(DIST, `${file}.map`), 'utf8')).sources ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * What an entry loads before it is interactive: its static graph plus every on-demand chunk
+ * holding a module of {@link AT_START} (with that chunk's own static imports).
+ */
+export function startGraph(entry) {
+  const name = entry.replace(/\.js$/, '');
+  const patterns = AT_START[name] ?? [];
+  const { files, lazy } = graph(entry);
+  const start = new Set(files);
+  for (const chunk of lazy) {
+    if (!sourcesOf(chunk).some((s) => patterns.some((p) => p.test(s)))) continue;
+    for (const f of graph(chunk).files) start.add(f);
+  }
+  return [...start];
 }

@@ -8,11 +8,12 @@
  * - any entry but the shell (and index, which includes it) pulls in @vaadin/router, or any
  *   entry pulls in msw or the demo (read from the source maps),
  * - any built file (package, browser or one-file build) names a host (only the configured API
- *   may be contacted).
+ *   may be contacted),
+ * - a module that defines an element is in no file of the browser build.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { BUDGETS, DIST, br, graph, gz, read } from './bundle-graph.mjs';
+import { dirname, join } from 'node:path';
+import { AT_START, BUDGETS, DIST, START_BUDGETS, br, graph, gz, read, startGraph } from './bundle-graph.mjs';
 
 const FORBIDDEN_SOURCES = /node_modules\/(msw\/|@mswjs\/)|\/demo\//;
 const ROUTER_SOURCES = /node_modules\/@vaadin\//;
@@ -42,6 +43,24 @@ for (const entry of entries) {
   }
 }
 
+// Every module that defines an element is in the build: a module imported only for its side
+// effect was once dropped as pure (vite.config.ts, sourcesHaveSideEffects), and with it
+// <emirate-file-field> and the inbox's reply and rating forms.
+{
+  const SRC = new URL('../src/', import.meta.url).pathname;
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+  const built = new Set(
+    [...entries, ...readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)].flatMap((f) => {
+      const map = join(DIST, `${f}.map`);
+      return existsSync(map) ? (JSON.parse(readFileSync(map, 'utf8')).sources ?? []).map((src) => join(DIST, dirname(f), src)) : [];
+    }),
+  );
+  for (const file of walk(SRC)) {
+    const tag = readFileSync(file, 'utf8').match(/@customElement\('(emirate-[\w-]+)'\)/)?.[1];
+    if (tag && !built.has(file)) problems.push(`<${tag}> (${file.slice(SRC.length - 4)}) is in no built file`);
+  }
+}
+
 const ALL_BUILDS = join(DIST, '..');
 const allJs = (dir) =>
   readdirSync(join(ALL_BUILDS, dir), { withFileTypes: true }).flatMap((d) =>
@@ -60,6 +79,14 @@ const oneFile = existsSync(CDN)
       .sort((a, b) => Number(b === 'emirate-appointments.js') - Number(a === 'emirate-appointments.js'))
   : [];
 
+// Issue #16: what the page loads before the form is interactive, and the whole widget.
+const startRows = Object.entries(START_BUDGETS).map(([name, budget]) => {
+  const files = name in AT_START ? startGraph(`${name}.js`) : graph(`${name}.js`).files;
+  const total = files.reduce((a, f) => a + gz(read(f)), 0);
+  if (process.env.SIZE_STRICT === '1' && total > budget) problems.push(`${name}: ${kb(total)} gzip before interactive is over its ${kb(budget)} budget (issue #16)`);
+  return { name, files, total, budget };
+});
+
 console.log('\nentry (with its static imports)   files   gzip      brotli    lazy (gzip)   budget');
 for (const r of rows) {
   console.log(
@@ -69,6 +96,12 @@ for (const r of rows) {
 for (const f of oneFile) {
   const text = readFileSync(join(CDN, f), 'utf8');
   console.log(`${f === 'emirate-appointments.js' ? 'one-file build (cdn)' : `  its sibling ${f.replace(/-[\w-]{8}\.js$/, '')}`}`.padEnd(42) + `${kb(gz(text)).padEnd(10)}${kb(br(text))}`);
+}
+console.log('\nbefore interactive (issue #16 budgets; the build fails on them with SIZE_STRICT=1)');
+for (const r of startRows) {
+  const label = r.name === 'index' ? 'whole widget (index: every element)' : `${r.name}: entry + static + at start`;
+  console.log(`${label.padEnd(42)}${String(r.files.length).padEnd(8)}${kb(r.total).padEnd(10)}≤ ${kb(r.budget)} ${r.total <= r.budget ? 'ok' : 'OVER'}`);
+  if (r.name in AT_START) console.log(`  ${r.files.map((f) => `${f.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, '')} ${kb(gz(read(f)))}`).join(', ')}`);
 }
 if (problems.length) {
   console.error(`\nSize check failed:\n- ${problems.join('\n- ')}`);

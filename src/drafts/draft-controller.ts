@@ -34,6 +34,36 @@ export function draftScopeOf(portal: string, session: Session, enabled: boolean)
 /** The store, its key scheme and sealing load apart from the form, while it fetches its data. */
 const loadStore = () => import('./draft-store.js');
 
+/**
+ * Calls `then` once the page has painted and is idle, or at the latest `ms` later (a hidden
+ * tab paints nothing): no IndexedDB, key derivation or sealing competes with the first screen.
+ */
+function afterPaintAndIdle(then: () => void, ms = 1500): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(() => fire(), ms);
+  let idle: number | undefined;
+  const fire = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    then();
+  };
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (timer === undefined) return;
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fire, { timeout: 500 });
+      else fire();
+    }),
+  );
+  return () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
+}
+
+/** What tells that the citizen is about to type: the store opens at once on these. */
+const FIRST_INPUT = ['focusin', 'pointerdown', 'keydown', 'input'] as const;
+
 /** How long a form waits for another form to let go of the draft before saying it is open elsewhere. */
 const CLAIM_GRACE_MS = 1000;
 
@@ -113,8 +143,10 @@ export class DraftController<T> implements ReactiveController {
   private staleRecord?: string;
   private record?: string;
   private readonly onPageHide = () => void this.flush();
-  /** The store, opened when the host connects, while the form fetches its session and catalog. */
+  /** The store, opened ahead (see {@link whenWanted}) while the form fetches its session and catalog. */
   private early?: Promise<DraftStore>;
+  /** Settles on the host's first input, or once the page has painted and is idle. */
+  private wanted?: Promise<void>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -126,9 +158,10 @@ export class DraftController<T> implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     window.addEventListener('pagehide', this.onPageHide);
-    // Opened while the form fetches its data, so the draft is there as soon as the form is.
+    // Opened ahead, so the draft is there soon after the form is; but not before the first
+    // screen has painted, unless the citizen starts typing first.
     if (!this.store && !this.early && this.options.allowed?.() !== false) {
-      this.early = this.openStore();
+      this.early = this.whenWanted().then(() => this.openStore());
       this.early.catch(() => undefined);
     }
     if (this.lockName && !this.unclaim) void this.claim(this.lockName);
@@ -161,7 +194,7 @@ export class DraftController<T> implements ReactiveController {
     }
     const opened = this.early;
     this.early = undefined;
-    const opening = (opened ?? this.openStore()).then(async (store) => {
+    const opening = (opened ?? this.whenWanted().then(() => this.openStore())).then(async (store) => {
       try {
         const { draftKey, parseDraftSecret } = await loadStore();
         const secret = scope.secret !== undefined && parseDraftSecret(scope.secret) ? scope.secret : null;
@@ -359,6 +392,23 @@ export class DraftController<T> implements ReactiveController {
     this.heldFiles.clear();
     void this.flush();
     this.host.requestUpdate();
+  }
+
+  /**
+   * Settles on the host's first focus, pointer, key or input (what is typed is then kept as soon
+   * as the store can take it), or once the page has painted and is idle, whichever comes first.
+   */
+  private whenWanted(): Promise<void> {
+    return (this.wanted ??= new Promise<void>((resolve) => {
+      const host = this.host as unknown as Partial<EventTarget>;
+      const now = () => {
+        for (const type of FIRST_INPUT) host.removeEventListener?.(type, now, true);
+        cancel();
+        resolve();
+      };
+      for (const type of FIRST_INPUT) host.addEventListener?.(type, now, { capture: true, passive: true });
+      const cancel = afterPaintAndIdle(now);
+    }));
   }
 
   private openStore(): Promise<DraftStore> {

@@ -31,16 +31,9 @@ import { fieldLabel } from '../../i18n/field-labels.js';
 import { requestDetailsStyles } from '../../ui/request-details.styles.js';
 import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
-import { loadDetails, loadedDetails, loadedWords, loadRequestSent, loadRest, loadWords } from './lazy.js';
+import { loadDetails, loadedDetails, loadedSections, loadedWords, loadRequestSent, loadRest, loadSections, loadWords } from './lazy.js';
 import type { FieldName, FieldProps, FormView } from './sections/view.js';
-import { draftNotices, errorSummary } from './sections/notices.js';
 import { applicantSection } from './sections/applicant.js';
-import { visitSection } from './sections/visit.js';
-import { attachmentsSection } from './sections/attachments.js';
-import { belongingsSection } from './sections/belongings.js';
-import { companionsSection } from './sections/companions.js';
-import { declarationSection } from './sections/declaration.js';
-import { reviewSection } from './sections/review.js';
 
 /** What the draft keeps besides files: the typed values and the submission's idempotency key. */
 interface BookingDraft {
@@ -404,7 +397,7 @@ export class BookingForm extends EmirateElement {
     this.submissionKey ??= randomId();
     this.saveDraft();
     void loadRequestSent(); // the confirmation's code, fetched while the citizen reviews
-    await loadDetails();
+    await Promise.all([loadDetails(), loadSections()]);
     await this.goTo('review', 'h2');
   }
 
@@ -515,15 +508,15 @@ export class BookingForm extends EmirateElement {
   }
 
   /**
-   * After the first screen is painted (or at most 100 ms later, e.g. in a hidden tab), once the
-   * rest's elements are loaded.
+   * After the first screen is painted (or at most 100 ms later, e.g. in a hidden tab), the rest's
+   * code is asked for (lazy.ts); it renders once that is loaded.
    */
   private renderRestSoon(): Promise<void> {
     const painted = new Promise<void>((resolve) => {
       const timeout = setTimeout(resolve, 100);
       requestAnimationFrame(() => setTimeout(() => (clearTimeout(timeout), resolve())));
     });
-    return Promise.all([painted, loadRest()]).then(() => {
+    return painted.then(loadRest).then(() => {
       this.renderedAll = true;
     });
   }
@@ -645,11 +638,12 @@ export class BookingForm extends EmirateElement {
     const errors = this.errors;
     const view = this.view(errors);
     const words = loadedWords();
+    const rest = loadedSections();
     return html`
       <form part="form" novalidate @submit=${this.continueToReview}>
         <h2 tabindex="-1">${msg('طلب تحديد الموعد')}</h2>
         <p class="intro">${msg('يرجى تعبئة الطلب بعناية وإرفاق جميع المرفقات المطلوبة لضمان تقديم الخدمة بأفضل طريقة.')}</p>
-        ${draftNotices({
+        ${rest?.draftNotices({
           drafts: this.drafts,
           locale: this.locale,
           restoredAt: this.restoredAt,
@@ -658,11 +652,11 @@ export class BookingForm extends EmirateElement {
           keepDraft: () => this.keepDraft(),
           discardDraft: () => this.discardDraft(),
         })}
-        ${errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
+        ${rest?.errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
         ${applicantSection(view)}
-        ${this.renderedAll && words
-          ? html`${visitSection(view, words.characterCount)} ${attachmentsSection(view)} ${belongingsSection(view)}
-              ${companionsSection(view)} ${declarationSection(view)}
+        ${this.renderedAll && words && rest
+          ? html`${rest.visitSection(view, words.characterCount)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
+              ${rest.companionsSection(view)} ${rest.declarationSection(view)}
               <p class="draft-status"></p>`
           : nothing}
       </form>
@@ -676,7 +670,7 @@ export class BookingForm extends EmirateElement {
       idCopy: this.files.idCopy?.name,
       companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
     });
-    return reviewSection({
+    return loadedSections()!.reviewSection({
       rows,
       readonlyId: Boolean(this.session?.user.idNumber),
       sending: this.sending,

@@ -6,20 +6,25 @@
  */
 let words: typeof import('../../i18n/messages.js') | undefined;
 let details: typeof import('../../ui/request-details.js') | undefined;
+let sections: typeof import('./sections/rest.js') | undefined;
 
 export const loadWords = async () => (words ??= await import('../../i18n/messages.js'));
 export const loadDetails = async () => (details ??= await import('../../ui/request-details.js'));
+export const loadSections = async () => (sections ??= await import('./sections/rest.js'));
 
 /** The wording, once loaded (see {@link loadWords}). */
 export const loadedWords = () => words;
 /** The review's rows, once loaded (see {@link loadDetails}). */
 export const loadedDetails = () => details;
+/** The sections below the first screen and the review, once loaded (see {@link loadSections}). */
+export const loadedSections = () => sections;
 
 /**
- * The fields below the first screen that are elements of their own (attachments, companions),
- * with the wording and the review's rows: loaded while the first screen paints.
+ * The sections below the first screen, the fields there that are elements of their own
+ * (attachments, companions), the wording and the review's rows: asked for once the first screen
+ * has painted, so nothing but the first screen's code is fetched and run before it.
  */
-export const loadRest = () => Promise.all([import('../companion-list/companion-list.js'), loadWords(), loadDetails()]);
+export const loadRest = () => Promise.all([loadSections(), import('../companion-list/companion-list.js'), loadWords(), loadDetails()]);
 
 /** The confirmation and summary, loaded once the citizen reaches the review (not on the booking path). */
 export const loadRequestSent = () => import('../../ui/request-sent.js');
