@@ -2,7 +2,7 @@ import { LitElement, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { EmirateAdapter } from '../api/types.js';
 import { RestAdapter } from '../api/rest-adapter.js';
-import { directionOf, formatLocale, getLocale, resolveLocale, setWidgetLocale, toWidgetLocale, type WidgetLocale } from '../i18n/localization.js';
+import { directionOf, formatLocale, getLocale, resolveLocale, setWidgetLocale, type WidgetLocale } from '../i18n/localization.js';
 import { misconfigured, unavailableNotice } from './misconfiguration.js';
 import { checkWebUrl, returnAddress } from '../domain/urls.js';
 
@@ -92,7 +92,8 @@ export class EmirateElement extends LitElement {
     super.connectedCallback();
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
     const asked = this.lang;
-    if (!asked || toWidgetLocale(asked) === getLocale()) this.showLanguage();
+    // An unknown language is told and shown (as Arabic) at the first update.
+    if (!asked || resolveLocale(asked) === getLocale()) this.showLanguage();
   }
 
   override disconnectedCallback(): void {
@@ -118,8 +119,9 @@ export class EmirateElement extends LitElement {
     // A server renders the source language (Arabic) and says so on the host, as the browser will.
     if (isServer) this.showLanguage();
     else if (changed.has('lang') && this.lang) {
-      if (!resolveLocale(this.lang)) misconfigured(this, 'lang', this.lang);
       void setWidgetLocale(this.lang);
+      // Arabic, then, and the host says so.
+      if (!resolveLocale(this.lang)) misconfigured(this, 'lang', this.lang), this.showLanguage();
     }
     // Said when it is set, not only when the citizen presses "Sign in".
     if (changed.has('loginUrl')) this.webAddress('login-url', this.loginUrl);
