@@ -111,7 +111,10 @@ export async function setWidgetLocale(lang: string | null | undefined): Promise<
   // The last call wins, even over a slower earlier one still loading English.
   const request = ++state.request;
   if (locale === state.active) return;
-  if (locale !== 'ar') state.english ??= (await import('./generated/en.js')).templates as unknown as Table;
+  // Always after a microtask, as @lit/localize does: never in the middle of an element's update.
+  state.english = await (locale === 'ar' || state.english
+    ? state.english
+    : import('./generated/en.js').then((m) => m.templates as unknown as Table));
   if (request !== state.request) return;
   state.active = locale;
   refresh();
