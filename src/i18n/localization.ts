@@ -108,9 +108,10 @@ export function knownLocales(): LocaleCode[] {
  */
 export async function setWidgetLocale(lang: string | null | undefined): Promise<void> {
   const locale = toWidgetLocale(lang);
-  // The last call wins, even over a slower earlier one still loading English.
-  const request = ++state.request;
+  // Asking for the active language changes nothing (an element that shows it says so while
+  // another language loads); otherwise the last call wins over an earlier one still loading.
   if (locale === state.active) return;
+  const request = ++state.request;
   // Always after a microtask, as @lit/localize does: never in the middle of an element's update.
   state.english = await (locale === 'ar' || state.english
     ? state.english
