@@ -4,7 +4,7 @@ import { shellFallbackPages } from './demo/fallback-pages.js';
 import { bundledPackages, noticeBanner } from './scripts/notices.mjs';
 
 /** One entry per element, each loadable alone. */
-const ELEMENT_ENTRIES = ['booking-form', 'companion-list', 'inquiry-box', 'inbox', 'service-card', 'appointments'];
+const ELEMENT_ENTRIES = ['booking-form', 'companion-list', 'inquiry-box', 'inbox', 'service-card', 'appointments', 'locales'];
 /** Entries that gather other entries: they import them as built files, not as copies. */
 const GATHERING_ENTRIES = /\/src\/(index|appointments)\.ts$/;
 /**
@@ -97,6 +97,8 @@ function library(kind: 'package' | 'browser' | 'cdn'): UserConfig {
   return {
     publicDir: false,
     plugins: [sourcesHaveSideEffects(), minifyTemplateLiterals(), ...(cdn ? [inlineOnDemand()] : [])],
+    // Only the parts of @lit/localize the widget uses (see the file).
+    resolve: { alias: [{ find: /^@lit\/localize$/, replacement: new URL('./src/i18n/lit-localize.ts', import.meta.url).pathname }] },
     build: {
       outDir: kind === 'package' ? 'dist' : `dist/${kind}`,
       emptyOutDir: true,

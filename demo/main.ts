@@ -10,7 +10,9 @@
 import { startMockBackend, mockBackend, type Scenario } from './mocks/browser.js';
 import { aljoufCatalog, najranCatalog } from './mocks/catalog.js';
 import { clearAllDrafts } from '../src/drafts/draft-store.js';
+import { urdu } from './locales/ur.js';
 import {
+  LANGS,
   SIGNED_IN_KEY,
   currentRoute,
   demoFolder,
@@ -19,6 +21,7 @@ import {
   readSettings,
   shellBase,
   shellPathOf,
+  pageLang,
   type Lang,
   type Settings,
   type View,
@@ -64,7 +67,7 @@ document.querySelector<HTMLElement>('#signed-in-note')!.hidden = !(settings.scen
 
 // ---- The demo's own texts: each element carries data-ar and data-en.
 
-const VIEW_NAMES: Record<View, Record<Lang, string>> = {
+const VIEW_NAMES: Record<View, Record<'ar' | 'en', string>> = {
   booking: { ar: 'نموذج الطلب', en: 'Booking form' },
   companions: { ar: 'المرافقون', en: 'Companions' },
   inbox: { ar: 'حسابي', en: 'Inbox' },
@@ -73,7 +76,7 @@ const VIEW_NAMES: Record<View, Record<Lang, string>> = {
   shell: { ar: 'التطبيق كاملًا', en: 'Whole shell' },
 };
 
-function showTexts(root: ParentNode, lang: Lang) {
+function showTexts(root: ParentNode, lang: 'ar' | 'en') {
   for (const el of root.querySelectorAll<HTMLElement>('[data-ar][data-en]')) {
     if (el instanceof HTMLTemplateElement) continue;
     el.textContent = el.dataset[lang] ?? '';
@@ -83,17 +86,28 @@ function showTexts(root: ParentNode, lang: Lang) {
   }
 }
 
+/**
+ * Urdu is added at run time, as a portal would add a language the widget does not ship: its
+ * code, direction and the messages it has (the rest shows in English). Before any element
+ * takes `lang="ur"`.
+ */
+async function registerLanguage(lang: Lang) {
+  if (lang === 'ur') (await import('../src/locales.js')).registerLocale('ur', urdu);
+}
+
 function applyLang(lang: Lang) {
   settings.lang = lang;
+  // The gallery's own texts have Arabic and English; in Urdu they are English, right to left.
+  const page = pageLang(lang);
   const root = document.documentElement;
   root.lang = lang;
-  root.dir = lang === 'ar' ? 'rtl' : 'ltr';
-  showTexts(document, lang);
+  root.dir = lang === 'en' ? 'ltr' : 'rtl';
+  showTexts(document, page);
   const template = document.querySelector<HTMLTemplateElement>(`#view-${settings.view}`)!;
-  document.querySelector('#view-note')!.textContent = template.dataset[lang] ?? '';
-  const emirate = catalog.emirate.name[lang];
-  document.querySelector('#page-title')!.textContent = `${emirate} — ${lang === 'ar' ? 'الخدمات الإلكترونية' : 'e-Services'}`;
-  document.title = `${VIEW_NAMES[settings.view][lang]} · ${emirate} — ${lang === 'ar' ? 'معرض المصممين' : "designers' gallery"}`;
+  document.querySelector('#view-note')!.textContent = template.dataset[page] ?? '';
+  const emirate = catalog.emirate.name[lang] ?? catalog.emirate.name[page];
+  document.querySelector('#page-title')!.textContent = `${emirate} — ${page === 'ar' ? 'الخدمات الإلكترونية' : 'e-Services'}`;
+  document.title = `${VIEW_NAMES[settings.view][page]} · ${emirate} — ${page === 'ar' ? 'معرض المصممين' : "designers' gallery"}`;
   // One element is enough (the language is page-wide); all of them keep their attribute true.
   for (const el of document.querySelectorAll('#stage [lang]')) {
     if (el.localName.startsWith('emirate-')) el.setAttribute('lang', lang);
@@ -134,6 +148,7 @@ stage.querySelector('emirate-booking-form')?.setAttribute('requests-url', galler
 
 document.documentElement.dataset.brand = settings.brand;
 document.querySelector<HTMLElement>('.demo-bar')!.dataset.view = settings.view;
+await registerLanguage(settings.lang);
 applyLang(settings.lang);
 
 // The portal's header: the unread count beside the user (guide §2.3), from the inbox's event.
@@ -186,8 +201,10 @@ langSelect.value = settings.lang;
 brandSelect.value = settings.brand;
 scenarioSelect.value = settings.scenario;
 
-langSelect.addEventListener('change', () => {
-  applyLang(langSelect.value === 'en' ? 'en' : 'ar');
+langSelect.addEventListener('change', async () => {
+  const lang = LANGS.find((l) => l === langSelect.value) ?? 'ar';
+  await registerLanguage(lang);
+  applyLang(lang);
   const url = new URL(location.href);
   url.searchParams.set('lang', settings.lang);
   history.replaceState(history.state, '', url.pathname + url.search + url.hash);

@@ -7,8 +7,12 @@
 export const VIEWS = ['booking', 'companions', 'inbox', 'inquiry', 'card', 'shell'] as const;
 export type View = (typeof VIEWS)[number];
 
-export const LANGS = ['ar', 'en'] as const;
+/** `ur` (Urdu) is not built in: the gallery registers it at run time, as a portal would (demo/locales/ur.ts). */
+export const LANGS = ['ar', 'en', 'ur'] as const;
 export type Lang = (typeof LANGS)[number];
+
+/** The language of the gallery's own texts (they carry Arabic and English): English for Urdu. */
+export const pageLang = (lang: Lang): 'ar' | 'en' => (lang === 'ar' ? 'ar' : 'en');
 
 export const BRANDS = ['najran', 'aljouf'] as const;
 export type Brand = (typeof BRANDS)[number];

@@ -1,7 +1,7 @@
 /**
  * Entry: `<emirate-booking-form>` (and the `<emirate-companion-list>` it uses), with what a
  * host needs around it: the REST adapter and the adapter contract, typed errors, the page-wide
- * language switch, and `clearAllDrafts` for a portal's own sign-out page (the widget already
+ * language switch (languages and wording added at run time come from the `locales` entry), and `clearAllDrafts` for a portal's own sign-out page (the widget already
  * deletes a signed-out user's drafts when it sees the sign-out).
  */
 export { BookingForm } from './elements/booking-form/booking-form.js';

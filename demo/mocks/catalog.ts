@@ -15,9 +15,10 @@ const FILE_RULES = {
 
 /** The Najran Region Emirate (إمارة منطقة نجران): texts of the guide §1.5, lists of §1.9–1.12. */
 export const najranCatalog: Catalog = {
-  emirate: { name: text('إمارة منطقة نجران', 'Najran Region Emirate') },
+  // Urdu too, for the gallery's run-time Urdu (the other texts show in English there).
+  emirate: { name: { ...text('إمارة منطقة نجران', 'Najran Region Emirate'), ur: 'امارتِ علاقہ نجران' } },
   service: {
-    name: text('خدمة طلب موعد مع الإمارة', 'Request an appointment with the Emirate'),
+    name: { ...text('خدمة طلب موعد مع الإمارة', 'Request an appointment with the Emirate'), ur: 'امارت سے ملاقات کی درخواست' },
     description: text(
       'تتيح هذه الخدمة إمكانية التقدم بطلب موعد في الامارة',
       'This service lets you apply for an appointment at the Emirate.',

@@ -133,7 +133,16 @@ function clamped(min: number, max: number, whole: boolean): Decoder<number | und
 
 // ---- the contract's types ----
 
-const localizedText = object<LocalizedText>({ ar: string, en: string });
+const builtInTexts = object<{ ar: string; en: string }>({ ar: string, en: string });
+/**
+ * `ar` and `en`, and the text of any other language the catalog gives (`ur`…, under its lower-case
+ * code; only a string is kept, and only the active language's code is ever looked up).
+ */
+const localizedText: Decoder<LocalizedText> = (value, path) => {
+  const texts: LocalizedText = builtInTexts(value, path);
+  for (const [key, text] of Object.entries(value as Record<string, unknown>)) if (typeof text === 'string') texts[key.toLowerCase()] ??= text;
+  return texts;
+};
 
 const catalogOption = object<CatalogOption>({ id: nonEmptyString, label: localizedText });
 

@@ -73,6 +73,11 @@ export interface TransportOptions {
    * browser follows redirects, and one that ends on a page that is not the answer's type is taken so.
    */
   redirect?: 'manual' | 'follow';
+  /**
+   * Who uses the adapter, for console warnings: an element's tag (`emirate-inbox`), as the
+   * elements set it for the adapter they make from `api-base`. Default: "emirate widget".
+   */
+  owner?: string;
 }
 
 /** Sent with every call that is not a GET: a header a cross-site form cannot set (see `openapi.yaml`). */
@@ -151,6 +156,7 @@ export class Transport {
   private readonly redirect: 'manual' | 'follow';
   /** Causes already told to the console (`<cause> <operation>`), so each is told once. */
   private readonly warned = new Set<string>();
+  private readonly owner: string;
 
   constructor(options: TransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -166,6 +172,7 @@ export class Transport {
     this.maxJsonBytes = options.maxJsonBytes ?? 2 * MEBIBYTE;
     this.maxFileBytes = options.maxFileBytes ?? 25 * MEBIBYTE;
     this.redirect = options.redirect ?? 'manual';
+    this.owner = options.owner ? `<${options.owner}>` : '[emirate widget]';
   }
 
   /** The absolute address of `path` under the base URL. */
@@ -247,7 +254,7 @@ export class Transport {
   private warnOnce(key: string, { operation, method, url, what, fix }: Diagnosis): void {
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    console.warn(`[emirate widget] ${operation}: ${method} ${url}: ${what}. ${fix} (Told once per adapter.)`);
+    console.warn(`${this.owner} ${operation}: ${method} ${url}: ${what}. ${fix} (Told once per adapter.)`);
   }
 
   /** `X-Requested-With` always; the portal's token when it gives one (option, then cookie). */

@@ -7,10 +7,14 @@
  * (see `errors.ts`), never with a bare `Error`.
  */
 
-/** Text the catalog supplies in both widget languages. */
+/**
+ * Text the catalog supplies in both built-in languages, and in any other language code a portal
+ * registered (`ur`, `fr`…): the widget shows the active language's text, then English, then Arabic.
+ */
 export interface LocalizedText {
   ar: string;
   en: string;
+  [locale: string]: string | undefined;
 }
 
 /** One choice in a catalog list (department, gate, reason, ...). */

@@ -1,7 +1,7 @@
 /** Attachments: their real type from their first bytes, and the catalog's rules (DOMAIN.md). */
 import { msg, str } from '@lit/localize';
 import type { FileRules } from '../api/types.js';
-import { getLocale } from '../i18n/localization.js';
+import { formatLocale } from '../i18n/localization.js';
 
 const SIGNATURES: Array<{ type: string; bytes: Array<number | null> }> = [
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
@@ -104,7 +104,7 @@ const MEGABYTE = 1024 * 1024;
  * 0.1 kB shows as 0.1 kB, not 0.
  */
 export function formatBytes(n: number): string {
-  const locale = getLocale();
+  const locale = formatLocale();
   const megabytes = n >= MEGABYTE;
   const value = numberFormat(locale).format(megabytes ? n / MEGABYTE : n > 0 ? Math.max(n / KILOBYTE, 0.1) : 0);
   return megabytes ? msg(str`${value} ميجابايت`) : msg(str`${value} كيلوبايت`);

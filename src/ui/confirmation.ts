@@ -7,7 +7,7 @@
 import { css, html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { maskMobile } from '../domain/mobile.js';
-import { getLocale } from '../i18n/localization.js';
+import { formatLocale } from '../i18n/localization.js';
 import { transactionReference, type RequestRecord } from './summary.js';
 import { hijriAndGregorian } from './dates.js';
 
@@ -32,7 +32,7 @@ export function confirmationView(record: Pick<RequestRecord, 'requestNumber' | '
         <h2 id="done-title" tabindex="-1">${msg('تم إرسال طلبك بنجاح')}</h2>
         <p class="reference-label">${msg('رقم المعاملة')}</p>
         <p class="request-number">${transactionReference(record)}</p>
-        <p>${msg('تاريخ الطلب:')} ${hijriAndGregorian(record.createdAt, getLocale())}</p>
+        <p>${msg('تاريخ الطلب:')} ${hijriAndGregorian(record.createdAt, formatLocale())}</p>
       </div>
       <p>${msg('احتفظ برقم المعاملة وسنتها الهجرية، فهما ما تحتاجه للاستعلام عن المعاملة دون تسجيل الدخول.')}</p>
       <p>

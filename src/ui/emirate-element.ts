@@ -1,8 +1,9 @@
-import { LitElement, isServer, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, isServer, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { EmirateAdapter } from '../api/types.js';
 import { RestAdapter } from '../api/rest-adapter.js';
-import { directionOf, getLocale, setWidgetLocale, toWidgetLocale, type WidgetLocale } from '../i18n/localization.js';
+import { directionOf, formatLocale, getLocale, resolveLocale, setWidgetLocale, type WidgetLocale } from '../i18n/localization.js';
+import { misconfigured, unavailableNotice } from './misconfiguration.js';
 import { checkWebUrl, returnAddress } from '../domain/urls.js';
 
 export interface SignInRequiredDetail {
@@ -20,7 +21,8 @@ export interface SignInRequiredDetail {
  */
 export class EmirateElement extends LitElement {
   /**
-   * Widget language: `ar` (default) or `en`. The language is page-wide: setting it on one
+   * Widget language: `ar` (default), `en`, or a language added with `registerLocale` (e.g. `ur`);
+   * an unknown one shows Arabic, with a console warning. The language is page-wide: setting it on one
    * element switches every widget element on the page, and each then shows the active
    * language in its `lang` and `dir` attributes.
    */
@@ -54,12 +56,29 @@ export class EmirateElement extends LitElement {
 
   private restAdapter?: { base: string; adapter: RestAdapter };
 
-  /** The adapter the element talks to, or `undefined` when neither `adapter` nor `api-base` is set. */
+  /** The adapter methods this element calls: an `adapter` without one of them is refused, loudly. */
+  static adapterMethods: readonly (keyof EmirateAdapter)[] = [];
+
+  /** Set when "Sign in" could go nowhere (no `login-url`, the event not handled): shows "unavailable". */
+  @state() protected signInStuck = false;
+
+  /**
+   * The adapter the element talks to, or `undefined` (told on the console, once) when neither
+   * `adapter` nor `api-base` is set or the adapter lacks a method this element calls.
+   */
   protected get api(): EmirateAdapter | undefined {
-    if (this.adapter) return this.adapter;
-    if (!this.apiBase) return undefined;
+    if (this.adapter) {
+      const missing = (this.constructor as typeof EmirateElement).adapterMethods.filter((m) => typeof this.adapter![m] !== 'function');
+      if (!missing.length) return this.adapter;
+      misconfigured(this, 'adapter', missing.join(', '));
+      return undefined;
+    }
+    if (!this.apiBase) {
+      if (!isServer) misconfigured(this, 'no-backend');
+      return undefined;
+    }
     if (this.restAdapter?.base !== this.apiBase) {
-      const adapter = new RestAdapter({ baseUrl: this.apiBase, csrfToken: () => this.csrfToken, csrfCookie: () => this.csrfCookie });
+      const adapter = new RestAdapter({ baseUrl: this.apiBase, csrfToken: () => this.csrfToken, csrfCookie: () => this.csrfCookie, owner: this.localName });
       this.restAdapter = { base: this.apiBase, adapter };
     }
     return this.restAdapter.adapter;
@@ -73,7 +92,8 @@ export class EmirateElement extends LitElement {
     super.connectedCallback();
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
     const asked = this.lang;
-    if (!asked || toWidgetLocale(asked) === getLocale()) this.showLanguage();
+    // An unknown language is told and shown (as Arabic) at the first update.
+    if (!asked || resolveLocale(asked) === getLocale()) this.showLanguage();
   }
 
   override disconnectedCallback(): void {
@@ -89,21 +109,23 @@ export class EmirateElement extends LitElement {
     if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
   }
 
+  /** The built-in language whose formats (dates, numbers) the active language uses. */
   protected get locale(): WidgetLocale {
-    return getLocale();
+    return formatLocale();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A server renders the source language (Arabic) and says so on the host, as the browser will.
     if (isServer) this.showLanguage();
-    else if (changed.has('lang') && this.lang) void setWidgetLocale(this.lang);
+    else if (changed.has('lang') && this.lang) {
+      void setWidgetLocale(this.lang);
+      // Arabic, then, and the host says so.
+      if (!resolveLocale(this.lang)) misconfigured(this, 'lang', this.lang), this.showLanguage();
+    }
     // Said when it is set, not only when the citizen presses "Sign in".
     if (changed.has('loginUrl')) this.webAddress('login-url', this.loginUrl);
   }
-
-  /** The addresses already warned about, so a re-render does not repeat the warning. */
-  private readonly refusedAddresses = new Set<string>();
 
   /**
    * `value` (the attribute or catalog field `source`) as an absolute http(s) address, or empty
@@ -115,14 +137,7 @@ export class EmirateElement extends LitElement {
     if (!value || isServer) return '';
     const checked = checkWebUrl(value, location.href);
     if (checked.ok) return checked.url.href;
-    const key = `${source}\n${value}`;
-    if (!this.refusedAddresses.has(key)) {
-      this.refusedAddresses.add(key);
-      const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-      console.warn(
-        `<${this.localName}>: ${source} ${shown} is ignored: only http(s) and relative addresses are followed (${checked.reason === 'scheme' ? 'another scheme' : checked.reason === 'credentials' ? 'a user name or password in the address' : 'not an address'}).`,
-      );
-    }
+    misconfigured(this, 'address', source, value, checked.reason);
     return '';
   }
 
@@ -141,9 +156,18 @@ export class EmirateElement extends LitElement {
       url.searchParams.set('return', returnUrl);
       signInUrl = url.href;
     }
+    // Cancelable: a host that starts the sign-in itself calls preventDefault(); with no login-url
+    // and nobody doing so, the citizen would press a button that does nothing.
     const proceed = this.emit<SignInRequiredDetail>('emirate-sign-in-required', { returnUrl, signInUrl });
     if (proceed && signInUrl) location.assign(signInUrl);
-    return !proceed || Boolean(signInUrl);
+    this.signInStuck = proceed && !signInUrl;
+    if (this.signInStuck) misconfigured(this, 'sign-in');
+    return !this.signInStuck;
+  }
+
+  /** "This service is unavailable" beside a "Sign in" that could go nowhere. */
+  protected signInProblem() {
+    return this.signInStuck ? unavailableNotice() : nothing;
   }
 
   /** Dispatches a bubbling, composed `emirate-*` event with a typed detail. */

@@ -10,7 +10,7 @@ import { msg, str } from '@lit/localize';
 import type { Appointment, BookingRequest, Catalog, LocalizedText, RequestStatus } from '../api/types.js';
 import { currentHijriYear, formatRiyadhTime } from '../domain/hijri.js';
 import { hijriAndGregorian } from './dates.js';
-import { localText, getLocale } from '../i18n/localization.js';
+import { localText, formatLocale } from '../i18n/localization.js';
 import { statusLabel } from '../i18n/status.js';
 import { requestRows, type AttachmentNames } from './request-details.js';
 
@@ -46,7 +46,7 @@ export function gateName(catalog: Catalog | undefined, gate: string): string {
 
 /** The printable summary of a request. `headingId` names its title for `aria-labelledby`. */
 export function summaryDocument(record: RequestRecord, catalog: Catalog, headingId = 'summary-title') {
-  const locale = getLocale();
+  const locale = formatLocale();
   const appointment = record.appointment && (record.status === 'approved' || record.status === 'completed') ? record.appointment : undefined;
   return html`
     <article class="summary-doc" aria-labelledby=${headingId}>

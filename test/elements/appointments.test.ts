@@ -329,6 +329,8 @@ describe('<emirate-appointments>', () => {
         const signIn = () => [...current(shell)!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('النفاذ'));
         await until(signIn, "the inbox's sign-in");
         signIn()!.click();
+        // The words of warnings load with the first one.
+        await until(() => warnings.some((w) => w.includes('login-url')), 'the warning');
       } finally {
         console.warn = realWarn;
         document.removeEventListener('emirate-sign-in-required', listener);

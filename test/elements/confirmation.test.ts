@@ -102,6 +102,8 @@ describe('the confirmation', () => {
       expect(detail).to.deep.equal({ requestNumber: stored.requestNumber });
       expect(warnings, 'handled: no warning').to.have.length(0);
       button.click();
+      // The words of warnings load with the first one.
+      await until(() => warnings.length, 'the warning');
       expect(warnings, 'unhandled: one warning').to.have.length(1);
       expect(String((warnings[0] as unknown[])[0])).to.include('requests-url');
     } finally {

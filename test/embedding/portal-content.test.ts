@@ -57,15 +57,15 @@ describe('portal content: slots and exported parts', () => {
     await expect(card).to.be.accessible();
   });
 
-  it('the service card shows the header and footer while it loads too', async () => {
+  it('the service card shows the header and footer around its notice too', async () => {
     const card = await fixture<ServiceCard>(html`
       <emirate-service-card><p slot="header" id="brand">إمارة منطقة نجران</p><p slot="footer" id="footer">تذييل</p></emirate-service-card>
     `);
-    // No backend: it stays on "Loading".
-    expect(card.shadowRoot!.querySelector('[role=status]')).to.not.equal(null);
+    // No backend: "unavailable" (and a console warning) instead of "Loading".
+    expect(card.shadowRoot!.querySelector('[part=unavailable]')).to.not.equal(null);
     expect(card.querySelector('#brand')!.assignedSlot).to.not.equal(null);
     expect(card.querySelector('#footer')!.assignedSlot).to.not.equal(null);
-    expect(top(card.querySelector('#brand')!)).to.be.below(top(card.shadowRoot!.querySelector('[role=status]')!));
+    expect(top(card.querySelector('#brand')!)).to.be.below(top(card.shadowRoot!.querySelector('[part=unavailable]')!));
   });
 
   it("the shell shows the portal's header above its navigation and the help and footer below its view, on every view", async () => {

@@ -54,7 +54,8 @@ const portalPage = (src, scriptOrigin) => `<!doctype html>
   </head>
   <body>
     <emirate-booking-form></emirate-booking-form>
-    <emirate-inquiry-box></emirate-inquiry-box>
+    <!-- With a backend: without one it says "unavailable" instead of its form (nothing is fetched until a search). -->
+    <emirate-inquiry-box api-base="/api"></emirate-inquiry-box>
     <form><emirate-companion-list></emirate-companion-list></form>
   </body>
 </html>`;

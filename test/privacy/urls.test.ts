@@ -79,6 +79,7 @@ describe('addresses the elements follow', function () {
       form.shadowRoot!.querySelector<HTMLButtonElement>('section button')!.click();
       await until(() => signIns.seen.length === 1, 'emirate-sign-in-required');
       expect(signIns.seen[0]).to.deep.equal({ returnUrl: location.href, signInUrl: '' });
+      await until(() => warnings.warnings.some((w) => w.includes('login-url')), 'the warning');
       const about = warnings.warnings.filter((w) => w.includes('login-url'));
       expect(about, 'one warning, on setting it').to.have.length(1);
       expect(about[0]).to.contain('<emirate-booking-form>').and.contain('login-url');
@@ -140,6 +141,7 @@ describe('addresses the elements follow', function () {
       card.shadowRoot!.querySelector<HTMLButtonElement>('[part=start]')!.click();
       card.shadowRoot!.querySelector<HTMLButtonElement>('[part=start]')!.click();
       expect(starts).to.deep.equal([{ startUrl: '' }, { startUrl: '' }]);
+      await until(() => warnings.warnings.length, 'the warning');
       expect(warnings.warnings).to.have.length(1);
       expect(warnings.warnings[0]).to.contain('<emirate-service-card>').and.contain('start-url');
     });
@@ -154,6 +156,7 @@ describe('addresses the elements follow', function () {
       expect(card.shadowRoot!.querySelector('a[href]:not([href^="http"])')).to.equal(null);
       card.requestUpdate();
       await card.updateComplete;
+      await until(() => warnings.warnings.length, 'the warning');
       expect(warnings.warnings).to.have.length(1);
       expect(warnings.warnings[0]).to.contain('<emirate-service-card>').and.contain('guideUrl');
       await expect(card).to.be.accessible();
@@ -189,6 +192,7 @@ describe('addresses the elements follow', function () {
     );
     [...sent.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('طلباتي'))!.click();
     await asked;
+    await until(() => warnings.warnings.some((w) => w.includes('requests-url')), 'the warning');
     const about = warnings.warnings.filter((w) => w.includes('requests-url'));
     expect(about).to.have.length(1);
     expect(about[0]).to.contain('<emirate-booking-form>');

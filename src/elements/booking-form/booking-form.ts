@@ -21,6 +21,7 @@ import { DraftController, draftScopeOf } from '../../drafts/draft-controller.js'
 import type { MessageContext } from '../../i18n/messages.js';
 import { localText } from '../../i18n/localization.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
+import { misconfigured, unavailableNotice } from '../../ui/misconfiguration.js';
 import { baseStyles } from '../../ui/styles.js';
 import type { Choice } from '../../ui/fields.js';
 import { attachmentCheck, fileLimits, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
@@ -90,6 +91,8 @@ export type { SignInRequiredDetail } from '../../ui/emirate-element.js';
 @customElement('emirate-booking-form')
 @localized()
 export class BookingForm extends EmirateElement {
+  static override adapterMethods = ['getSession', 'getCatalog', 'uploadFile', 'submitRequest'] as const;
+
   static override styles = [baseStyles, requestDetailsStyles, bookingFormStyles];
 
   /** Keep no draft on this device (shared kiosks). */
@@ -560,13 +563,14 @@ export class BookingForm extends EmirateElement {
     }
   }
 
+  /** A failed load, with a retry; or, with no usable backend (told on the console), "unavailable". */
   private renderUnavailable() {
-    return html`
-      <div class="notice error" role="alert">
-        <p>${this.failure && loadedWords() ? loadedWords()!.apiErrorMessage(this.failure) : msg('الخدمة غير متاحة الآن.')}</p>
-        ${this.api ? html`<button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة')}</button>` : nothing}
-      </div>
-    `;
+    return this.failure && loadedWords()
+      ? html`<div class="notice error" role="alert">
+          <p>${loadedWords()!.apiErrorMessage(this.failure)}</p>
+          <button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة')}</button>
+        </div>`
+      : unavailableNotice();
   }
 
   private renderSignIn() {
@@ -575,6 +579,7 @@ export class BookingForm extends EmirateElement {
         <h2 id="title" tabindex="-1">${msg('طلب تحديد الموعد')}</h2>
         <p>${msg('لاستخدام الخدمة يتوجب عليك الدخول من خلال النفاذ الوطني الموحد.')}</p>
         <button type="button" part="submit" @click=${this.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>
+        ${this.signInProblem()}
       </section>
     `;
   }
@@ -702,9 +707,7 @@ export class BookingForm extends EmirateElement {
   /** "My requests" from the confirmation: `requests-url`, or the event for the host to handle. */
   private showRequests() {
     const requestNumber = this.result?.requestNumber ?? '';
-    if (this.emit<ShowRequestsDetail>('emirate-show-requests', { requestNumber })) {
-      console.warn('<emirate-booking-form>: "My requests" was chosen, but there is no requests-url and nothing handled emirate-show-requests. Set requests-url to the portal\'s "My requests" page.');
-    }
+    if (this.emit<ShowRequestsDetail>('emirate-show-requests', { requestNumber })) misconfigured(this, 'show-requests');
   }
 
   private renderDone() {

@@ -14,6 +14,7 @@ import { localText } from '../../i18n/localization.js';
 import { plural } from '../../i18n/plural.js';
 import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
+import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { PollController } from '../../ui/poll-controller.js';
 import { requestRows } from '../../ui/request-details.js';
 import { requestDetailsStyles } from '../../ui/request-details.styles.js';
@@ -69,6 +70,20 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
 @customElement('emirate-inbox')
 @localized()
 export class Inbox extends EmirateElement {
+  static override adapterMethods = [
+    'getSession',
+    'getCatalog',
+    'listRequests',
+    'getRequest',
+    'sendMessage',
+    'markMessagesRead',
+    'getAttachment',
+    'getUnreadCount',
+    'getSummary',
+    'rateRequest',
+    'uploadFile',
+  ] as const;
+
   static override styles = [baseStyles, requestDetailsStyles, dateStyles, summaryStyles, inboxStyles];
 
   /** The open request's number; empty shows the list. Set by the shell's route, or by a click. */
@@ -84,6 +99,8 @@ export class Inbox extends EmirateElement {
   @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
 
   @state() private page = 1;
+  /** No usable backend (told on the console): "unavailable" instead of "Loading". */
+  @state() private unavailable = false;
   @state() private list: Load<Page<RequestSummary>> = { state: 'loading' };
   @state() private detail: Load<RequestDetail> = { state: 'loading' };
   @state() private session?: Session | null;
@@ -123,6 +140,7 @@ export class Inbox extends EmirateElement {
   /** Loads the session and catalog, then the list or the open request. */
   private async start() {
     const api = this.api;
+    this.unavailable = !api;
     if (!api) return;
     try {
       const [session, catalog] = await Promise.all([api.getSession(), api.getCatalog()]);
@@ -345,6 +363,7 @@ export class Inbox extends EmirateElement {
   // ---- views ---------------------------------------------------------------------------
 
   override render() {
+    if (this.unavailable) return unavailableNotice();
     return html`
       ${this.session === null ? this.renderSignIn() : this.request ? this.renderDetail() : this.renderList()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -357,6 +376,7 @@ export class Inbox extends EmirateElement {
         <h2 id="title" tabindex="-1">${msg('حسابي')}</h2>
         <p>${msg('لعرض طلباتك يتوجب عليك الدخول من خلال النفاذ الوطني الموحد.')}</p>
         <button type="button" @click=${() => this.requestSignIn()}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>
+        ${this.signInProblem()}
       </section>
     `;
   }

@@ -1,4 +1,4 @@
-import { html, css, nothing } from 'lit';
+import { html, css, isServer, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
@@ -11,6 +11,7 @@ import { plural } from '../../i18n/plural.js';
 import { statusLabel } from '../../i18n/status.js';
 import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
+import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
 
@@ -53,6 +54,8 @@ type Outcome =
 @customElement('emirate-inquiry-box')
 @localized()
 export class InquiryBox extends EmirateElement {
+  static override adapterMethods = ['inquire'] as const;
+
   static override styles = [
     baseStyles,
     dateStyles,
@@ -155,6 +158,8 @@ export class InquiryBox extends EmirateElement {
   }
 
   override render() {
+    // Without a backend (told on the console) the form would only ever fail: say so instead.
+    if (!isServer && !this.api) return unavailableNotice();
     const errors = this.showErrors ? this.errors : { transactionNumber: null, year: null };
     const years = recentHijriYears(10);
     const busy = this.outcome.kind === 'loading';

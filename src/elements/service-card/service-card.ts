@@ -7,6 +7,7 @@ import { type ApiError, toApiError } from '../../api/errors.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
 import { localText } from '../../i18n/localization.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
+import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { baseStyles } from '../../ui/styles.js';
 
 export interface ServiceStartDetail {
@@ -43,6 +44,8 @@ export interface ServiceStartDetail {
 @customElement('emirate-service-card')
 @localized()
 export class ServiceCard extends EmirateElement {
+  static override adapterMethods = ['getSession', 'getCatalog'] as const;
+
   static override styles = [
     baseStyles,
     css`
@@ -100,6 +103,8 @@ export class ServiceCard extends EmirateElement {
   /** `undefined` while unknown, `null` when signed out. */
   @state() private session?: Session | null;
   @state() private failure?: ApiError;
+  /** No usable backend (told on the console): "unavailable" instead of "Loading". */
+  @state() private unavailable = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -111,6 +116,7 @@ export class ServiceCard extends EmirateElement {
   /** Loads the catalog and the session; safe to call again (retry). */
   async load(): Promise<void> {
     const api = this.api;
+    this.unavailable = !api;
     if (!api) return;
     this.failure = undefined;
     const session = api.getSession().then(
@@ -145,7 +151,9 @@ export class ServiceCard extends EmirateElement {
                 : nothing}
               <button type="button" @click=${() => this.load()}>${msg('إعادة المحاولة')}</button>
             </div>`
-          : html`<p role="status">${msg('جارٍ التحميل…')}</p>`}
+          : this.unavailable
+            ? unavailableNotice()
+            : html`<p role="status">${msg('جارٍ التحميل…')}</p>`}
         <slot name="footer"></slot>`;
     }
     const rating = Math.max(0, Math.min(5, service.rating || 0));
@@ -193,6 +201,7 @@ export class ServiceCard extends EmirateElement {
             ? html`<a class="button secondary" part="guide" href=${guide} download>${msg('تحميل دليل الخدمة')}</a>`
             : nothing}
         </div>
+        ${this.signInProblem()}
         <slot name="help"></slot>
         <slot name="footer"></slot>
       </section>
