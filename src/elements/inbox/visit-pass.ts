@@ -214,15 +214,17 @@ export class VisitPassElement extends LitElement {
         }
       }
       @media print {
+        /* One page: the details, then the code large enough for a gate's reader. */
         .pass {
           border-width: 1px;
           break-inside: avoid;
           page-break-inside: avoid;
-          grid-template-columns: minmax(0, 1fr) auto;
+          grid-template-columns: 1fr;
         }
         svg {
           inline-size: 6cm;
           block-size: 6cm;
+          margin-inline: auto;
         }
         .no-print {
           display: none;
