@@ -263,6 +263,7 @@ function sampleBooking(): BookingRequest {
     subjectLetter: letter,
     idCopy,
     belongings: ['private-car'],
+    plate: { digits: '1234', letters: 'ABJ', colour: 'أبيض' },
     companions: [],
     declaration: true,
     locale: 'ar',

@@ -59,6 +59,7 @@ export const requestDetail = object<RequestDetail>({
     subjectLetter: string,
     idCopy: string,
     belongings: array(string),
+    plate: optional(object({ digits: string, letters: string, make: optional(string), colour: optional(string) })),
     companions: array(object({ fullName: string, idNumber: string, idImage: string })),
     locale: oneOf('ar', 'en'),
   }),

@@ -125,6 +125,19 @@ export interface CompanionPayload {
   idImage: string;
 }
 
+/**
+ * The visitor's car at the gate (#14): a Saudi plate in one form (see `domain/plate.ts`), with
+ * its make and colour when given.
+ */
+export interface CarPlate {
+  /** 1–4 ASCII digits, no leading zero. */
+  digits: string;
+  /** Three Latin plate letters (A B J D R S X T E G K L Z N H U V), in the plate's order. */
+  letters: string;
+  make?: string;
+  colour?: string;
+}
+
 /** The appointment request as sent to the backend (guide §1.9–1.16). */
 export interface BookingRequest {
   applicantType: string;
@@ -145,6 +158,8 @@ export interface BookingRequest {
   idCopy: string;
   /** Belonging ids; empty when the visitor has none. */
   belongings: string[];
+  /** The car's plate, when the belongings include a private car. */
+  plate?: CarPlate;
   companions: CompanionPayload[];
   declaration: true;
   /** The language the citizen used, for SMS and staff replies. */

@@ -14,7 +14,9 @@ import { RestAdapter } from '../../src/api/rest-adapter.js';
 import type { RequestDetail } from '../../src/api/types.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { PASS_EARLY_MS, verifyPassToken } from '../../demo/mocks/browser.js';
-import { settled, type, until, visibleText } from '../support/dom.js';
+import { fileOf, settled, type, until, visibleText } from '../support/dom.js';
+import { ValidationError } from '../../src/api/errors.js';
+import type { BookingRequest } from '../../src/api/types.js';
 
 await useMockBackend();
 
@@ -89,6 +91,8 @@ describe('the visit pass', () => {
     expect(text).to.contain('1 مرافق');
     expect(text).to.contain('سعد محمد سعيد القحطاني');
     expect(text).to.contain('سيارة خاصة');
+    expect(text).to.contain('لوحة السيارة');
+    expect(text).to.contain('ا ب ح 1234 · ABJ 1234 · أبيض');
 
     // The QR code: its text alternative is the request number, and it draws the token the server signed.
     const svg = pass.querySelector('svg')!;
@@ -317,5 +321,39 @@ describe('cancelling a request', () => {
     expect(again.history.filter((h) => h.status === 'cancelled')).to.have.length(1);
     const listed = await api.listRequests({ page: 1, pageSize: 10 });
     expect(listed.items.find((r) => r.requestNumber === open.requestNumber)!.status).to.equal('cancelled');
+  });
+});
+
+describe('the car plate in the contract', () => {
+  it('is sent with the booking, checked by the server (plate-letter), and read back with the request', async () => {
+    const api = new RestAdapter({ baseUrl: API_BASE });
+    const session = (await api.getSession())!;
+    const letter = await api.uploadFile(fileOf('pdf', 'letter.pdf'), 'letter.pdf', 'subject-letter');
+    const idCopy = await api.uploadFile(fileOf('png', 'id.png'), 'id.png', 'id-copy');
+    const booking: BookingRequest = {
+      applicantType: 'individual',
+      fullName: session.user.name,
+      idNumber: session.user.idNumber,
+      mobile: '512345678',
+      email: 'm.alqahtani@example.sa',
+      appointmentType: 'department',
+      destination: 'rights',
+      gate: 'north',
+      reason: 'complaint',
+      subject: 'موعد بسيارة خاصة',
+      subjectLetter: letter.id,
+      idCopy: idCopy.id,
+      belongings: ['private-car'],
+      plate: { digits: '1234', letters: 'ABC' },
+      companions: [],
+      declaration: true,
+      locale: 'ar',
+    };
+    const refused = await api.submitRequest(booking, { idempotencyKey: 'plate-1' }).catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(ValidationError);
+    expect((refused as ValidationError).fieldErrors).to.deep.include({ field: 'plate', code: 'plate-letter' });
+    const sent = await api.submitRequest({ ...booking, plate: { digits: '1234', letters: 'ABJ', make: 'تويوتا' } }, { idempotencyKey: 'plate-1' });
+    const detail = await api.getRequest(sent.requestNumber);
+    expect(detail.request.plate).to.deep.equal({ digits: '1234', letters: 'ABJ', make: 'تويوتا' });
   });
 });

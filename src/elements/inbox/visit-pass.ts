@@ -15,6 +15,7 @@ import { generate } from 'lean-qr/nano';
 import type { Catalog, LocalizedText, RequestDetail, VisitPass } from '../../api/types.js';
 import { formatGregorianDate, formatHijriDate, formatRiyadhTime } from '../../domain/hijri.js';
 import { maskIdNumber, passValidity } from '../../domain/visit.js';
+import { formatPlate } from '../../domain/plate.js';
 import { downloadFileName } from '../../domain/file-name.js';
 import type { DraftScope } from '../../drafts/draft-controller.js';
 import { customElement } from '../../ui/define.js';
@@ -35,12 +36,15 @@ export interface PassView {
   gate: LocalizedText;
   companions: string[];
   belongings: LocalizedText[];
+  /** The car's plate as printed (`ا ب ح 1234 · ABJ 1234`), with make and colour, when declared. */
+  plate?: string;
   pass: VisitPass;
 }
 
 /** The pass of an approved request with an appointment, labelled from the catalog. */
 export function passViewOf(detail: RequestDetail, catalog: Catalog | undefined, pass: VisitPass): PassView {
   const appointment = detail.appointment!;
+  const plate = detail.request.plate;
   const label = (list: Catalog['gates'] | undefined, id: string): LocalizedText => list?.find((o) => o.id === id)?.label ?? { ar: id, en: id };
   return {
     requestNumber: detail.requestNumber,
@@ -50,6 +54,7 @@ export function passViewOf(detail: RequestDetail, catalog: Catalog | undefined, 
     gate: label(catalog?.gates, appointment.gate),
     companions: detail.request.companions.map((c) => c.fullName),
     belongings: detail.request.belongings.map((id) => label(catalog?.belongings, id)),
+    ...(plate ? { plate: [formatPlate(plate), plate.make, plate.colour].filter(Boolean).join(' · ') } : {}),
     pass,
   };
 }
@@ -275,6 +280,10 @@ export class VisitPassElement extends LitElement {
           </dd>
           <dt>${msg('مرفقات الزائر')}</dt>
           <dd>${view.belongings.length === 0 ? msg('لا يوجد') : view.belongings.map((b) => localText(b)).join('، ')}</dd>
+          ${view.plate
+            ? html`<dt>${msg('لوحة السيارة')}</dt>
+                <dd><bdi>${view.plate}</bdi></dd>`
+            : nothing}
         </dl>
       </div>
       <figure>

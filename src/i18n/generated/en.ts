@@ -244,6 +244,7 @@
 'sc384bcd2ecb5d37c': str`Companion ${0}'s name must be ${1} or fewer`,
 'sc3a642c679078901': `Reply to staff and upload documents`,
 'sc4116d016b34e40b': str`The service is busy right now. Try again in ${0} seconds.`,
+'sc556e2b36ec758e6': `Car plate`,
 'sc5e204d45f32097d': `Approved`,
 'sc65b841fefc7ca9b': `To see your requests you must sign in through the National Single Sign-On (Nafath).`,
 'sc664904d39a252a5': str`2 new messages on request ${0}`,
