@@ -112,6 +112,22 @@ describe('the visit pass', () => {
     await expect(inbox).to.be.accessible();
   });
 
+  it('is offered from the list on an approved request, which opens at the pass', async () => {
+    mockBackend.seedSampleRequests();
+    const request = approved();
+    const inbox = await fixture<Inbox>(html`<emirate-inbox api-base=${API_BASE} lang="ar"></emirate-inbox>`);
+    await until(() => root(inbox).querySelector('li.request'), 'the list');
+    await settled(inbox);
+    const links = [...root(inbox).querySelectorAll<HTMLButtonElement>('[data-pass]')];
+    expect(links.map((b) => b.dataset.pass)).to.deep.equal([request.requestNumber]);
+    expect(links[0]!.textContent!.trim()).to.equal(`تصريح الزيارة للطلب ${request.requestNumber}`);
+    await expect(inbox).to.be.accessible();
+    links[0]!.click();
+    await until(() => passOf(inbox)?.shadowRoot?.activeElement, 'focus on the pass');
+    expect(passRoot(inbox).activeElement!.getAttribute('aria-labelledby')).to.equal('pass-title');
+    expect(inbox.request).to.equal(request.requestNumber);
+  });
+
   it('says "not valid yet" before its window, "valid" within and "no longer valid" after, in both languages', async () => {
     mockBackend.seedSampleRequests();
     const request = approved();

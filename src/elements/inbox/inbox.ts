@@ -382,6 +382,20 @@ export class Inbox extends EmirateElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
+  /** Opens an approved request at its visit pass (from the list), focus on the pass. */
+  private async openPass(requestNumber: string) {
+    await this.open(requestNumber);
+    for (let i = 0; i < 50 && this.request === requestNumber && !this.passShown?.view && !this.passShown?.failed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await this.updateComplete;
+    const pass = this.renderRoot.querySelector('emirate-visit-pass');
+    if (pass) {
+      await pass.updateComplete;
+      pass.focus();
+    }
+  }
+
   private async back() {
     const opened = this.request;
     this.printView = false;
@@ -523,6 +537,11 @@ export class Inbox extends EmirateElement {
       <span class="meta"><bdi>${r.beneficiaryName}</bdi></span>
       <span class="status status-${r.status}" id=${status}>${statusLabel(r.status)}</span>
       ${unread ? html`<span class="badge" part="badge" id=${badge}>${this.unreadLabel(r.unreadMessages)}</span>` : nothing}
+      ${r.status === 'approved'
+        ? html`<button type="button" class="link" data-pass=${r.requestNumber} @click=${() => this.openPass(r.requestNumber)}>
+            ${msg(str`تصريح الزيارة للطلب ${r.requestNumber}`)}
+          </button>`
+        : nothing}
     </li>`;
   }
 

@@ -253,7 +253,7 @@ export class VisitPassElement extends LitElement {
     const locale = this.localeOf();
     const validity = passValidity(view.pass, this.now());
     const qr = qrPath(view.pass.token);
-    return html`<section class="pass" part="pass" aria-labelledby="pass-title">
+    return html`<section class="pass" part="pass" aria-labelledby="pass-title" tabindex="-1">
       <div>
         <h3 id="pass-title">${msg('تصريح الزيارة')}</h3>
         <dl>
@@ -301,6 +301,11 @@ export class VisitPassElement extends LitElement {
         <button type="button" class="secondary" @click=${() => this.addToCalendar()}>${msg('إضافة إلى التقويم')}</button>
       </p>
     </section>`;
+  }
+
+  /** Moves focus to the pass (its section, named by its heading). */
+  override focus(options?: FocusOptions) {
+    this.renderRoot.querySelector<HTMLElement>('section')?.focus(options);
   }
 
   /** The widget's language (page-wide, see `EmirateElement`). */

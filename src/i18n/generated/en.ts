@@ -147,6 +147,7 @@
 's752c66bcce357613': `Back to the request`,
 's75376b10f8b1c648': `The visit pass could not be loaded.`,
 's754b86b6abfc2027': `Select the applicant type`,
+'s760d33e0ae073fbb': str`Visit pass of request ${0}`,
 's7655b5ef9934eb78': `The ID number starts with 1 for citizens or 2 for residents`,
 's76624433e29eb07d': `Messages`,
 's7742494dcdec0fa0': str`Explain the reason for your visit clearly. ${0} of ${1}`,
