@@ -253,9 +253,12 @@ for (const type of [
 // ---- The mock backend, then the elements (defined only once it answers, so their first call is mocked).
 
 await startMockBackend({ baseUrl: '/api', quiet: true, workerUrl: new URL('mockServiceWorker.js', folder).pathname });
-mockBackend.setScenario(scenario === 'with-requests' ? 'new-user' : (scenario as Scenario));
+const seeded = scenario === 'with-requests' || scenario === 'visit-today';
+mockBackend.setScenario(seeded ? 'new-user' : (scenario as Scenario));
 // The sample history comes once per tab (until "Reset"), not again on every reload.
-if (scenario === 'with-requests' && !mockBackend.db.sampleHistory) mockBackend.seedSampleRequests();
+if (seeded && !mockBackend.db.sampleHistory) mockBackend.seedSampleRequests();
+// The approved visit moves to today (in an hour), so its pass is valid now.
+if (scenario === 'visit-today') mockBackend.moveVisit(Date.now() + 60 * 60 * 1000);
 if (settings.brand === 'aljouf') mockBackend.setCatalog(aljoufCatalog);
 
 // "Staff" act on the newest request so a designer can watch the inbox react.
@@ -264,7 +267,7 @@ document.querySelector('#staff-message')!.addEventListener('click', () => {
   const request = newest();
   if (request) mockBackend.addStaffMessage(request.requestNumber, 'نأمل تزويدنا بنسخة من خطاب جهة العمل.');
 });
-const nextStatus = { submitted: 'under-processing', 'under-processing': 'needs-documents', 'needs-documents': 'approved', approved: 'completed', rejected: 'submitted', completed: 'submitted' } as const;
+const nextStatus = { submitted: 'under-processing', 'under-processing': 'needs-documents', 'needs-documents': 'approved', approved: 'completed', rejected: 'submitted', completed: 'submitted', cancelled: 'submitted' } as const;
 document.querySelector('#staff-status')!.addEventListener('click', () => {
   const request = newest();
   if (request) mockBackend.setStatus(request.requestNumber, nextStatus[request.status]);

@@ -17,8 +17,11 @@ export const pageLang = (lang: Lang): 'ar' | 'en' => (lang === 'ar' ? 'ar' : 'en
 export const BRANDS = ['najran', 'aljouf'] as const;
 export type Brand = (typeof BRANDS)[number];
 
-/** The mock backend's scenarios, plus `with-requests` (signed in, with seeded requests). */
-export const SCENARIOS = ['new-user', 'with-requests', 'signed-out', 'server-error', 'slow-network'] as const;
+/**
+ * The mock backend's scenarios, plus `with-requests` (signed in, with seeded requests) and
+ * `visit-today` (the same, with the approved visit today: its pass is valid now).
+ */
+export const SCENARIOS = ['new-user', 'with-requests', 'visit-today', 'signed-out', 'server-error', 'slow-network'] as const;
 export type DemoScenario = (typeof SCENARIOS)[number];
 
 export interface Settings {

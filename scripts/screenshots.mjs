@@ -36,6 +36,10 @@ const shots = [
   { ...DESKTOP, view: 'inbox', scenario: 'with-requests' },
   { ...PHONE, view: 'inbox', scenario: 'with-requests', action: 'open-request', suffix: 'request' },
   { ...DESKTOP, view: 'inbox', scenario: 'with-requests', action: 'open-request', suffix: 'request' },
+  // The visit pass of an approved request on the day (#14): on a phone, on a desktop, and printed.
+  { ...PHONE, view: 'inbox', scenario: 'visit-today', action: 'open-pass', suffix: 'pass' },
+  { ...DESKTOP, view: 'inbox', scenario: 'visit-today', action: 'open-pass', suffix: 'pass' },
+  { ...PHONE, view: 'inbox', scenario: 'visit-today', action: 'open-pass', suffix: 'pass-print', printPass: true },
   { ...PHONE, view: 'booking', scenario: 'signed-out' },
   { ...PHONE, view: 'booking', scenario: 'server-error' },
   { ...PHONE, view: 'booking', action: 'errors', suffix: 'errors' },
@@ -91,6 +95,14 @@ function rendered() {
 async function openRequest() {
   document.querySelector('emirate-inbox').shadowRoot.querySelector('[data-request]').click();
   await new Promise((r) => setTimeout(r, 800));
+}
+
+/** Runs in the page: opens the approved request and waits for its visit pass. */
+async function openPass() {
+  const inbox = document.querySelector('emirate-inbox');
+  inbox.shadowRoot.querySelector('li.request:has(.status-approved) [data-request]').click();
+  for (let i = 0; i < 50 && !inbox.shadowRoot.querySelector('emirate-visit-pass')?.shadowRoot?.querySelector('svg'); i++) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 300));
 }
 
 /** Runs in the page: looks a transaction up in the inquiry box. */
@@ -196,6 +208,15 @@ for (const shot of shots) {
     await page.waitForFunction(rendered, { timeout: 10_000 });
     await wait(shot.view === 'shell' ? 800 : 200);
     if (shot.action === 'open-request') await page.evaluate(openRequest);
+    if (shot.action === 'open-pass') await page.evaluate(openPass);
+    if (shot.printPass) {
+      await page.evaluate(() => {
+        window.print = () => undefined;
+        const pass = document.querySelector('emirate-inbox').shadowRoot.querySelector('emirate-visit-pass');
+        pass.shadowRoot.querySelector('.actions button').click();
+      });
+      await page.emulateMediaType('print');
+    }
     if (shot.action === 'inquire') await page.evaluate(inquire, shot.number);
     if (shot.action === 'companion') await page.evaluate(addCompanion);
     if (shot.action === 'review' || shot.action === 'send') await page.evaluate(fillForm);

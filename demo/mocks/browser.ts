@@ -4,7 +4,7 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { Catalog, Message, RequestDetail, RequestStatus, UploadedFile } from '../../src/api/types.js';
-import { addStaffMessage, db, dbChanged, draftSecretFor, listStoredRequests, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
+import { addStaffMessage, db, dbChanged, draftSecretFor, listStoredRequests, moveVisit, resetDb, seedManyRequests, seedSampleRequests, setCatalog, setStatus } from './db.js';
 import { createHandlers } from './handlers.js';
 import { persistDb, type MockStorePersistence } from './persist.js';
 import { getScenario, queueFault, resetScenario, setCsrfToken, setScenario, type Fault, type Scenario } from './scenarios.js';
@@ -83,6 +83,11 @@ export const mockBackend = {
     changing(() => addStaffMessage(requestNumber, text, status, attachments)),
   setStatus: (requestNumber: string, status: RequestStatus, note?: string): void => changing(() => setStatus(requestNumber, status, note)),
   /**
+   * Staff move the approved request's appointment (or `requestNumber`'s) to `at` (ms): e.g. an hour
+   * from now, so its pass is valid now; an earlier time, so it is past.
+   */
+  moveVisit: (at: number, requestNumber?: string): void => changing(() => moveVisit(at, requestNumber)),
+  /**
    * Keeps the store in `storage` (the demo: the tab's sessionStorage) across reloads: loads
    * what is saved there, then saves after every change; `reset()` removes it. Tests leave it off.
    */
@@ -110,3 +115,4 @@ export { aljoufCatalog, najranCatalog } from './catalog.js';
 export { DEFAULT_USER } from './db.js';
 export { REJECTED_EMAIL } from './validation.js';
 export { MOCK_SESSION_MS } from './handlers.js';
+export { PASS_EARLY_MS, PASS_LATE_MS, verifyPassToken } from './pass.js';

@@ -174,6 +174,16 @@ export function addStaffMessage(requestNumber: string, text: string, status?: Re
   return message;
 }
 
+/**
+ * Moves the appointment of `requestNumber` (default: the first approved request with one) to
+ * `at` (ms), as staff rescheduling it would.
+ */
+export function moveVisit(at: number, requestNumber?: string): void {
+  const detail = requestNumber ? mustFind(requestNumber) : [...db.requests.values()].find((r) => r.status === 'approved' && r.appointment);
+  if (!detail?.appointment) throw new Error('No approved request with an appointment in the mock store');
+  detail.appointment = { ...detail.appointment, at: new Date(at).toISOString() };
+}
+
 /** Unread staff messages of a request. */
 export function countUnread(detail: RequestDetail): number {
   return detail.messages.filter((message) => message.from === 'staff' && !message.read).length;
@@ -253,6 +263,7 @@ function sampleBooking(): BookingRequest {
     subjectLetter: letter,
     idCopy,
     belongings: ['private-car'],
+    plate: { digits: '1234', letters: 'ABJ', colour: 'أبيض' },
     companions: [],
     declaration: true,
     locale: 'ar',

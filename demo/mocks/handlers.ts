@@ -9,6 +9,7 @@ import { countUnread, createRequest, db, dbChanged, draftSecretFor, newId, setSt
 import { currentHijriYear } from '../../src/domain/hijri.js';
 import { sniffFileType } from '../../src/domain/file-type.js';
 import { placeholderFile } from './files.js';
+import { issuePass } from './pass.js';
 import { readMultipart } from './multipart.js';
 import { getCsrfToken, getScenario, takeFault, type FaultKind } from './scenarios.js';
 import { validateBooking } from './validation.js';
@@ -30,6 +31,8 @@ export const INQUIRY_LIMIT_PER_MINUTE = 10;
 export const CONTRACT_TEST_HEADER = 'X-Contract-Test';
 /** How long the opt-in 429 asks the client to wait, in seconds. */
 export const CONTRACT_TEST_RETRY_AFTER_S = 30;
+/** The longest cancellation reason the contract takes (`CancelPayload.reason`). */
+export const CANCEL_REASON_MAX = 500;
 /** Mock-only path (not in the contract) serving the service guide the catalog links to. */
 export const GUIDE_PATH = '/files/service-guide.pdf';
 /**
@@ -198,7 +201,7 @@ export function createHandlers(baseUrl: string, options: HandlerOptions = {}): H
       const detail = db.requests.get(params.number ?? '');
       if (!detail) return notFound();
       return idempotent(request, async () => {
-        if (detail.status === 'completed' || detail.status === 'rejected') {
+        if (detail.status === 'completed' || detail.status === 'rejected' || detail.status === 'cancelled') {
           return problem(409, 'request-closed', 'This request is closed and takes no more replies.');
         }
         const body = await readJson(request);
@@ -258,6 +261,34 @@ export function createHandlers(baseUrl: string, options: HandlerOptions = {}): H
       if (comment !== undefined && (typeof comment !== 'string' || comment.length > 1000)) return invalid([{ field: 'comment', code: 'too-long' }]);
       detail.rating = typeof comment === 'string' && comment.trim() ? { stars, comment } : { stars };
       return new HttpResponse(null, { status: 204 });
+    }),
+
+    // The visit pass: only an approved request with an appointment has one, signed with the demo key.
+    route('GET', '/requests/:number/pass', async ({ params }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const detail = db.requests.get(params.number ?? '');
+      if (!detail) return notFound();
+      const { appointment } = detail;
+      if (detail.status !== 'approved' || !appointment) return problem(409, 'no-pass', 'Only an approved request with an appointment has a visit pass.');
+      return HttpResponse.json(await issuePass({ ...detail, appointment }), { headers: { 'Cache-Control': 'no-store' } });
+    }),
+
+    // Cancelling: idempotent (a cancelled request is answered again as it is); refused once the
+    // request is completed or rejected, or its appointment has passed.
+    route('POST', '/requests/:number/cancel', async ({ request, params }) => {
+      if (getScenario() === 'signed-out') return unauthorized();
+      const detail = db.requests.get(params.number ?? '');
+      if (!detail) return notFound();
+      if (detail.status === 'cancelled') return HttpResponse.json(detail);
+      const past = detail.appointment !== undefined && Date.parse(detail.appointment.at) < Date.now();
+      if (detail.status === 'completed' || detail.status === 'rejected' || past) {
+        return problem(409, 'not-cancellable', 'This request is completed, rejected or past its appointment and cannot be cancelled.');
+      }
+      const body = await readJson(request);
+      const reason = isRecord(body) ? body.reason : undefined;
+      if (reason !== undefined && (typeof reason !== 'string' || reason.length > CANCEL_REASON_MAX)) return invalid([{ field: 'reason', code: 'too-long' }]);
+      setStatus(detail.requestNumber, 'cancelled', typeof reason === 'string' && reason.trim() ? reason.trim() : undefined);
+      return HttpResponse.json(detail);
     }),
 
     route('GET', '/inquiry', ({ request }) => {

@@ -42,6 +42,7 @@ export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id:
   add('idCopy', hasUpload(b.idCopy) ? null : 'required');
   const belongings = Array.isArray(b.belongings) ? b.belongings : [];
   if (!Array.isArray(b.belongings) || belongings.some((id) => choice(id, catalog.belongings))) add('belongings', 'invalid');
+  if (b.plate !== undefined) add('plate', plateProblem(b.plate));
   errors.push(...companions(b.companions, b.idNumber, catalog.companions.max, hasUpload));
   add('declaration', b.declaration === true ? null : 'required');
   add('locale', b.locale === 'ar' || b.locale === 'en' ? null : 'invalid');
@@ -107,4 +108,14 @@ function isBlank(value: unknown): boolean {
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A plate as the contract's `CarPlate` says, or its field error code. */
+function plateProblem(plate: unknown): string | null {
+  if (typeof plate !== 'object' || plate === null) return 'invalid';
+  const { digits, letters, make, colour } = plate as Record<string, unknown>;
+  if (typeof digits !== 'string' || !/^[1-9][0-9]{0,3}$/.test(digits) || typeof letters !== 'string' || letters.length !== 3) return 'plate-format';
+  if (!/^[ABJDRSXTEGKLZNHUV]{3}$/.test(letters)) return 'plate-letter';
+  for (const text of [make, colour]) if (text !== undefined && (typeof text !== 'string' || text.length > 40)) return 'too-long';
+  return null;
 }

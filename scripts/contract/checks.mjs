@@ -55,7 +55,7 @@ export const KINDS = [
  * The order the success checks run in, so each finds what an earlier one made (the catalog and
  * session for a booking, a request for its messages). Operations not named here run after.
  */
-const SUCCESS_ORDER = ['getCatalog', 'getSession', 'uploadFile', 'submitRequest', 'listRequests', 'getRequest', 'sendMessage', 'getAttachment', 'getUnreadCount', 'markMessagesRead', 'getSummary', 'rateRequest', 'inquire'];
+const SUCCESS_ORDER = ['getCatalog', 'getSession', 'uploadFile', 'submitRequest', 'listRequests', 'getRequest', 'sendMessage', 'getAttachment', 'getUnreadCount', 'markMessagesRead', 'getSummary', 'rateRequest', 'getPass', 'cancelRequest', 'inquire'];
 
 /**
  * Every check the document calls for, in the order they run: the success checks first (in
@@ -416,6 +416,58 @@ const RECIPES = {
     },
   },
 
+  getPass: {
+    titles: {
+      success: 'success: 200 VisitPass of an approved request (--approved-request, else the first approved one listed), valid from before it is valid to',
+      conflict: "409 Problem (no-pass) for the kit's request, which is not approved",
+    },
+    input: (t) => ({ path: { number: t.need('request', 'submitRequest').number } }),
+    async success(t) {
+      const number = t.options.approvedRequest ?? (await approvedRequest(t));
+      const reply = await t.call('getPass', { path: { number } });
+      if (!t.expect(reply, [200])) return;
+      t.ok(Date.parse(reply.body.validFrom) < Date.parse(reply.body.validTo), `the pass is valid from ${reply.body.validFrom} to ${reply.body.validTo}`);
+      const again = await t.call('getPass', { path: { number } });
+      if (t.expect(again, [200], 'asking again')) t.ok(again.body.validTo === reply.body.validTo, 'asked twice, the pass changed its validity');
+    },
+    async conflict(t) {
+      const { number } = t.need('request', 'submitRequest');
+      const reply = await t.call('getPass', { path: { number } });
+      if (t.expect(reply, [409])) t.ok(reply.body?.code === 'no-pass', `the code is ${reply.body?.code}, not no-pass`);
+    },
+  },
+
+  cancelRequest: {
+    titles: {
+      success: 'success: 200 RequestDetail with status cancelled; cancelling again answers 200 cancelled (idempotent)',
+      conflict: '409 Problem (not-cancellable) on a completed or rejected request',
+      validation: '422 ValidationProblem: a reason of 501 characters → field reason',
+    },
+    input: (t) => ({ path: { number: t.need('request', 'submitRequest').number }, json: { reason: 'Contract kit.' } }),
+    minimal: (t) => ({ path: { number: t.ctx.request?.number ?? UNKNOWN_NUMBER }, json: {} }),
+    async success(t) {
+      const number = await spareRequest(t, 'cancelled');
+      const reply = await t.call('cancelRequest', { path: { number }, json: { reason: 'Contract kit: no longer needed.' } });
+      if (!t.expect(reply, [200])) return;
+      t.ok(reply.body.status === 'cancelled', `the request's status is ${reply.body.status}, not cancelled`);
+      const again = await t.call('cancelRequest', { path: { number }, json: {} });
+      if (t.expect(again, [200], 'cancelling again')) t.ok(again.body.status === 'cancelled', `cancelled twice, the status is ${again.body.status}`);
+      const listed = await t.call('getRequest', { path: { number } });
+      if (t.expect(listed, [200], 'reading the request back')) t.ok(listed.body.status === 'cancelled', `read back, the status is ${listed.body.status}`);
+    },
+    async conflict(t) {
+      const number = t.options.closedRequest;
+      if (!number) throw new Skip('needs --closed-request NUMBER: a completed or rejected request of the signed-in user');
+      const reply = await t.call('cancelRequest', { path: { number }, json: {} });
+      if (t.expect(reply, [409])) t.ok(reply.body?.code === 'not-cancellable', `the code is ${reply.body?.code}, not not-cancellable`);
+    },
+    async validation(t) {
+      const number = await spareRequest(t, 'not-cancelled');
+      const reply = await t.call('cancelRequest', { path: { number }, json: { reason: 'x'.repeat(501) } });
+      t.expectFieldErrors(reply, [{ field: 'reason', codes: ['too-long', 'invalid'] }]);
+    },
+  },
+
   inquire: {
     titles: {
       success: 'success: 200 InquiryResult for a known transaction (--inquiry, else the kit\'s request)',
@@ -538,6 +590,14 @@ async function spareRequest(t, name = 'spare') {
   if (!t.expect(reply, [201], 'making another request to work on')) throw new Skip('could not make another request to work on');
   t.ctx.spares[name] = reply.body.requestNumber;
   return reply.body.requestNumber;
+}
+
+/** The first approved request `GET /requests` lists (for its pass); a skip when there is none. */
+async function approvedRequest(t) {
+  const reply = await t.call('listRequests', { query: { page: 1, pageSize: 100 } });
+  const found = reply.status === 200 ? reply.body.items.find((item) => item.status === 'approved') : undefined;
+  if (!found) throw new Skip('no approved request to ask a pass of: give --approved-request NUMBER');
+  return found.requestNumber;
 }
 
 /** How many requests `GET /requests` counts, if it answers. */

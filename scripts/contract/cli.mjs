@@ -16,7 +16,8 @@ const HELP = `Contract tests of a server against openapi.yaml.
   --cookie 'NAME=VALUE'   a cookie of a signed-in test user (repeatable; e.g. the portal's session)
   --header 'NAME: VALUE'  a header of a signed-in test user (repeatable; e.g. Authorization)
                           Checks of 401 call without any --cookie or --header.
-  --closed-request N      a completed or rejected request of that user (for 409 request-closed)
+  --closed-request N      a completed or rejected request of that user (for 409 request-closed, not-cancellable)
+  --approved-request N    an approved request of that user with an appointment (for its pass; default: the first listed)
   --inquiry N/YEAR        a transaction the inquiry knows (else the kit's own new request)
   --param NAME=VALUE      a value for a required parameter the kit cannot make up (repeatable)
   --only ID               only this operation, kind or check id (repeatable; success checks run too)
@@ -43,6 +44,7 @@ try {
       cookie: { type: 'string', multiple: true, default: [] },
       header: { type: 'string', multiple: true, default: [] },
       'closed-request': { type: 'string' },
+      'approved-request': { type: 'string' },
       inquiry: { type: 'string' },
       param: { type: 'string', multiple: true, default: [] },
       only: { type: 'string', multiple: true, default: [] },
@@ -99,6 +101,7 @@ const summary = await runContract({
   headers: values.header,
   params,
   closedRequest: values['closed-request'],
+  approvedRequest: values['approved-request'],
   inquiry,
   only: values.only,
   timeoutMs: Number(values.timeout),

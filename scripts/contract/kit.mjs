@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
  * @typedef {{ check: Check, outcome: 'pass' | 'fail' | 'skip', failures: string[], notes: string[], reason?: string }} Result
  * @typedef {{
  *   spec?: string, base: string, cookies?: string[], headers?: string[], params?: Record<string, string>,
- *   closedRequest?: string, inquiry?: { number: string, year: number }, only?: string[], timeoutMs?: number,
+ *   closedRequest?: string, approvedRequest?: string, inquiry?: { number: string, year: number }, only?: string[], timeoutMs?: number,
  *   verbose?: boolean, log?: (line: string) => void,
  * }} KitOptions
  */

@@ -9,6 +9,9 @@
  * may be `null` (taken as absent), and ratings are not worth refusing a whole answer for (a
  * request's rating is clamped to 1–5, or dropped when it is not a number; the service's
  * average is clamped to 0–5).
+ *
+ * The answers only the inbox reads (requests, messages, the pass) are decoded in
+ * `decode-requests.ts`, which loads with the first of them: the booking form never needs it.
  */
 import type {
   AppointmentType,
@@ -16,14 +19,9 @@ import type {
   CatalogOption,
   InquiryResult,
   LocalizedText,
-  Message,
-  Page,
-  RequestDetail,
   RequestStatus,
-  RequestSummary,
   Session,
   SubmitResult,
-  UnreadCount,
   UploadedFile,
 } from './types.js';
 
@@ -61,11 +59,11 @@ function fail(path: string, expected: string, value: unknown): never {
   throw new ShapeError(path, expected, describe(value));
 }
 
-function at(path: string, key: string | number): string {
+export function at(path: string, key: string | number): string {
   return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -123,7 +121,7 @@ export function object<T>(fields: Fields<T>): Decoder<T> {
 }
 
 /** A number kept within `min`–`max` (rounded when `whole`); `undefined` when it is not a number. */
-function clamped(min: number, max: number, whole: boolean): Decoder<number | undefined> {
+export function clamped(min: number, max: number, whole: boolean): Decoder<number | undefined> {
   return (value) => {
     if (typeof value !== 'number' || Number.isNaN(value)) return undefined;
     const within = Math.min(max, Math.max(min, value));
@@ -138,7 +136,7 @@ const builtInTexts = object<{ ar: string; en: string }>({ ar: string, en: string
  * `ar` and `en`, and the text of any other language the catalog gives (`ur`…, under its lower-case
  * code; only a string is kept, and only the active language's code is ever looked up).
  */
-const localizedText: Decoder<LocalizedText> = (value, path) => {
+export const localizedText: Decoder<LocalizedText> = (value, path) => {
   const texts: LocalizedText = builtInTexts(value, path);
   for (const [key, text] of Object.entries(value as Record<string, unknown>)) if (typeof text === 'string') texts[key.toLowerCase()] ??= text;
   return texts;
@@ -197,69 +195,8 @@ export const uploadedFile = object<UploadedFile>({ id: nonEmptyString, name: str
 /** `POST /requests`. */
 export const submitResult = object<SubmitResult>({ requestNumber: nonEmptyString, createdAt: dateTime });
 
-const requestStatus = oneOf<RequestStatus>('submitted', 'under-processing', 'needs-documents', 'approved', 'rejected', 'completed');
-
-const summaryFields: Fields<RequestSummary> = {
-  requestNumber: nonEmptyString,
-  serviceName: localizedText,
-  createdAt: dateTime,
-  beneficiaryName: string,
-  status: requestStatus,
-  unreadMessages: integer(0),
-};
-
-/** `GET /requests`: one page of the user's requests. */
-export const requestPage = object<Page<RequestSummary>>({
-  items: array(object(summaryFields)),
-  page: integer(1),
-  pageSize: integer(1),
-  total: integer(0),
-});
-
-/** `POST /requests/{number}/messages`; also each message of a request. */
-export const message = object<Message>({
-  id: nonEmptyString,
-  from: oneOf('staff', 'applicant'),
-  text: string,
-  at: dateTime,
-  read: boolean,
-  attachments: array(uploadedFile),
-});
-
-/** The request's rating: stars clamped to 1–5; the rating is dropped when its stars are not a number. */
-const rating: Decoder<RequestDetail['rating']> = (value, path) => {
-  if (!isRecord(value)) return undefined;
-  const stars = clamped(1, 5, true)(value.stars, at(path, 'stars'));
-  if (stars === undefined) return undefined;
-  return typeof value.comment === 'string' ? { stars, comment: value.comment } : { stars };
-};
-
-/** `GET /requests/{number}`. */
-export const requestDetail = object<RequestDetail>({
-  ...summaryFields,
-  request: object<RequestDetail['request']>({
-    applicantType: string,
-    fullName: string,
-    idNumber: string,
-    mobile: string,
-    email: string,
-    governorate: optional(string),
-    appointmentType: string,
-    destination: string,
-    gate: string,
-    reason: string,
-    subject: string,
-    subjectLetter: string,
-    idCopy: string,
-    belongings: array(string),
-    companions: array(object({ fullName: string, idNumber: string, idImage: string })),
-    locale: oneOf('ar', 'en'),
-  }),
-  history: array(object({ status: requestStatus, at: dateTime, note: optional(string) })),
-  messages: array(message),
-  appointment: optional(object({ at: dateTime, gate: string })),
-  rating,
-});
+/** A request's status (also read by the inbox's decoders, `decode-requests.ts`). */
+export const requestStatus = oneOf<RequestStatus>('submitted', 'under-processing', 'needs-documents', 'approved', 'rejected', 'completed', 'cancelled');
 
 /** `GET /inquiry`. */
 export const inquiryResult = object<InquiryResult>({
@@ -268,6 +205,3 @@ export const inquiryResult = object<InquiryResult>({
   status: requestStatus,
   updatedAt: dateTime,
 });
-
-/** `GET /messages/unread`. */
-export const unreadCount = object<UnreadCount>({ total: integer(0) });

@@ -8,12 +8,13 @@
  * method makes and how its answer is read.
  */
 import { randomId } from './random-id.js';
-import { NotFoundError, UnauthorizedError } from './errors.js';
+import { NetworkError, NotFoundError, UnauthorizedError } from './errors.js';
 import * as decoders from './decode.js';
 import { ShapeError, type Decoder } from './decode.js';
 import { Transport, type CallSpec, type TransportOptions } from './transport.js';
 import type {
   BookingRequest,
+  CancelPayload,
   Catalog,
   EmirateAdapter,
   InquiryQuery,
@@ -31,6 +32,7 @@ import type {
   UploadedFile,
   UploadOptions,
   UploadPurpose,
+  VisitPass,
 } from './types.js';
 
 export { REQUESTED_WITH, type Live } from './transport.js';
@@ -94,20 +96,20 @@ export class RestAdapter implements EmirateAdapter {
   }
 
   /** `GET /requests?page=&pageSize=`: the signed-in user's requests, newest first. */
-  listRequests(query: { page: number; pageSize: number }, options: RequestOptions = {}): Promise<Page<RequestSummary>> {
-    return this.get('listRequests', '/requests', decoders.requestPage, options, { page: query.page, pageSize: query.pageSize });
+  async listRequests(query: { page: number; pageSize: number }, options: RequestOptions = {}): Promise<Page<RequestSummary>> {
+    return this.get('listRequests', '/requests', (await inbox()).requestPage, options, { page: query.page, pageSize: query.pageSize });
   }
 
   /** `GET /requests/{number}`; {@link NotFoundError} for an unknown number. */
-  getRequest(requestNumber: string, options: RequestOptions = {}): Promise<RequestDetail> {
-    return this.get('getRequest', requestPath(requestNumber), decoders.requestDetail, options);
+  async getRequest(requestNumber: string, options: RequestOptions = {}): Promise<RequestDetail> {
+    return this.get('getRequest', requestPath(requestNumber), (await inbox()).requestDetail, options);
   }
 
   /** `POST /requests/{number}/messages` with the caller's `Idempotency-Key`. */
-  sendMessage(requestNumber: string, reply: ReplyPayload, options: SubmitOptions): Promise<Message> {
+  async sendMessage(requestNumber: string, reply: ReplyPayload, options: SubmitOptions): Promise<Message> {
     const path = `${requestPath(requestNumber)}/messages`;
     const spec = { method: 'POST', path, body: reply, idempotencyKey: options.idempotencyKey, signal: options.signal } as const;
-    return this.read('sendMessage', spec, decoders.message, 'Message');
+    return this.read('sendMessage', spec, (await inbox()).message, 'Message');
   }
 
   /** `POST /requests/{number}/messages/read`: marks the staff's messages read. Not retried. */
@@ -128,7 +130,7 @@ export class RestAdapter implements EmirateAdapter {
 
   /** `GET /messages/unread`: the user's unread staff messages over all their requests. */
   async getUnreadCount(options: RequestOptions = {}): Promise<number> {
-    const { total } = await this.get('getUnreadCount', '/messages/unread', decoders.unreadCount, options);
+    const { total } = await this.get('getUnreadCount', '/messages/unread', (await inbox()).unreadCount, options);
     return total;
   }
 
@@ -148,6 +150,22 @@ export class RestAdapter implements EmirateAdapter {
   async rateRequest(requestNumber: string, rating: RatingPayload, options: RequestOptions = {}): Promise<void> {
     const path = `${requestPath(requestNumber)}/rating`;
     await this.transport.call({ operation: 'rateRequest', method: 'POST', path, body: rating, signal: options.signal, expect: 'none' });
+  }
+
+  /** `GET /requests/{number}/pass`: 404 unknown request, 409 `no-pass` when it is not approved. */
+  async getPass(requestNumber: string, options: RequestOptions = {}): Promise<VisitPass> {
+    return this.get('getPass', `${requestPath(requestNumber)}/pass`, (await inbox()).visitPass, options);
+  }
+
+  /**
+   * `POST /requests/{number}/cancel` with the optional reason: the request as it now is.
+   * Cancelling twice answers the cancelled request again; 409 `not-cancellable` when it is
+   * completed, rejected or past its appointment. Not retried (no Idempotency-Key), but safe to
+   * try again.
+   */
+  async cancelRequest(requestNumber: string, cancel: CancelPayload, options: RequestOptions = {}): Promise<RequestDetail> {
+    const spec = { method: 'POST', path: `${requestPath(requestNumber)}/cancel`, body: cancel, signal: options.signal } as const;
+    return this.read('cancelRequest', spec, (await inbox()).requestDetail, 'RequestDetail');
   }
 
   /** `GET /inquiry?number=&year=`: public, needs no session. */
@@ -191,8 +209,18 @@ const SCHEMAS: Record<string, string> = {
   listRequests: 'RequestSummaryPage',
   getRequest: 'RequestDetail',
   getUnreadCount: 'UnreadCount',
+  getPass: 'VisitPass',
   inquire: 'InquiryResult',
 };
+
+/**
+ * The decoders of what only the inbox reads (requests, messages, the pass): not on the booking
+ * path. A module that cannot be fetched (offline) is a {@link NetworkError}, as the call would be.
+ */
+const inbox = () =>
+  import('./decode-requests.js').catch((cause: unknown) => {
+    throw new NetworkError(cause);
+  });
 
 function requestPath(requestNumber: string): string {
   return `/requests/${encodeURIComponent(requestNumber)}`;

@@ -129,6 +129,19 @@ export interface CompanionPayload {
   idImage: string;
 }
 
+/**
+ * The visitor's car at the gate (#14): a Saudi plate in one form (see `domain/plate.ts`), with
+ * its make and colour when given.
+ */
+export interface CarPlate {
+  /** 1–4 ASCII digits, no leading zero. */
+  digits: string;
+  /** Three Latin plate letters (A B J D R S X T E G K L Z N H U V), in the plate's order. */
+  letters: string;
+  make?: string;
+  colour?: string;
+}
+
 /** The appointment request as sent to the backend (guide §1.9–1.16). */
 export interface BookingRequest {
   applicantType: string;
@@ -149,6 +162,8 @@ export interface BookingRequest {
   idCopy: string;
   /** Belonging ids; empty when the visitor has none. */
   belongings: string[];
+  /** The car's plate, when the belongings include a private car. */
+  plate?: CarPlate;
   companions: CompanionPayload[];
   declaration: true;
   /** The language the citizen used, for SMS and staff replies. */
@@ -176,7 +191,9 @@ export type RequestStatus =
   | 'needs-documents'
   | 'approved'
   | 'rejected'
-  | 'completed';
+  | 'completed'
+  /** The citizen cancelled it (ملغي); see {@link EmirateAdapter.cancelRequest}. */
+  | 'cancelled';
 
 /** A row of the inbox (guide picture 13). */
 export interface RequestSummary {
@@ -249,6 +266,24 @@ export interface InquiryResult {
   updatedAt: string;
 }
 
+/**
+ * The visit pass of an approved request (`GET /requests/{number}/pass`): an opaque token the
+ * backend issues and signs, shown as a QR code at the gate. The widget never makes one up.
+ */
+export interface VisitPass {
+  /** Opaque, signed by the backend; the QR code's content. */
+  token: string;
+  /** ISO date-time from which the gate accepts it. */
+  validFrom: string;
+  /** ISO date-time after which the gate refuses it. */
+  validTo: string;
+}
+
+/** Why the citizen cancels (`POST /requests/{number}/cancel`); the reason is optional. */
+export interface CancelPayload {
+  reason?: string;
+}
+
 /** What `GET /messages/unread` answers. */
 export interface UnreadCount {
   /** Unread staff messages over all the user's requests. */
@@ -279,6 +314,17 @@ export interface EmirateAdapter {
   /** The server's summary document (PDF), or `null` when it offers none. */
   getSummary(requestNumber: string, options?: RequestOptions): Promise<Blob | null>;
   rateRequest(requestNumber: string, rating: RatingPayload, options?: RequestOptions): Promise<void>;
+  /**
+   * The visit pass of an approved request with an appointment; {@link NotFoundError} for an
+   * unknown request, `ApiError('conflict')` when the request has no pass (not approved).
+   */
+  getPass(requestNumber: string, options?: RequestOptions): Promise<VisitPass>;
+  /**
+   * Cancels a request that is not completed, rejected or past its appointment and returns it
+   * as it now is (status `cancelled`). Cancelling a cancelled request again changes nothing and
+   * succeeds; `ApiError('conflict')` when it can no longer be cancelled.
+   */
+  cancelRequest(requestNumber: string, cancel: CancelPayload, options?: RequestOptions): Promise<RequestDetail>;
   /** Public: needs no session. */
   inquire(query: InquiryQuery, options?: RequestOptions): Promise<InquiryResult>;
 }

@@ -16,5 +16,7 @@ export function statusLabel(status: RequestStatus): string {
       return msg('مرفوض');
     case 'completed':
       return msg('مكتمل');
+    case 'cancelled':
+      return msg('ملغي');
   }
 }

@@ -2,7 +2,7 @@
  * Printing one element alone. A widget lives inside a portal page (and sometimes inside another
  * widget's shadow root); the browser prints the whole page. While printing, every sibling on the
  * way from the page's body to the element is hidden, in each tree on that way (the document and
- * any shadow root), so only the element prints; the element's own `@media print` rules decide
+ * any shadow root, whose top-level children are its host's), so only the element prints; the element's own `@media print` rules decide
  * what of it prints. Nothing is left behind once the print dialog closes.
  */
 
@@ -19,6 +19,7 @@ function printSheet(doc: Document): CSSStyleSheet {
     sheet.replaceSync(
       `@media print {
         [${PATH}] > :not([${PATH}], [${ALONE}]), [${PATH}]::before, [${PATH}]::after { display: none !important; }
+        :host([${PATH}]) > :not([${PATH}], [${ALONE}], style) { display: none !important; }
         [${PATH}] { margin: 0 !important; padding: 0 !important; border: 0 !important; box-shadow: none !important; background: none !important; inline-size: auto !important; max-inline-size: none !important; }
         [${ALONE}] { display: block !important; margin: 0 !important; inline-size: auto !important; max-inline-size: none !important; }
       }`,

@@ -44,6 +44,19 @@ describe('<emirate-inquiry-box>', () => {
     await expect(box).to.be.accessible();
   });
 
+  it('shows a request the citizen cancelled as cancelled (ملغي / Cancelled)', async () => {
+    mockBackend.seedSampleRequests();
+    const open = mockBackend.listStoredRequests().find((r) => r.status === 'submitted')!;
+    mockBackend.setStatus(open.requestNumber, 'cancelled', 'لم أعد بحاجة إليه');
+    const { box } = await mount();
+    await ask(box, open.requestNumber);
+    expect(visibleText(result(box))).to.contain('ملغي');
+    await expect(box).to.be.accessible();
+    await setWidgetLocale('en');
+    await box.updateComplete;
+    expect(visibleText(result(box))).to.contain('Cancelled');
+  });
+
   it('says clearly when no transaction has that number in that year', async () => {
     const { box, events } = await mount();
     await ask(box, '4521', String(currentHijriYear() - 3));

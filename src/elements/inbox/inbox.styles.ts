@@ -49,6 +49,26 @@ export const inboxStyles = css`
   .status-needs-documents {
     color: var(--_error);
   }
+  .status-cancelled {
+    color: var(--_muted);
+  }
+  button.danger {
+    background: var(--_error);
+    border-color: var(--_error);
+    color: #fff;
+  }
+  .notice.cancel {
+    margin-block: calc(var(--_space) * 2);
+    display: grid;
+    gap: var(--_space);
+  }
+  .notice.cancel h3,
+  .notice.cancel p {
+    margin: 0;
+  }
+  emirate-visit-pass {
+    margin-block: calc(var(--_space) * 2);
+  }
   .badge {
     background: var(--_primary);
     color: var(--_on-primary);

@@ -25,7 +25,9 @@ import { summaryDocument, summaryStyles } from '../../ui/summary.js';
 import { printAlone } from '../../ui/print.js';
 import type { MessageSentDetail, ReplySentDetail } from './reply-form.js';
 import type { RatingSentDetail, RatingSubmittedDetail } from './rating-form.js';
-import { clearSignedOutDrafts, draftScopeOf } from '../../drafts/draft-controller.js';
+import { clearSignedOutDrafts, draftScopeOf, type DraftScope } from '../../drafts/draft-controller.js';
+import { canCancel, isFinal } from '../../domain/visit.js';
+import type { PassView } from './visit-pass.js';
 import { inboxStyles } from './inbox.styles.js';
 import './reply-form.js';
 import './rating-form.js';
@@ -39,10 +41,28 @@ export interface UnreadChangedDetail {
   count: number;
 }
 
-/** A completed or rejected request is closed: it takes no more replies. */
-function isClosed(status: RequestStatus): boolean {
-  return status === 'completed' || status === 'rejected';
+/** A completed, rejected or cancelled request is closed: it takes no more replies. */
+const isClosed = (status: RequestStatus): boolean => isFinal(status);
+
+/** The visit pass of the open request: loading, shown (from the server, or the copy kept on the device) or failed. */
+interface PassShown {
+  requestNumber: string;
+  view?: PassView;
+  /** Shown from the copy kept on the device: the server could not be reached. */
+  offline?: boolean;
+  failed?: ApiError;
 }
+
+/** The open request's cancellation, from "cancel" to the server's answer. */
+interface Cancelling {
+  requestNumber: string;
+  reason: string;
+  sending: boolean;
+  failure?: ApiError;
+}
+
+/** The longest cancellation reason the contract takes. */
+const CANCEL_REASON_MAX = 500;
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: ApiError };
 
@@ -82,6 +102,8 @@ export class Inbox extends EmirateElement {
     'getSummary',
     'rateRequest',
     'uploadFile',
+    'getPass',
+    'cancelRequest',
   ] as const;
 
   static override styles = [baseStyles, requestDetailsStyles, dateStyles, summaryStyles, inboxStyles];
@@ -114,6 +136,10 @@ export class Inbox extends EmirateElement {
   @state() private attachmentFailure?: { fileId: string; name: string; error: ApiError };
   /** The last unread total reported; `undefined` until the first is known. */
   @state() private unread?: number;
+  /** The open request's visit pass (approved requests), see `visit-pass.ts`. */
+  @state() private passShown?: PassShown;
+  /** The cancellation being confirmed or sent. */
+  @state() private cancelling?: Cancelling;
 
   /**
    * Unread staff messages over all the citizen's requests, not only the shown page: the count the
@@ -192,9 +218,101 @@ export class Inbox extends EmirateElement {
       if (quiet && this.detail.state === 'ready') this.announceChanges([this.detail.value], [value]);
       this.detail = { state: 'ready', value };
       if (value.unreadMessages > 0) void this.markRead(value).catch(() => undefined);
+      void this.showPass(value);
     } catch (error) {
       if (quiet) throw error;
       this.fail(error, (e) => (this.detail = { state: 'failed', error: e }));
+      // Offline at the gate: the pass kept on the device still shows.
+      if (isOffline(error)) void this.showKeptPass(requestNumber);
+    }
+  }
+
+  /** Where the signed-in user's drafts (and passes) are kept on this device; none when drafts are off. */
+  private get draftScope(): DraftScope | undefined {
+    return this.session ? draftScopeOf(this.apiBase || 'adapter', this.session, !this.noDrafts) : undefined;
+  }
+
+  /**
+   * An approved request with an appointment shows its pass: the pass module (with its QR code
+   * library) loads now, the first time, and the pass is kept sealed on the device. Asked again
+   * only when the appointment moves.
+   */
+  private async showPass(detail: RequestDetail) {
+    const number = detail.requestNumber;
+    const appointment = detail.appointment;
+    if (detail.status !== 'approved' || !appointment) {
+      if (this.passShown?.requestNumber === number) this.passShown = undefined;
+      return;
+    }
+    const shown = this.passShown;
+    if (shown?.requestNumber === number && (shown.view ? !shown.offline && shown.view.at === appointment.at : !shown.failed)) return;
+    if (shown?.requestNumber !== number) this.passShown = { requestNumber: number };
+    try {
+      const [visit, pass] = await Promise.all([import('./visit-pass.js'), this.api!.getPass(number)]);
+      if (this.request !== number) return;
+      const view = visit.passViewOf(detail, this.catalog, pass);
+      this.passShown = { requestNumber: number, view };
+      void visit.keepPass(this.draftScope, view);
+    } catch (error) {
+      if (this.request !== number) return;
+      if (isOffline(error) && (await this.showKeptPass(number))) return;
+      this.passShown = { requestNumber: number, failed: toApiError(error) };
+    }
+  }
+
+  /** Shows the pass kept on this device for `requestNumber`, if any; whether there was one. */
+  private async showKeptPass(requestNumber: string): Promise<boolean> {
+    try {
+      const visit = await import('./visit-pass.js');
+      const view = await visit.keptPass(this.draftScope, requestNumber);
+      if (!view || this.request !== requestNumber) return false;
+      this.passShown = { requestNumber, view, offline: true };
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Opens the confirmation step of cancelling the open request, its heading focused. */
+  private async askCancel(requestNumber: string) {
+    this.cancelling = { requestNumber, reason: '', sending: false };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#cancel-title')?.focus();
+  }
+
+  /** "Keep the request": back to the request, focus on the cancel button. */
+  private async keepRequest() {
+    this.cancelling = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#cancel-request')?.focus();
+  }
+
+  /**
+   * Cancels the open request (idempotent on the server, so trying again after a failure is
+   * safe); the request, its row and the history show "cancelled".
+   */
+  private async confirmCancel() {
+    const cancelling = this.cancelling;
+    if (!cancelling || cancelling.sending) return;
+    const { requestNumber, reason } = cancelling;
+    this.cancelling = { ...cancelling, sending: true, failure: undefined };
+    try {
+      const value = await this.api!.cancelRequest(requestNumber, reason.trim() ? { reason: reason.trim() } : {});
+      this.cancelling = undefined;
+      if (this.request === requestNumber) this.detail = { state: 'ready', value };
+      if (this.list.state === 'ready') {
+        const items = this.list.value.items.map((r) => (r.requestNumber === requestNumber ? { ...r, status: value.status } : r));
+        this.list = { state: 'ready', value: { ...this.list.value, items } };
+      }
+      this.passShown = undefined;
+      this.announcement = msg(str`أُلغي الطلب ${requestNumber}.`);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    } catch (error) {
+      const failure = toApiError(error);
+      this.cancelling = { ...cancelling, sending: false, failure };
+      // No longer cancellable (completed, rejected or past meanwhile): show the request as it is.
+      if (failure.kind === 'conflict') void this.loadDetail(requestNumber, true).catch(() => undefined);
     }
   }
 
@@ -282,6 +400,20 @@ export class Inbox extends EmirateElement {
     this.emit<RequestOpenedDetail>('emirate-request-opened', { requestNumber });
     await this.whenShown();
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /** Opens an approved request at its visit pass (from the list), focus on the pass. */
+  private async openPass(requestNumber: string) {
+    await this.open(requestNumber);
+    for (let i = 0; i < 50 && this.request === requestNumber && !this.passShown?.view && !this.passShown?.failed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await this.updateComplete;
+    const pass = this.renderRoot.querySelector('emirate-visit-pass');
+    if (pass) {
+      await pass.updateComplete;
+      pass.focus();
+    }
   }
 
   private async back() {
@@ -427,6 +559,11 @@ export class Inbox extends EmirateElement {
       <span class="meta"><bdi>${r.beneficiaryName}</bdi></span>
       <span class="status status-${r.status}" id=${status}>${statusLabel(r.status)}</span>
       ${unread ? html`<span class="badge" part="badge" id=${badge}>${this.unreadLabel(r.unreadMessages)}</span>` : nothing}
+      ${r.status === 'approved'
+        ? html`<button type="button" class="link" data-pass=${r.requestNumber} @click=${() => this.openPass(r.requestNumber)}>
+            ${msg(str`تصريح الزيارة للطلب ${r.requestNumber}`)}
+          </button>`
+        : nothing}
     </li>`;
   }
 
@@ -462,7 +599,7 @@ export class Inbox extends EmirateElement {
       ${detail.state === 'loading'
         ? html`<p role="status">${msg('جارٍ تحميل الطلب…')}</p>`
         : detail.state === 'failed'
-          ? this.renderProblem(detail.error, () => this.retry(() => this.loadDetail(this.request)))
+          ? html`${this.renderProblem(detail.error, () => this.retry(() => this.loadDetail(this.request)))}${this.renderPass(this.request)}`
           : this.printView
             ? this.renderPrintView(detail.value)
             : this.renderRequest(detail.value)}
@@ -496,6 +633,53 @@ export class Inbox extends EmirateElement {
         <dt>${msg('بوابة الدخول')}</dt>
         <dd>${gate}</dd>
       </dl>
+    </section>`;
+  }
+
+  /** The visit pass (approved requests): loading, the pass, or why it is missing. */
+  private renderPass(requestNumber: string) {
+    const shown = this.passShown;
+    if (!shown || shown.requestNumber !== requestNumber) return nothing;
+    if (shown.view) return html`<emirate-visit-pass exportparts="pass" .view=${shown.view} ?offline=${Boolean(shown.offline)}></emirate-visit-pass>`;
+    if (shown.failed) {
+      return html`<div class="notice error" role="alert">
+        <p>${msg('تعذر تحميل تصريح الزيارة.')} ${apiErrorMessage(shown.failed)}</p>
+        <button type="button" @click=${() => this.detail.state === 'ready' && this.showPass(this.detail.value)}>${msg('إعادة المحاولة')}</button>
+      </div>`;
+    }
+    return html`<p role="status">${msg('جارٍ تحميل تصريح الزيارة…')}</p>`;
+  }
+
+  /** "Cancel the request", then its confirmation: an optional reason, confirm or keep it. */
+  private renderCancel(r: RequestDetail) {
+    const cancelling = this.cancelling?.requestNumber === r.requestNumber ? this.cancelling : undefined;
+    if (!cancelling) {
+      return html`<button type="button" class="secondary" id="cancel-request" @click=${() => this.askCancel(r.requestNumber)}>${msg('إلغاء الطلب')}</button>`;
+    }
+    if (cancelling.failure?.kind === 'conflict') {
+      // Completed, rejected or past meanwhile: the request shows as it now is, and why it stays.
+      return html`<div class="notice error" role="alert"><p>${msg('لم يعد بالإمكان إلغاء هذا الطلب.')}</p></div>`;
+    }
+    return html`<section class="notice cancel" aria-labelledby="cancel-title">
+      <h3 id="cancel-title" tabindex="-1">${msg(str`إلغاء الطلب رقم ${r.requestNumber}؟`)}</h3>
+      <p>${msg('لا يمكن التراجع عن الإلغاء. إن احتجت إلى موعد بعده فقدّم طلبًا جديدًا.')}</p>
+      <label for="cancel-reason">${msg('سبب الإلغاء (اختياري)')}</label>
+      <textarea
+        id="cancel-reason"
+        rows="3"
+        maxlength=${CANCEL_REASON_MAX}
+        .value=${cancelling.reason}
+        @input=${(e: Event) => (this.cancelling = { ...cancelling, reason: (e.target as HTMLTextAreaElement).value })}
+      ></textarea>
+      ${cancelling.failure
+        ? html`<div class="notice error" role="alert">
+            <p>${msg('تعذر إلغاء الطلب.')} ${apiErrorMessage(cancelling.failure)}</p>
+          </div>`
+        : nothing}
+      <p class="actions">
+        <button type="button" class="danger" aria-busy=${cancelling.sending ? 'true' : 'false'} @click=${this.confirmCancel}>${msg('تأكيد الإلغاء')}</button>
+        <button type="button" class="secondary" @click=${this.keepRequest}>${msg('تراجع، أبقِ الطلب')}</button>
+      </p>
     </section>`;
   }
 
@@ -544,7 +728,13 @@ export class Inbox extends EmirateElement {
   private renderClosed(r: RequestDetail) {
     return html`<section class="notice closed" aria-labelledby="closed-title">
       <h3 id="closed-title">${msg('الطلب مغلق')}</h3>
-      <p>${r.status === 'completed' ? msg('اكتمل هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.') : msg('رُفض هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.')}</p>
+      <p>
+        ${r.status === 'completed'
+          ? msg('اكتمل هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.')
+          : r.status === 'cancelled'
+            ? msg('أُلغي هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.')
+            : msg('رُفض هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.')}
+      </p>
       <p>${msg(str`إن احتجت إلى مساعدة بخصوصه فقدّم طلبًا جديدًا واذكر فيه رقم هذا الطلب (${r.requestNumber}).`)}</p>
     </section>`;
   }
@@ -555,10 +745,12 @@ export class Inbox extends EmirateElement {
       <article aria-labelledby="title">
         <h2 id="title" tabindex="-1">${msg(str`طلب رقم ${r.requestNumber}`)}</h2>
         <p><span class="status status-${r.status}">${statusLabel(r.status)}</span> · ${localText(r.serviceName)} · ${this.renderDate(r.createdAt)}</p>
-        ${this.renderAppointment(r)}
+        ${this.renderAppointment(r)} ${this.renderPass(r.requestNumber)}
         <p class="actions">
           <button type="button" class="secondary" @click=${() => this.downloadSummary(r.requestNumber)}>${msg('تنزيل ملخص الطلب')}</button>
+          ${canCancel(r) && this.cancelling?.requestNumber !== r.requestNumber ? this.renderCancel(r) : nothing}
         </p>
+        ${this.cancelling?.requestNumber === r.requestNumber ? this.renderCancel(r) : nothing}
         ${this.summaryFailure ? html`<div class="notice error" role="alert">${apiErrorMessage(this.summaryFailure)}</div>` : nothing}
 
         <h3>${msg('الرسائل')}</h3>
@@ -618,4 +810,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'emirate-inbox': Inbox;
   }
+}
+
+/** Whether the server could not be reached (no network, or no answer in time). */
+function isOffline(error: unknown): boolean {
+  const kind = toApiError(error).kind;
+  return kind === 'network' || kind === 'timeout';
 }
