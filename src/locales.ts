@@ -11,8 +11,13 @@
  */
 import { refresh, state, type LocaleCode, type LocaleDefinition, type Messages } from './i18n/localization.js';
 
-export { setWidgetLocale, getLocale, knownLocales } from './i18n/localization.js';
+export { setWidgetLocale, getLocale } from './i18n/localization.js';
 export type { LocaleCode, LocaleDefinition, Messages } from './i18n/localization.js';
+
+/** The codes of every language the widget knows now, built-in and registered. */
+export function knownLocales(): LocaleCode[] {
+  return [...state.dirs.keys()];
+}
 
 /**
  * `text` with `{0}`… placeholders in lit's `str` form. A message that was an `html` template

@@ -133,12 +133,13 @@ export function clamped(min: number, max: number, whole: boolean): Decoder<numbe
 
 const builtInTexts = object<{ ar: string; en: string }>({ ar: string, en: string });
 /**
- * `ar` and `en`, and the text of any other language the catalog gives (`ur`…, under its lower-case
- * code; only a string is kept, and only the active language's code is ever looked up).
+ * `ar` and `en`, and the text of any other language the catalog gives (`ur`…, under its code as
+ * the widget knows it: lower case; only a string is kept, and only the active language's code is
+ * ever looked up).
  */
 export const localizedText: Decoder<LocalizedText> = (value, path) => {
   const texts: LocalizedText = builtInTexts(value, path);
-  for (const [key, text] of Object.entries(value as Record<string, unknown>)) if (typeof text === 'string') texts[key.toLowerCase()] ??= text;
+  for (const [key, text] of Object.entries(value as Record<string, unknown>)) if (typeof text === 'string') texts[key] ??= text;
   return texts;
 };
 

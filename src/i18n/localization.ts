@@ -80,16 +80,10 @@ export function formatLocale(): WidgetLocale {
  * (`en-GB` → `en`, `ar-SA` → `ar`); `undefined` when the widget does not know it.
  */
 export function resolveLocale(lang: string | null | undefined): LocaleCode | undefined {
-  const code = lang?.trim().toLowerCase();
-  if (!code) return undefined;
+  const code = lang?.toLowerCase() ?? '';
   if (state.dirs.has(code)) return code;
   const primary = code.split(/[-_]/)[0]!;
   return state.dirs.has(primary) ? primary : undefined;
-}
-
-/** Maps any language tag to a widget language; Arabic when the widget does not know it. */
-export function toWidgetLocale(lang: string | null | undefined): LocaleCode {
-  return resolveLocale(lang) ?? 'ar';
 }
 
 /** The text direction of a known language (right to left for one it does not know). */
@@ -97,17 +91,13 @@ export function directionOf(locale: LocaleCode): 'rtl' | 'ltr' {
   return state.dirs.get(locale) ?? 'rtl';
 }
 
-/** The codes of every language the widget knows now, built-in and registered. */
-export function knownLocales(): LocaleCode[] {
-  return [...state.dirs.keys()];
-}
-
 /**
- * Switches every widget element on the page to `lang` (a known language, or Arabic); they
- * re-render in place. Resolves once the language's strings are loaded.
+ * Switches every widget element on the page to `lang` (a known language or a region tag of one;
+ * Arabic when the widget does not know it); they re-render in place. Resolves once the
+ * language's strings are loaded.
  */
 export async function setWidgetLocale(lang: string | null | undefined): Promise<void> {
-  const locale = toWidgetLocale(lang);
+  const locale = resolveLocale(lang) ?? 'ar';
   // Asking for the active language changes nothing (an element that shows it says so while
   // another language loads); otherwise the last call wins over an earlier one still loading.
   if (locale === state.active) return;
@@ -129,7 +119,8 @@ export function refresh(): void {
   const code = state.active;
   // Arabic is the source: what no table has is the code's own (Arabic) text.
   state.table = code === 'ar' ? { ...state.written.get('ar') } : { ...state.english, ...state.written.get('en'), ...state.written.get(code) };
-  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: code } }));
+  // (No window on a server: nothing to re-render there.)
+  globalThis.dispatchEvent?.(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: code } }));
 }
 
 /**

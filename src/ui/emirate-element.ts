@@ -1,5 +1,5 @@
 import { LitElement, isServer, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { EmirateAdapter } from '../api/types.js';
 import { RestAdapter } from '../api/rest-adapter.js';
 import { directionOf, formatLocale, getLocale, resolveLocale, setWidgetLocale, type WidgetLocale } from '../i18n/localization.js';
@@ -60,7 +60,7 @@ export class EmirateElement extends LitElement {
   static adapterMethods: readonly (keyof EmirateAdapter)[] = [];
 
   /** Set when "Sign in" could go nowhere (no `login-url`, the event not handled): shows "unavailable". */
-  @state() protected signInStuck = false;
+  protected signInStuck = false;
 
   /**
    * The adapter the element talks to, or `undefined` (told on the console, once) when neither
@@ -161,7 +161,7 @@ export class EmirateElement extends LitElement {
     const proceed = this.emit<SignInRequiredDetail>('emirate-sign-in-required', { returnUrl, signInUrl });
     if (proceed && signInUrl) location.assign(signInUrl);
     this.signInStuck = proceed && !signInUrl;
-    if (this.signInStuck) misconfigured(this, 'sign-in');
+    if (this.signInStuck) misconfigured(this, 'sign-in'), this.requestUpdate();
     return !this.signInStuck;
   }
 

@@ -2,7 +2,7 @@
  * The console's words for a misconfigured element (see misconfiguration.ts): what is wrong and
  * the fix, for developers, in English. Loaded with the first warning.
  */
-import { knownLocales } from '../i18n/localization.js';
+import { state } from '../i18n/localization.js';
 import type { Misconfiguration } from './misconfiguration.js';
 
 const told = new WeakMap<Element, Set<string>>();
@@ -17,7 +17,7 @@ const WORDS: Record<Misconfiguration, (...details: string[]) => [string, string]
     'Give the adapter property an object implementing EmirateAdapter (every method this element calls), or set api-base instead.',
   ],
   lang: (lang) => [
-    `lang ${JSON.stringify(lang)} is not a language the widget knows (${knownLocales().join(', ')}), so it shows Arabic`,
+    `lang ${JSON.stringify(lang)} is not a language the widget knows (${[...state.dirs.keys()].join(', ')}), so it shows Arabic`,
     'Use one of those codes, or add the language first with registerLocale(code, { dir, messages }).',
   ],
   'sign-in': () => [

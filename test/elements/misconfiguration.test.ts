@@ -17,6 +17,7 @@ import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { najranCatalog } from '../../demo/mocks/catalog.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { settled, until, visibleText } from '../support/dom.js';
+import { continueToReview, fillValid, send } from '../support/booking.js';
 
 await useMockBackend();
 
@@ -150,6 +151,23 @@ describe('a misconfigured widget is loud and visible', () => {
         await expect(form).to.be.accessible();
       });
     }
+
+    it('the same on the review, when the session ended while the citizen read it', async () => {
+      const form = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE} no-drafts></emirate-booking-form>`);
+      await until(() => form.shadowRoot!.querySelector('form'), 'the form');
+      await settled(form);
+      await fillValid(form);
+      await continueToReview(form);
+      mockBackend.setScenario('signed-out');
+      await send(form);
+      const error = form.shadowRoot!.querySelector<HTMLElement>('.send-error')!;
+      error.querySelector('button')!.click();
+      expect((await unavailable(form)).textContent).to.contain(UNAVAILABLE.ar);
+      await until(() => ours().length, 'the warning');
+      expect(ours()).to.have.length(1);
+      expect(ours()[0]).to.contain('<emirate-booking-form>').and.contain('login-url');
+      await expect(form).to.be.accessible();
+    });
 
     it('a host that cancels the event takes over: no warning, no notice', async () => {
       mockBackend.setScenario('signed-out');

@@ -685,6 +685,7 @@ export class BookingForm extends EmirateElement {
       send: () => void this.send(),
       back: () => void this.goTo('form', 'h2'),
       signIn: () => void this.signIn(),
+      signInProblem: this.signInProblem(),
     });
   }
 

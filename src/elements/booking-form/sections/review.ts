@@ -16,6 +16,8 @@ export interface ReviewView {
   send(): void;
   back(): void;
   signIn(): void;
+  /** "Unavailable" when "Sign in" could go nowhere (no `login-url`, the event not handled), or nothing. */
+  signInProblem: unknown;
 }
 
 export function reviewSection(view: ReviewView) {
@@ -56,7 +58,7 @@ function sendError(view: ReviewView, failure: ApiError) {
     <div class="notice error send-error" role="alert" tabindex="-1">
       <p>${view.failureMessage(failure)}</p>
       ${failure.kind === 'unauthorized'
-        ? html`<button type="button" @click=${view.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>`
+        ? html`<button type="button" @click=${view.signIn}>${msg('تسجيل الدخول عبر النفاذ الوطني الموحد')}</button>${view.signInProblem}`
         : nothing}
     </div>
   `;
