@@ -125,7 +125,12 @@ export class FileField extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) this.change(newAttachment(file, file.name));
+    if (!file) return;
+    this.change(newAttachment(file, file.name));
+    // The file chooser may hand focus back to the page rather than to the button that opened it
+    // (the hidden input it belongs to cannot hold focus): focus goes to the field's new state,
+    // its "Replace" button, described by the file's name and status.
+    void this.updateComplete.then(() => this.focus());
   }
 
   /** Checks the file, then uploads it; each step is reported with `emirate-file-change`. */

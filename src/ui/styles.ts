@@ -149,7 +149,8 @@ export const baseStyles = css`
     text-decoration: underline;
     min-block-size: 0;
   }
-  button[disabled] {
+  button[disabled],
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }

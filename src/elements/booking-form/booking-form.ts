@@ -31,16 +31,11 @@ import { fieldLabel } from '../../i18n/field-labels.js';
 import { requestDetailsStyles } from '../../ui/request-details.styles.js';
 import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
-import { loadDetails, loadedDetails, loadedWords, loadRequestSent, loadRest, loadWords } from './lazy.js';
+import type { ErrorSummaryDetail, ErrorSummaryEvent } from '../../ui/view-events.js';
+import { loadDetails, loadedDetails, loadedSections, loadedWords, loadRequestSent, loadRest, loadSections, loadWords } from './lazy.js';
 import type { FieldName, FieldProps, FormView } from './sections/view.js';
 import { draftNotices, errorSummary } from './sections/notices.js';
 import { applicantSection } from './sections/applicant.js';
-import { visitSection } from './sections/visit.js';
-import { attachmentsSection } from './sections/attachments.js';
-import { belongingsSection } from './sections/belongings.js';
-import { companionsSection } from './sections/companions.js';
-import { declarationSection } from './sections/declaration.js';
-import { reviewSection } from './sections/review.js';
 
 /** What the draft keeps besides files: the typed values and the submission's idempotency key. */
 interface BookingDraft {
@@ -139,6 +134,8 @@ export class BookingForm extends EmirateElement {
   @state() private sending = false;
   @state() private result?: SubmitResult;
   @state() private restoredAt?: number;
+  /** The error summary shows (told to the shell, see {@link ErrorSummaryEvent}). */
+  private summaryShown = false;
   /** Shown by {@link renderDraftStatus} alone: a save must not re-render the whole form. */
   private savedAt?: number;
 
@@ -404,7 +401,7 @@ export class BookingForm extends EmirateElement {
     this.submissionKey ??= randomId();
     this.saveDraft();
     void loadRequestSent(); // the confirmation's code, fetched while the citizen reviews
-    await loadDetails();
+    await Promise.all([loadDetails(), loadSections()]);
     await this.goTo('review', 'h2');
   }
 
@@ -511,6 +508,11 @@ export class BookingForm extends EmirateElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.renderDraftStatus();
+    const summary = Boolean(this.renderRoot.querySelector('.error-summary'));
+    if (summary !== this.summaryShown) {
+      this.summaryShown = summary;
+      this.dispatchEvent(new CustomEvent<ErrorSummaryDetail>('emirate-error-summary' satisfies ErrorSummaryEvent, { detail: { shown: summary } }));
+    }
     if (this.stage === 'form' && !this.renderedAll) this.renderingRest ??= this.renderRestSoon();
   }
 
@@ -645,6 +647,7 @@ export class BookingForm extends EmirateElement {
     const errors = this.errors;
     const view = this.view(errors);
     const words = loadedWords();
+    const rest = loadedSections();
     return html`
       <form part="form" novalidate @submit=${this.continueToReview}>
         <h2 tabindex="-1">${msg('طلب تحديد الموعد')}</h2>
@@ -660,9 +663,9 @@ export class BookingForm extends EmirateElement {
         })}
         ${errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
         ${applicantSection(view)}
-        ${this.renderedAll && words
-          ? html`${visitSection(view, words.characterCount)} ${attachmentsSection(view)} ${belongingsSection(view)}
-              ${companionsSection(view)} ${declarationSection(view)}
+        ${this.renderedAll && words && rest
+          ? html`${rest.visitSection(view, words.characterCount)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
+              ${rest.companionsSection(view)} ${rest.declarationSection(view)}
               <p class="draft-status"></p>`
           : nothing}
       </form>
@@ -676,7 +679,7 @@ export class BookingForm extends EmirateElement {
       idCopy: this.files.idCopy?.name,
       companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
     });
-    return reviewSection({
+    return loadedSections()!.reviewSection({
       rows,
       readonlyId: Boolean(this.session?.user.idNumber),
       sending: this.sending,

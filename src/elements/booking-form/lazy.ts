@@ -6,9 +6,14 @@
  */
 let words: typeof import('../../i18n/messages.js') | undefined;
 let details: typeof import('../../ui/request-details.js') | undefined;
+let sections: typeof import('./sections/rest.js') | undefined;
 
 export const loadWords = async () => (words ??= await import('../../i18n/messages.js'));
 export const loadDetails = async () => (details ??= await import('../../ui/request-details.js'));
+
+export const loadSections = async () => (sections ??= await import('./sections/rest.js'));
+/** The sections below the first screen and the review, once loaded (see {@link loadSections}). */
+export const loadedSections = () => sections;
 
 /** The wording, once loaded (see {@link loadWords}). */
 export const loadedWords = () => words;
@@ -19,7 +24,7 @@ export const loadedDetails = () => details;
  * The fields below the first screen that are elements of their own (attachments, companions),
  * with the wording and the review's rows: loaded while the first screen paints.
  */
-export const loadRest = () => Promise.all([import('../companion-list/companion-list.js'), loadWords(), loadDetails()]);
+export const loadRest = () => Promise.all([import('../companion-list/companion-list.js'), loadWords(), loadDetails(), loadSections()]);
 
 /** The confirmation and summary, loaded once the citizen reaches the review (not on the booking path). */
 export const loadRequestSent = () => import('../../ui/request-sent.js');

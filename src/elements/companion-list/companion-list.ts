@@ -188,9 +188,12 @@ export class CompanionList extends EmirateElement {
     return errors;
   }
 
-  /** Moves focus to the control of `companions.<i>.<field>` (used by error summaries). */
+  /**
+   * Moves focus to the control of `companions.<i>.<field>` (used by error summaries); `companions`
+   * alone (the review's "Change") focuses the first companion's name, or "+ Add companion" when there is none.
+   */
   async focusField(path: string): Promise<void> {
-    const [, index, field] = path.split('.');
+    const [, index = '0', field] = path.split('.');
     const entry = this.entries[Number(index)];
     await this.updateComplete;
     const target = entry

@@ -82,8 +82,10 @@ export class RatingForm extends LitElement {
 
   private async submit(event: Event) {
     event.preventDefault();
+    // Pressed again while sending (the button stays focusable, `aria-disabled`): nothing to do.
+    if (this.sending) return;
     this.showErrors = true;
-    if (this.errors.stars || this.errors.comment || !this.adapter || this.sending) {
+    if (this.errors.stars || this.errors.comment || !this.adapter) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(this.errors.stars ? 'input[name=stars]' : '#comment')?.focus();
       return;
@@ -102,6 +104,10 @@ export class RatingForm extends LitElement {
     } finally {
       this.sending = false;
     }
+    // The form gave way to the thanks: focus goes to it, so it is read and focus is not lost.
+    await this.updateComplete;
+    if (this.given) this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
+    else this.renderRoot.querySelector<HTMLElement>('.send-error')?.focus();
   }
 
   private get errors() {
@@ -111,7 +117,7 @@ export class RatingForm extends LitElement {
 
   override render() {
     if (this.given) {
-      return html`<p role="status">
+      return html`<p class="thanks" role="status" tabindex="-1">
         ${msg('شكرًا لتقييمك الخدمة.')}
         <span class="given" aria-hidden="true">${'★'.repeat(this.given.stars)}${'☆'.repeat(5 - this.given.stars)}</span>
         <span class="visually-hidden">${msg(str`${this.given.stars} من 5`)}</span>
@@ -142,8 +148,9 @@ export class RatingForm extends LitElement {
           error: errors.comment,
           onInput: (v) => (this.comment = v),
         })}
-        ${this.failure ? html`<div class="notice error" role="alert">${apiErrorMessage(this.failure)}</div>` : nothing}
-        <button type="submit" ?disabled=${this.sending}>${msg('إرسال التقييم')}</button>
+        ${this.failure ? html`<div class="notice error send-error" role="alert" tabindex="-1">${apiErrorMessage(this.failure)}</div>` : nothing}
+        <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${msg('إرسال التقييم')}</button>
+        <p class="visually-hidden" role="status">${this.sending ? msg('جارٍ إرسال التقييم…') : nothing}</p>
       </form>
     `;
   }

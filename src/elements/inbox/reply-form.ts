@@ -142,8 +142,10 @@ export class ReplyForm extends LitElement {
   private async send(event: Event) {
     event.preventDefault();
     this.showErrors = true;
+    // Pressed again while sending (the button stays focusable, `aria-disabled`): nothing to do.
+    if (this.sending) return;
     this.sent = '';
-    if (this.error || !this.adapter || this.sending) {
+    if (this.error || !this.adapter) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#reply')?.focus();
       return;
@@ -165,6 +167,10 @@ export class ReplyForm extends LitElement {
       this.showErrors = false;
       this.sent = msg('تم إرسال ردك.');
       this.dispatchEvent(new CustomEvent<ReplySentDetail>('emirate-reply-sent', { detail: { message } }));
+      // The form is empty again: focus goes to what says it was sent, so it is read and found.
+      this.sending = false;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.sent')?.focus();
     } catch (error) {
       this.failure = toApiError(error);
       await this.drafts.flush();
@@ -214,8 +220,10 @@ export class ReplyForm extends LitElement {
         ${this.failure
           ? html`<div class="notice error send-error" role="alert" tabindex="-1">${apiErrorMessage(this.failure, { kept: true })}</div>`
           : nothing}
-        <button type="submit" ?disabled=${this.sending}>${this.failure ? msg('إعادة الإرسال') : msg('إرسال الرد')}</button>
-        <p role="status">${this.sending ? msg('جارٍ إرسال الرد…') : this.sent}</p>
+        <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'} aria-describedby="reply-status">
+          ${this.failure ? msg('إعادة الإرسال') : msg('إرسال الرد')}
+        </button>
+        <p id="reply-status" class="sent" role="status" tabindex="-1">${this.sending ? msg('جارٍ إرسال الرد…') : this.sent}</p>
       </form>
     `;
   }
