@@ -550,6 +550,9 @@ export class BookingForm extends EmirateElement {
     if (!status) return;
     const text = this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatDeviceDateTime(this.savedAt, this.locale)}`) : nothing;
     render(text, status);
+    // Said once, at the first save: later saves (after each pause in typing) only update the line.
+    const live = this.renderRoot.querySelector('.draft-live');
+    if (live && (text === nothing || !live.textContent)) live.textContent = text === nothing ? '' : text;
   }
 
   override render() {
@@ -664,9 +667,10 @@ export class BookingForm extends EmirateElement {
         ${errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
         ${applicantSection(view)}
         ${this.renderedAll && words && rest
-          ? html`${rest.visitSection(view, words.characterCount)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
+          ? html`${rest.visitSection(view, words)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
               ${rest.companionsSection(view)} ${rest.declarationSection(view)}
-              <p class="draft-status"></p>`
+              <p class="draft-status"></p>
+              <p class="visually-hidden draft-live" role="status"></p>`
           : nothing}
       </form>
     `;

@@ -8,7 +8,8 @@ import { ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { normalizeText, validateText } from '../../domain/text.js';
 import { randomId } from '../../api/random-id.js';
 import { DraftController, type DraftScope } from '../../drafts/draft-controller.js';
-import { apiErrorMessage, characterCount, errorMessage } from '../../i18n/messages.js';
+import { apiErrorMessage, characterCount, charactersLeft, errorMessage } from '../../i18n/messages.js';
+import { textLength } from '../../domain/text.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
 import { draftLimitNotice } from '../../ui/draft-notice.js';
@@ -202,6 +203,7 @@ export class ReplyForm extends LitElement {
             this.save();
           },
         })}
+        <span class="visually-hidden reply-left" role="status">${charactersLeft(textLength(this.text), MAX_TEXT)}</span>
         ${repeat(
           this.files,
           (f) => f.slot,
