@@ -251,7 +251,7 @@ export class FileField extends LitElement {
     // after a file is chosen (the chooser returns focus to it).
     return html`
       <div class="field" role="group" aria-labelledby="label">
-        <span id="label" class="label"><strong>${this.label}</strong>${this.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</span>
+        <span id="label" class="label"><strong>${this.label}</strong>${this.required ? html` <span class="req" aria-hidden="true">*</span><span class="visually-hidden">(${msg('مطلوب')})</span>` : nothing}</span>
         <span id="hint" class="hint">${msg(str`الأنواع المقبولة: ${types}، بحد أقصى ${max}`)}</span>
         <input type="file" hidden accept=${acceptAttribute(this.rules)} @change=${this.onPick} />
         <div class="file" id="file">

@@ -11,7 +11,7 @@ export const baseStyles = css`
     --_on-primary: var(--emirate-color-on-primary, #ffffff);
     --_text: var(--emirate-color-text, #1f2a27);
     --_muted: var(--emirate-color-muted, #4f5d58);
-    --_border: var(--emirate-color-border, #8a9994);
+    --_border: var(--emirate-color-border, #6f7f79);
     --_surface: var(--emirate-color-surface, #ffffff);
     --_subtle: var(--emirate-color-subtle, #f3f6f5);
     --_error: var(--emirate-color-error, #b3261e);

@@ -113,6 +113,12 @@ export class Appointments extends EmirateElement {
       .view:focus {
         outline: none;
       }
+      /* Under forced colours the current tab's background is lost: a border marks it instead. */
+      @media (forced-colors: active) {
+        nav a[aria-current='page'] {
+          border: 2px solid;
+        }
+      }
       @media print {
         nav {
           display: none;

@@ -320,6 +320,7 @@ export class CompanionList extends EmirateElement {
     return html`
       <div class="list" role="group" aria-labelledby="companions-title">
         <p class=${this.hideTitle ? 'visually-hidden' : 'title'} id="companions-title">${msg('المرافقون')}</p>
+        ${this.hideTitle ? nothing : html`<p class="hint required-note">${msg('الحقول المشار إليها بعلامة * مطلوبة، وما سواها اختياري.')}</p>`}
         ${this.entries.length === 0 ? html`<p class="empty">${msg('لا يوجد مرافقون.')}</p>` : nothing}
         ${repeat(this.entries, (e) => e.key, (e, i) => this.renderCompanion(e, i, errors))}
         ${atMax

@@ -59,6 +59,17 @@ export class RatingForm extends LitElement {
       .stars label.on {
         color: var(--_focus);
       }
+      /* Under forced colours both stars take the system's colours: the shape (★ on, ☆ off)
+         tells them apart, and the chosen ones take the highlight colour. */
+      @media (forced-colors: active) {
+        .stars label {
+          forced-color-adjust: none;
+          color: CanvasText;
+        }
+        .stars label.on {
+          color: Highlight;
+        }
+      }
       .stars input:focus-visible + label {
         outline: 3px solid var(--_focus);
       }
@@ -127,13 +138,13 @@ export class RatingForm extends LitElement {
     return html`
       <form novalidate @submit=${this.submit} aria-labelledby="rating-title">
         <h3 id="rating-title">${msg('قيّم الخدمة')}</h3>
-        <fieldset class="field" role="radiogroup" aria-invalid=${errors.stars ? 'true' : 'false'} aria-describedby=${errors.stars ? 'stars-error' : nothing}>
+        <fieldset class="field" role="radiogroup" aria-required="true" aria-invalid=${errors.stars ? 'true' : 'false'} aria-describedby=${errors.stars ? 'stars-error' : nothing}>
           <legend>${msg('عدد النجوم')}</legend>
           <div class="stars">
             ${STARS.map(
-              (n) => html`<input type="radio" name="stars" id="star-${n}" value=${n} .checked=${this.stars === n} @change=${() => (this.stars = n)} />
+              (n) => html`<input type="radio" name="stars" required id="star-${n}" value=${n} .checked=${this.stars === n} @change=${() => (this.stars = n)} />
                 <label for="star-${n}" class=${n <= this.stars ? 'on' : ''}
-                  ><span aria-hidden="true">★</span><span class="visually-hidden">${msg(str`${n} من 5`)}</span></label
+                  ><span aria-hidden="true">${n <= this.stars ? '★' : '☆'}</span><span class="visually-hidden">${msg(str`${n} من 5`)}</span></label
                 >`,
             )}
           </div>
