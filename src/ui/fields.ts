@@ -43,6 +43,8 @@ export interface TextFieldOptions extends FieldBase {
   /** Text shown before the control, e.g. the fixed `966` of a mobile number. */
   prefix?: string;
   dir?: 'ltr' | 'rtl' | 'auto';
+  /** The value's language when it is not the interface's (a Nafath name in Arabic in the English form). */
+  lang?: string;
   /** Id of a `<datalist>` of suggestions. */
   list?: string;
   onInput: (value: string) => void;
@@ -72,6 +74,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
         inputmode=${ifDefined(o.inputmode)}
         autocomplete=${ifDefined(o.autocomplete)}
         dir=${ifDefined(o.dir)}
+        lang=${ifDefined(o.lang)}
         list=${ifDefined(o.list)}
         ?required=${o.required}
         ?readonly=${o.readonly}
