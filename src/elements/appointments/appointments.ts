@@ -76,7 +76,7 @@ const loadRouter = async () => (routerModule ??= await import('@vaadin/router'))
  * @cssprop --emirate-color-border - borders and the navigation's underline.
  * @cssprop --emirate-radius - corner radius.
  * @cssprop --emirate-space - the spacing unit.
- * @cssprop --emirate-font-family - the font (inherits the host page's by default).
+ * @cssprop [--emirate-font-family=inherit] - the font: the host page's when it sets one, else IBM Plex Sans Arabic, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, system-ui, sans-serif (no font files are shipped).
  */
 @customElement('emirate-appointments')
 @localized()
