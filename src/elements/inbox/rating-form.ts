@@ -59,6 +59,13 @@ export class RatingForm extends LitElement {
       .stars label.on {
         color: var(--_focus);
       }
+      .stars input:focus-visible + label {
+        outline: 3px solid var(--_focus);
+      }
+      .given {
+        color: var(--_focus);
+        font-size: 1.4em;
+      }
       /* Under forced colours both stars take the system's colours: the shape (★ on, ☆ off)
          tells them apart, and the chosen ones take the highlight colour. */
       @media (forced-colors: active) {
@@ -69,13 +76,9 @@ export class RatingForm extends LitElement {
         .stars label.on {
           color: Highlight;
         }
-      }
-      .stars input:focus-visible + label {
-        outline: 3px solid var(--_focus);
-      }
-      .given {
-        color: var(--_focus);
-        font-size: 1.4em;
+        .stars input:focus-visible + label {
+          outline-color: CanvasText;
+        }
       }
     `,
   ];
