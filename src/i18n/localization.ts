@@ -53,6 +53,15 @@ export function setWidgetLocale(lang: string | null | undefined): Promise<void> 
 }
 
 /** Picks the active locale's text from catalog text. */
+/**
+ * The language {@link localText} fell back to, when the text has none in the widget's language
+ * (a catalog with Arabic only, in the English interface), so it can be marked with its `lang`.
+ */
+export function fallbackLang(text: { ar: string; en: string } | undefined): 'ar' | 'en' | undefined {
+  if (!text || text[getLocale()]) return undefined;
+  return text.ar ? 'ar' : text.en ? 'en' : undefined;
+}
+
 export function localText(text: { ar: string; en: string } | undefined): string {
   if (!text) return '';
   return text[getLocale()] || text.ar || text.en;

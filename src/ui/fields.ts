@@ -11,6 +11,8 @@ import { msg } from '@lit/localize';
 export interface Choice {
   id: string;
   label: string;
+  /** The label's language when it is not the interface's (a catalog without this language). */
+  lang?: string;
 }
 
 interface FieldBase {
@@ -114,7 +116,7 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
         @blur=${o.onBlur}
       >
         <option value="" ?selected=${!o.value}>${msg('اختر')}</option>
-        ${o.options.map((c) => html`<option value=${c.id} ?selected=${c.id === o.value}>${c.label}</option>`)}
+        ${o.options.map((c) => html`<option value=${c.id} lang=${ifDefined(c.lang)} ?selected=${c.id === o.value}>${c.label}</option>`)}
       </select>
       ${hintAndError(o)}
     </div>
@@ -156,7 +158,7 @@ export function choiceGroup(o: ChoiceGroupOptions): TemplateResult {
               value=${c.id}
               .checked=${live(chosen(c.id))}
               @change=${(e: Event) => toggle(c.id, (e.target as HTMLInputElement).checked)}
-            />${c.label}
+            /><span lang=${ifDefined(c.lang)}>${c.label}</span>
           </label>`,
         )}
       </div>

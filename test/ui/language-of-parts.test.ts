@@ -11,7 +11,7 @@ import type { BookingForm } from '../../src/booking-form.js';
 import { scriptLanguage, splitNumbers } from '../../src/domain/script.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
-import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { API_BASE, mockBackend, najranCatalog, useMockBackend } from '../support/mock-backend.js';
 import { settled, until } from '../support/dom.js';
 
 await useMockBackend();
@@ -100,6 +100,23 @@ describe('language of parts and bidi (#13)', () => {
     expect(getComputedStyle(text).direction).to.equal('rtl');
     const node = textIn(text.querySelector('bdi')!);
     expect(rectOf(node, '+966').left).to.be.below(rectOf(node, '4567').left);
+  });
+
+  it('English interface: catalog texts without English (gates, applicant types) are marked lang="ar" in the form', async () => {
+    const arabicOnly = <T extends { label: { ar: string; en: string } }>(list: T[]) => list.map((o) => ({ ...o, label: { ar: o.label.ar, en: '' } }));
+    mockBackend.setCatalog({ ...najranCatalog, gates: arabicOnly(najranCatalog.gates), applicantTypes: arabicOnly(najranCatalog.applicantTypes) });
+    await setWidgetLocale('en');
+    const form = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE} lang="en"></emirate-booking-form>`);
+    await until(() => form.shadowRoot!.querySelector('#gate'), 'the whole form');
+    await settled(form);
+    const gates = [...form.shadowRoot!.querySelectorAll<HTMLOptionElement>('#gate option')].slice(1);
+    expect(gates.length).to.be.greaterThan(0);
+    for (const option of gates) expect(option.getAttribute('lang'), option.text).to.equal('ar');
+    const types = [...form.shadowRoot!.querySelectorAll('input[name=applicantType]')].map((input) => input.nextElementSibling!);
+    for (const label of types) expect(label.getAttribute('lang'), label.textContent!).to.equal('ar');
+    const reasons = [...form.shadowRoot!.querySelectorAll<HTMLOptionElement>('#reason option')].slice(1);
+    for (const option of reasons) expect(option.hasAttribute('lang'), 'reasons have English').to.equal(false);
+    await expect(form).to.be.accessible();
   });
 
   for (const lang of ['ar', 'en'] as const) {

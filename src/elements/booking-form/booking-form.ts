@@ -19,7 +19,7 @@ import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { randomId } from '../../api/random-id.js';
 import { DraftController, draftScopeOf } from '../../drafts/draft-controller.js';
 import type { MessageContext } from '../../i18n/messages.js';
-import { localText } from '../../i18n/localization.js';
+import { fallbackLang, localText } from '../../i18n/localization.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
 import type { Choice } from '../../ui/fields.js';
@@ -625,7 +625,7 @@ export class BookingForm extends EmirateElement {
   private options(list: CatalogOption[]): Choice[] {
     const cached = this.choices.get(list);
     if (cached?.locale === this.locale) return cached.choices;
-    const choices = list.map((o) => ({ id: o.id, label: localText(o.label) }));
+    const choices = list.map((o) => ({ id: o.id, label: localText(o.label), lang: fallbackLang(o.label) }));
     this.choices.set(list, { locale: this.locale, choices });
     return choices;
   }
