@@ -94,6 +94,23 @@ const secondCopy = {
   },
 };
 
+/**
+ * `emulate-forced-colors` ({ value: 'active' | 'none' }): Windows' high-contrast rendering
+ * (forced colours), which @web/test-runner-commands' emulateMedia does not pass on to Puppeteer.
+ * Chromium only (DevTools protocol).
+ */
+const forcedColors = {
+  name: 'forced-colors',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-forced-colors') return undefined;
+    if (session.browser.type !== 'puppeteer') throw new Error('forced colours: Chromium only');
+    const page = session.browser.getPage(session.id);
+    const client = await page.createCDPSession();
+    await client.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload.value }] });
+    return true;
+  },
+};
+
 const launchers = {
   chromium: () =>
     chromeLauncher({
@@ -141,7 +158,7 @@ export default {
   testsFinishTimeout: 5 * 60 * 1000,
   testFramework: { config: { timeout: 10000 } },
   middleware: [mswWorker, cspReportCollector, strictCsp, trustedTypesCsp],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), secondCopy, webkitCommands()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), secondCopy, webkitCommands(), forcedColors],
   // Each engine runs its files one at a time (focus, viewport and the shared IndexedDB need a page
   // to themselves; the WebDriver launcher also runs files in iframes unless this is 1); the
   // engines themselves run side by side.

@@ -158,8 +158,11 @@ document.addEventListener('emirate-unread-changed', (event) => {
   document.querySelector<HTMLElement>('#portal-unread')!.hidden = false;
 });
 
+// The page's title follows the shell's view (WCAG 2.4.2), "Error: …" while it shows an error summary.
+const demoTitle = document.title;
 // The shell pushes its views' paths; the switches are put back into the query each time.
-document.addEventListener('emirate-view-changed', () => {
+document.addEventListener('emirate-view-changed', (event) => {
+  document.title = `${event.detail.title} – ${demoTitle}`;
   const url = new URL(location.href);
   let changed = false;
   for (const [key, value] of Object.entries(settings)) {

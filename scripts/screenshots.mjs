@@ -65,6 +65,11 @@ const shots = [
   { ...PHONE, view: 'booking', brand: 'aljouf', action: 'errors', suffix: 'errors' },
   { ...DESKTOP, view: 'shell', brand: 'aljouf', route: 'book', suffix: 'book' },
   { ...PHONE, view: 'inbox', brand: 'aljouf', scenario: 'with-requests' },
+  // Windows' high contrast (forced colours): the rating's stars by shape, the form's borders, focus and errors.
+  { ...PHONE, view: 'inbox', scenario: 'with-requests', action: 'rate', suffix: 'rating-forced-colors', forcedColors: true, element: 'rating' },
+  { ...DESKTOP, view: 'inbox', scenario: 'with-requests', action: 'rate', suffix: 'rating-forced-colors', forcedColors: true, element: 'rating' },
+  { ...PHONE, view: 'booking', action: 'errors', suffix: 'errors-forced-colors', forcedColors: true },
+  { ...PHONE, view: 'booking', action: 'review', suffix: 'review-forced-colors', forcedColors: true },
   // The mock Nafath page, reached from a signed-out booking form.
   { ...PHONE, view: 'booking', scenario: 'signed-out', action: 'nafath', suffix: 'nafath' },
   { ...DESKTOP, view: 'booking', scenario: 'signed-out', action: 'nafath', suffix: 'nafath' },
@@ -103,6 +108,18 @@ async function openPass() {
   inbox.shadowRoot.querySelector('li.request:has(.status-approved) [data-request]').click();
   for (let i = 0; i < 50 && !inbox.shadowRoot.querySelector('emirate-visit-pass')?.shadowRoot?.querySelector('svg'); i++) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 300));
+}
+
+/** Runs in the page: opens a completed request, chooses three stars and focuses the third. */
+async function rate() {
+  const inbox = document.querySelector('emirate-inbox');
+  inbox.shadowRoot.querySelector('.status-completed').closest('li').querySelector('[data-request]').click();
+  await new Promise((r) => setTimeout(r, 800));
+  const form = inbox.shadowRoot.querySelector('emirate-rating-form');
+  form.shadowRoot.querySelector('#star-3').click();
+  await form.updateComplete;
+  form.shadowRoot.querySelector('#star-3').focus({ focusVisible: true });
+  form.scrollIntoView();
 }
 
 /** Runs in the page: looks a transaction up in the inquiry box. */
@@ -204,6 +221,11 @@ for (const shot of shots) {
   });
   try {
     await page.setViewport({ width: shot.width, height: 900, deviceScaleFactor: 1 });
+    if (shot.forcedColors) {
+      // Puppeteer's emulateMediaFeatures does not take forced-colors: the DevTools protocol does.
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    }
     await page.goto(urlOf(shot), { waitUntil: 'networkidle0' });
     await page.waitForFunction(rendered, { timeout: 10_000 });
     await wait(shot.view === 'shell' ? 800 : 200);
@@ -218,6 +240,7 @@ for (const shot of shots) {
       await page.emulateMediaType('print');
     }
     if (shot.action === 'inquire') await page.evaluate(inquire, shot.number);
+    if (shot.action === 'rate') await page.evaluate(rate);
     if (shot.action === 'companion') await page.evaluate(addCompanion);
     if (shot.action === 'review' || shot.action === 'send') await page.evaluate(fillForm);
     if (shot.action === 'send') {
@@ -244,7 +267,10 @@ for (const shot of shots) {
       taller: document.documentElement.scrollHeight > innerHeight,
     }));
     // Chromium shifts a full-page capture of an RTL page that fits the window; it needs none.
-    await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: taller });
+    if (shot.element === 'rating') {
+      const rating = await page.evaluateHandle(() => document.querySelector('emirate-inbox').shadowRoot.querySelector('emirate-rating-form'));
+      await rating.asElement().screenshot({ path: `${outDir}/${name}.png` });
+    } else await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: taller });
     const notes = [overflow > 0 ? `horizontal overflow: ${overflow}px` : '', ...problems].filter(Boolean);
     console.log(`${name}.png${notes.length ? `  ${notes.join('; ')}` : ''}`);
   } catch (error) {

@@ -124,6 +124,15 @@ export function refresh(): void {
 }
 
 /**
+ * The language {@link localText} fell back to, when the text has none in the widget's language
+ * (a catalog with Arabic only, in the English interface), so it can be marked with its `lang`.
+ */
+export function fallbackLang(text: { readonly [locale: string]: string | undefined } | undefined): string | undefined {
+  if (!text || text[state.active]) return undefined;
+  return text.en ? 'en' : text.ar ? 'ar' : undefined;
+}
+
+/**
  * Picks the active language's text from catalog text (`{ ar, en, ur? … }`): the active
  * language, then English, then Arabic.
  */

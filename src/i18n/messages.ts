@@ -39,6 +39,16 @@ export function characterCount(n: number): string {
   });
 }
 
+/**
+ * What a character counter announces near its limit (from 90% of it, as GOV.UK's character
+ * count does), and empty before: how many characters are left, or how many too many.
+ */
+export function charactersLeft(length: number, max: number): string {
+  const left = max - length;
+  if (length < max * 0.9) return '';
+  return left >= 0 ? msg(str`بقي لك ${characterCount(left)}`) : msg(str`تجاوزت الحد بـ ${characterCount(-left)}`);
+}
+
 /** "n companions" with the noun in the form the number takes (مرافق واحد، مرافقَين، 3 مرافقين، 11 مرافقًا، 100 مرافق). */
 export function companionCount(n: number): string {
   return plural(n, {

@@ -5,6 +5,7 @@ import { RestAdapter } from '../api/rest-adapter.js';
 import { directionOf, formatLocale, getLocale, resolveLocale, setWidgetLocale, type WidgetLocale } from '../i18n/localization.js';
 import { misconfigured, unavailableNotice } from './misconfiguration.js';
 import { checkWebUrl, returnAddress } from '../domain/urls.js';
+import { FONT_STACK } from './styles.js';
 
 export interface SignInRequiredDetail {
   /** Where the host should bring the citizen back after Nafath sign-in: always on the page's own origin. */
@@ -91,6 +92,7 @@ export class EmirateElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
+    this.chooseFont();
     const asked = this.lang;
     // An unknown language is told and shown (as Arabic) at the first update.
     if (!asked || resolveLocale(asked) === getLocale()) this.showLanguage();
@@ -99,6 +101,22 @@ export class EmirateElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('lit-localize-status', this.onLocaleStatus);
+  }
+
+  /**
+   * The page's font when it sets one (inherited), else the widget's Arabic stack: a probe with
+   * the browser's initial font tells whether the element around has any other.
+   */
+  private chooseFont() {
+    const around = this.parentElement ?? (this.getRootNode() as ShadowRoot).host;
+    if (!around) return;
+    const probe = document.createElement('i');
+    probe.style.fontFamily = 'initial';
+    this.renderRoot.appendChild(probe);
+    const none = getComputedStyle(probe).fontFamily === getComputedStyle(around).fontFamily;
+    probe.remove();
+    if (none) this.style.setProperty('--_font', FONT_STACK);
+    else this.style.removeProperty('--_font');
   }
 
   /** Marks the host with the active language and direction (for assistive technology and CSS). */

@@ -11,6 +11,8 @@ import { msg } from '@lit/localize';
 export interface Choice {
   id: string;
   label: string;
+  /** The label's language when it is not the interface's (a catalog without this language). */
+  lang?: string;
 }
 
 interface FieldBase {
@@ -43,6 +45,8 @@ export interface TextFieldOptions extends FieldBase {
   /** Text shown before the control, e.g. the fixed `966` of a mobile number. */
   prefix?: string;
   dir?: 'ltr' | 'rtl' | 'auto';
+  /** The value's language when it is not the interface's (a Nafath name in Arabic in the English form). */
+  lang?: string;
   /** Id of a `<datalist>` of suggestions. */
   list?: string;
   onInput: (value: string) => void;
@@ -72,6 +76,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
         inputmode=${ifDefined(o.inputmode)}
         autocomplete=${ifDefined(o.autocomplete)}
         dir=${ifDefined(o.dir)}
+        lang=${ifDefined(o.lang)}
         list=${ifDefined(o.list)}
         ?required=${o.required}
         ?readonly=${o.readonly}
@@ -111,7 +116,7 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
         @blur=${o.onBlur}
       >
         <option value="" ?selected=${!o.value}>${msg('اختر')}</option>
-        ${o.options.map((c) => html`<option value=${c.id} ?selected=${c.id === o.value}>${c.label}</option>`)}
+        ${o.options.map((c) => html`<option value=${c.id} lang=${ifDefined(c.lang)} ?selected=${c.id === o.value}>${c.label}</option>`)}
       </select>
       ${hintAndError(o)}
     </div>
@@ -153,7 +158,7 @@ export function choiceGroup(o: ChoiceGroupOptions): TemplateResult {
               value=${c.id}
               .checked=${live(chosen(c.id))}
               @change=${(e: Event) => toggle(c.id, (e.target as HTMLInputElement).checked)}
-            />${c.label}
+            /><span lang=${ifDefined(c.lang)}>${c.label}</span>
           </label>`,
         )}
       </div>

@@ -125,7 +125,12 @@ export class FileField extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) this.change(newAttachment(file, file.name));
+    if (!file) return;
+    this.change(newAttachment(file, file.name));
+    // The file chooser may hand focus back to the page rather than to the button that opened it
+    // (the hidden input it belongs to cannot hold focus): focus goes to the field's new state,
+    // its "Replace" button, described by the file's name and status.
+    void this.updateComplete.then(() => this.focus());
   }
 
   /** Checks the file, then uploads it; each step is reported with `emirate-file-change`. */
@@ -205,7 +210,22 @@ export class FileField extends LitElement {
     return this.error && !v ? errorMessage(this.error, context) : '';
   }
 
-  /** What the status line says of the attachment, announced politely as it changes. */
+  /**
+   * What the live regions say, both always in the page so nothing is missed (WCAG 4.1.3): the
+   * status (checking, uploading, ready) politely, with the field and the file; a refusal or a
+   * failed upload as an alert. The owner's own errors (e.g. "required") are not announced here:
+   * the error summary says them.
+   */
+  private announcements(v: Attachment | null): { status: string; alert: string } {
+    const status = this.statusText(v);
+    const failed = v?.status === 'rejected' || v?.status === 'failed';
+    return {
+      status: v && status ? msg(str`${this.label} (${v.name}): ${status}`) : '',
+      alert: failed ? this.message : '',
+    };
+  }
+
+  /** What the status line says of the attachment. */
   private statusText(v: Attachment | null): string {
     switch (v?.status) {
       case 'pending':
@@ -223,6 +243,7 @@ export class FileField extends LitElement {
   override render() {
     const v = this.value;
     const message = this.message;
+    const live = this.announcements(v);
     const { max, types } = this.limits;
     const describedBy = ['hint', message ? 'error' : '', 'file'].filter(Boolean).join(' ');
     const busy = v?.status === 'uploading' || v?.status === 'checking' || v?.status === 'pending';
@@ -230,7 +251,7 @@ export class FileField extends LitElement {
     // after a file is chosen (the chooser returns focus to it).
     return html`
       <div class="field" role="group" aria-labelledby="label">
-        <span id="label" class="label"><strong>${this.label}</strong>${this.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</span>
+        <span id="label" class="label"><strong>${this.label}</strong>${this.required ? html` <span class="req" aria-hidden="true">*</span><span class="visually-hidden">(${msg('مطلوب')})</span>` : nothing}</span>
         <span id="hint" class="hint">${msg(str`الأنواع المقبولة: ${types}، بحد أقصى ${max}`)}</span>
         <input type="file" hidden accept=${acceptAttribute(this.rules)} @change=${this.onPick} />
         <div class="file" id="file">
@@ -238,7 +259,7 @@ export class FileField extends LitElement {
             ? html`<span class="file-name"><bdi>${v.name}</bdi> <span class="hint">(${formatBytes(v.size)})</span></span>`
             : html`<span class="file-name none">${msg('لم يتم اختيار ملف')}</span>`}
           <div class="status-line">
-            <span role="status" class=${v?.status === 'ready' ? 'status-ready' : 'hint'}>${this.statusText(v)}</span>
+            <span class=${v?.status === 'ready' ? 'status-ready' : 'hint'}>${this.statusText(v)}</span>
             ${busy && v ? html`<progress part="progress" max="1" .value=${v.progress} aria-label=${msg(str`رفع ${v.name}`)}></progress>` : nothing}
           </div>
           <div class="actions">
@@ -262,7 +283,9 @@ export class FileField extends LitElement {
               : nothing}
           </div>
         </div>
-        <span id="error" class="error" role="alert">${message}</span>
+        <span id="error" class="error">${message}</span>
+        <span class="visually-hidden live-status" role="status">${live.status}</span>
+        <span class="visually-hidden live-alert" role="alert">${live.alert}</span>
       </div>
     `;
   }

@@ -8,7 +8,9 @@ import type { BookingRequest, Catalog, CatalogOption } from '../api/types.js';
 import { destinationsFor } from '../domain/booking.js';
 import { formatMobile } from '../domain/mobile.js';
 import { fieldLabel } from '../i18n/field-labels.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { localText } from '../i18n/localization.js';
+import { dataLang, dataText, isolateNumbers } from './data-text.js';
 
 export type RequestRow = [field: string, label: string, value: TemplateResult | string];
 
@@ -20,13 +22,13 @@ export interface AttachmentNames {
 }
 
 export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalog: Catalog, names: AttachmentNames = {}): RequestRow[] {
-  const label = (list: CatalogOption[], id: string | undefined) => localText(list.find((o) => o.id === id)?.label) || (id ?? '');
+  const label = (list: CatalogOption[], id: string | undefined) => dataText(localText(list.find((o) => o.id === id)?.label) || (id ?? ''));
   const none = msg('لا يوجد');
   const file = (name: string | undefined) => (name ? html`<bdi>${name}</bdi>` : msg('مرفق'));
   const row = (field: string, value: TemplateResult | string): RequestRow => [field, fieldLabel(field), value];
   return [
     row('applicantType', label(catalog.applicantTypes, request.applicantType)),
-    row('fullName', html`<bdi>${request.fullName}</bdi>`),
+    row('fullName', dataText(request.fullName)),
     row('idNumber', html`<bdi>${request.idNumber}</bdi>`),
     row('mobile', html`<bdi dir="ltr">${formatMobile(request.mobile)}</bdi>`),
     row('email', html`<bdi>${request.email}</bdi>`),
@@ -35,10 +37,10 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
     row('destination', label(destinationsFor(catalog, request.appointmentType), request.destination)),
     row('gate', label(catalog.gates, request.gate)),
     row('reason', label(catalog.reasons, request.reason)),
-    row('subject', html`<span class="pre-wrap" dir="auto">${request.subject}</span>`),
+    row('subject', html`<span class="pre-wrap" dir="auto" lang=${ifDefined(dataLang(request.subject))}>${isolateNumbers(request.subject)}</span>`),
     row('subjectLetter', file(names.subjectLetter)),
     row('idCopy', file(names.idCopy)),
-    ['belongings', msg('مرفقات الزائر'), request.belongings.length ? request.belongings.map((b) => label(catalog.belongings, b)).join(msg('، ')) : none],
+    ['belongings', msg('مرفقات الزائر'), request.belongings.length ? html`${request.belongings.map((b, i) => html`${i ? msg('، ') : ''}${label(catalog.belongings, b)}`)}` : none],
     row(
       'companions',
       request.companions.length === 0
@@ -46,7 +48,7 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
         : html`<ol class="companions">
             ${request.companions.map(
               (c, i) => html`<li>
-                <bdi>${c.fullName}</bdi><br />
+                ${dataText(c.fullName)}<br />
                 ${fieldLabel('idNumber')}: <bdi>${c.idNumber}</bdi><br />
                 ${msg('صورة الهوية')}: ${file(names.companions?.[i])}
               </li>`,

@@ -1,6 +1,13 @@
 import { css } from 'lit';
 
 /**
+ * The widget's own fonts, used when neither `--emirate-font-family` nor the page sets one (see
+ * EmirateElement): good Arabic faces before the generic ones, IBM Plex Sans Arabic first (the
+ * Saudi unified platform's). None is shipped: each is used if the device or the page has it.
+ */
+export const FONT_STACK = "'IBM Plex Sans Arabic', 'Noto Sans Arabic', 'Noto Naskh Arabic', Tahoma, system-ui, sans-serif";
+
+/**
  * Design tokens and the shared look of fields, buttons and notices. Every colour, radius and
  * spacing goes through a documented `--emirate-*` custom property so a portal can re-brand;
  * the host page's font is inherited. Only logical properties: layouts mirror in RTL.
@@ -11,7 +18,7 @@ export const baseStyles = css`
     --_on-primary: var(--emirate-color-on-primary, #ffffff);
     --_text: var(--emirate-color-text, #1f2a27);
     --_muted: var(--emirate-color-muted, #4f5d58);
-    --_border: var(--emirate-color-border, #8a9994);
+    --_border: var(--emirate-color-border, #6f7f79);
     --_surface: var(--emirate-color-surface, #ffffff);
     --_subtle: var(--emirate-color-subtle, #f3f6f5);
     --_error: var(--emirate-color-error, #b3261e);
@@ -20,10 +27,14 @@ export const baseStyles = css`
     --_radius: var(--emirate-radius, 8px);
     --_space: var(--emirate-space, 8px);
     display: block;
-    font-family: var(--emirate-font-family, inherit);
+    font-family: var(--emirate-font-family, var(--_font, inherit));
     color: var(--_text);
     line-height: 1.6;
     box-sizing: border-box;
+  }
+  /* Arabic script has tall ascenders and marks above and below: more room between lines. */
+  :host(:lang(ar)) {
+    line-height: 1.75;
   }
   :host([hidden]) {
     display: none;
@@ -82,6 +93,8 @@ export const baseStyles = css`
   select,
   textarea {
     font: inherit;
+    /* Never below 16 px: phones zoom into smaller fields, and Arabic's marks need the size. */
+    font-size: max(1em, 16px);
     color: inherit;
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -94,6 +107,12 @@ export const baseStyles = css`
   textarea {
     min-block-size: 8em;
     resize: vertical;
+  }
+  @media (max-width: 400px) {
+    /* At 375 px a long Arabic heading keeps to two lines rather than three. */
+    h2 {
+      font-size: 1.3em;
+    }
   }
   [aria-invalid='true'] {
     /* 2 px wide, the second pixel drawn inside: the field keeps its size, so its text is not
@@ -149,7 +168,8 @@ export const baseStyles = css`
     text-decoration: underline;
     min-block-size: 0;
   }
-  button[disabled] {
+  button[disabled],
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }

@@ -184,11 +184,12 @@ describe('<emirate-appointments>', () => {
       });
     }
 
-    it('moves focus to the new view after a navigation', async () => {
+    it('moves focus to the new view’s heading after a navigation', async () => {
       const shell = await mount(BASE);
       navLink(shell, 'الاستعلام').click();
       await goTo(shell, 'emirate-inquiry-box');
-      await until(() => shellRoot(shell).activeElement?.classList.contains('view'), 'focus on the view');
+      const view = current(shell)!;
+      await until(() => view.shadowRoot!.activeElement?.localName === 'h2', 'focus on the heading');
     });
 
     it('keeps the address in step when a request is opened and closed in the inbox', async () => {

@@ -50,7 +50,7 @@ export async function continueToReview(form: BookingForm) {
 export async function send(form: BookingForm) {
   $<HTMLButtonElement>(form, 'button[part=submit]').click();
   await form.updateComplete;
-  await until(() => !root(form).querySelector('button[part=submit][disabled]'), 'the send to finish', 8000);
+  await until(() => !root(form).querySelector('button[part=submit][aria-disabled=true]'), 'the send to finish', 8000);
   // A host (the shell) may take the form away once it is sent: its views then never render.
   if (form.isConnected) await settled(form);
 }

@@ -111,3 +111,10 @@ export function recordFetches(): { calls: string[]; restore: () => void } {
 export function lineCount(el: Element): number {
   return new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size;
 }
+
+/** The element that has focus, looked for through every open shadow root on the way down. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}

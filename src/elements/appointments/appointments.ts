@@ -1,7 +1,7 @@
 import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import type { Route, Router, RouterLocation } from '@vaadin/router';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
@@ -10,12 +10,19 @@ import type { Catalog } from '../../api/types.js';
 import { type ApiError, toApiError } from '../../api/errors.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
 import type { RequestRecord } from '../../ui/summary.js';
+import type { ErrorSummaryDetail, ErrorSummaryEvent } from '../../ui/view-events.js';
 
 export interface ViewChangedDetail {
   /** The view now shown. */
   view: ViewName;
   /** Its path, under `base`. */
   path: string;
+  /**
+   * A title for the view in the widget's language, for the page's `document.title` (WCAG 2.4.2).
+   * It starts with "Error:" ("خطأ:") while the view shows an error summary; the event is sent
+   * again, for the same view, when that changes.
+   */
+  title: string;
 }
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: ApiError };
@@ -45,7 +52,8 @@ const loadRouter = async () => (routerModule ??= await import('@vaadin/router'))
  *
  * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` from any view, when the citizen must sign in.
  * @fires emirate-request-submitted - `{ requestNumber }` from the booking form.
- * @fires emirate-view-changed - `{ view, path }` after the shell shows another view.
+ * @fires emirate-view-changed - `{ view, path, title }` after the shell shows another view, and again when its
+ *   title changes ("Error: …" while an error summary shows); set `document.title` from `title`.
  * @csspart nav - the navigation between the service, "My requests" and the inquiry.
  * @csspart view - the area the current view is shown in.
  * @csspart card - the service card.
@@ -68,7 +76,7 @@ const loadRouter = async () => (routerModule ??= await import('@vaadin/router'))
  * @cssprop --emirate-color-border - borders and the navigation's underline.
  * @cssprop --emirate-radius - corner radius.
  * @cssprop --emirate-space - the spacing unit.
- * @cssprop --emirate-font-family - the font (inherits the host page's by default).
+ * @cssprop [--emirate-font-family=inherit] - the font: the host page's when it sets one, else IBM Plex Sans Arabic, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, system-ui, sans-serif (no font files are shipped).
  */
 @customElement('emirate-appointments')
 @localized()
@@ -105,6 +113,12 @@ export class Appointments extends EmirateElement {
       .view:focus {
         outline: none;
       }
+      /* Under forced colours the current tab's background is lost: a border marks it instead. */
+      @media (forced-colors: active) {
+        nav a[aria-current='page'] {
+          border: 2px solid;
+        }
+      }
       @media print {
         nav {
           display: none;
@@ -133,7 +147,12 @@ export class Appointments extends EmirateElement {
   private routerLoad?: Promise<void>;
   /** The inbox is kept between its list and its requests, so going back does not reload. */
   private inbox?: HTMLElement;
-  private userNavigated = false;
+  /** The first view is the page's: focus stays where the page has it. Every later one takes focus. */
+  private shownFirst = false;
+  /** The current view shows an error summary (see {@link ErrorSummaryEvent}). */
+  private viewHasErrors = false;
+  private path = '';
+  private focusing?: AbortController;
 
   /** The base as a path ending in `/`. */
   get basePath(): string {
@@ -214,6 +233,7 @@ export class Appointments extends EmirateElement {
   private element(tag: string, attributes: Record<string, string> = {}): HTMLElement {
     const element = document.createElement(tag);
     element.setAttribute('exportparts', VIEW_PARTS);
+    element.addEventListener('emirate-error-summary' satisfies ErrorSummaryEvent, this.onErrorSummary);
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
     return this.configure(element);
   }
@@ -252,7 +272,6 @@ export class Appointments extends EmirateElement {
 
   /** Shows another view and adds it to the browser's history. */
   private navigate(path: string) {
-    this.userNavigated = true;
     if (routerModule) routerModule.Router.go(path);
     else void loadRouter().then(({ Router }) => Router.go(path));
   }
@@ -263,15 +282,54 @@ export class Appointments extends EmirateElement {
     const view = viewOfPath(where.route?.path);
     this.view = view;
     this.requestNumber = String(where.params.number ?? '');
+    this.viewHasErrors = false;
+    this.path = where.pathname;
     if (view === 'sent') void this.loadSent(this.requestNumber);
-    this.emit<ViewChangedDetail>('emirate-view-changed', { view, path: where.pathname });
-    // After a navigation (not the first view, which the page shows), focus goes to the new
-    // view so keyboard and screen-reader users start reading there.
-    if (this.userNavigated) {
-      this.userNavigated = false;
-      void this.focusView();
-    }
+    this.announceView();
+    // After a navigation, the browser's Back and Forward included (not the first view, which
+    // the page shows), focus goes to the new view's heading, so keyboard and screen-reader
+    // users start reading there (WCAG 2.4.3).
+    if (this.shownFirst) void this.focusView();
+    this.shownFirst = true;
   };
+
+  private readonly onErrorSummary = (event: Event) => {
+    const { shown } = (event as CustomEvent<ErrorSummaryDetail>).detail;
+    if (shown === this.viewHasErrors || !this.view) return;
+    this.viewHasErrors = shown;
+    this.announceView();
+  };
+
+  /** Tells the page which view shows, with its title (see {@link ViewChangedDetail}). */
+  private announceView() {
+    const view = this.view!;
+    const title = this.viewTitle(view);
+    this.emit<ViewChangedDetail>('emirate-view-changed', {
+      view,
+      path: this.path,
+      title: this.viewHasErrors ? msg(str`خطأ: ${title}`) : title,
+    });
+  }
+
+  /** What each view is called, for the page's title. */
+  private viewTitle(view: ViewName): string {
+    switch (view) {
+      case 'service':
+        return msg('خدمة طلب موعد');
+      case 'book':
+        return msg('طلب تحديد الموعد');
+      case 'sent':
+        return msg('تم إرسال طلبك بنجاح');
+      case 'requests':
+        return msg('طلباتي');
+      case 'request':
+        return msg(str`طلب رقم ${this.requestNumber}`);
+      case 'inquiry':
+        return msg('الاستعلام عن معاملة');
+      default:
+        return msg('الصفحة غير موجودة');
+    }
+  }
 
   /** Reads the sent request back for its confirmation and summary. */
   private async loadSent(requestNumber: string) {
@@ -293,10 +351,47 @@ export class Appointments extends EmirateElement {
     }
   }
 
+  /**
+   * Focuses the view at once (so focus is never lost to the page), then its heading once the
+   * view has rendered it (a view may load first), unless focus moved on meanwhile.
+   */
   private async focusView() {
+    this.focusing?.abort();
+    const focusing = (this.focusing = new AbortController());
     await this.updateComplete;
     const view = this.renderRoot.querySelector<HTMLElement>('.view');
-    view?.focus({ preventScroll: false });
+    if (!view || focusing.signal.aborted) return;
+    view.focus({ preventScroll: false });
+    const deadline = performance.now() + 5000;
+    while (!focusing.signal.aborted && performance.now() < deadline) {
+      const heading = this.viewHeading();
+      if (heading) {
+        if (this.shadowRoot?.activeElement === view) {
+          if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+          heading.focus();
+        }
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** The current view's main heading: in the view element's shadow tree, or the shell's own (confirmation, not found). */
+  private viewHeading(): HTMLElement | null {
+    const find = (root: ParentNode | null | undefined): HTMLElement | null => {
+      if (!root) return null;
+      const heading = root.querySelector<HTMLElement>('h1, h2');
+      if (heading) return heading;
+      for (const child of root.querySelectorAll('*')) {
+        const inner = child.shadowRoot ? find(child.shadowRoot) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    // While the router swaps views the outlet holds the old one too: wait for the new one alone.
+    const outlet = this.renderRoot.querySelector('.outlet');
+    if (!outlet || outlet.childElementCount !== 1) return null;
+    return find(outlet.firstElementChild!.shadowRoot) ?? find(this.renderRoot.querySelector('.view'));
   }
 
   private readonly onSubmitted = (event: Event) => {

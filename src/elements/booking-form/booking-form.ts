@@ -19,7 +19,7 @@ import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { randomId } from '../../api/random-id.js';
 import { DraftController, draftScopeOf } from '../../drafts/draft-controller.js';
 import type { MessageContext } from '../../i18n/messages.js';
-import { localText } from '../../i18n/localization.js';
+import { fallbackLang, localText } from '../../i18n/localization.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { misconfigured, unavailableNotice } from '../../ui/misconfiguration.js';
 import { baseStyles } from '../../ui/styles.js';
@@ -32,6 +32,7 @@ import { fieldLabel } from '../../i18n/field-labels.js';
 import { requestDetailsStyles } from '../../ui/request-details.styles.js';
 import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
+import type { ErrorSummaryDetail, ErrorSummaryEvent } from '../../ui/view-events.js';
 import { loadDetails, loadedDetails, loadedSections, loadedWords, loadRequestSent, loadRest, loadSections, loadWords } from './lazy.js';
 import type { FieldName, FieldProps, FormView } from './sections/view.js';
 import { applicantSection } from './sections/applicant.js';
@@ -86,7 +87,7 @@ export type { SignInRequiredDetail } from '../../ui/emirate-element.js';
  * @cssprop --emirate-color-focus - focus outline colour.
  * @cssprop --emirate-radius - corner radius of fields and buttons.
  * @cssprop --emirate-space - the spacing unit.
- * @cssprop --emirate-font-family - the font (inherits the host page's by default).
+ * @cssprop [--emirate-font-family=inherit] - the font: the host page's when it sets one, else IBM Plex Sans Arabic, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, system-ui, sans-serif (no font files are shipped).
  */
 @customElement('emirate-booking-form')
 @localized()
@@ -135,6 +136,8 @@ export class BookingForm extends EmirateElement {
   @state() private sending = false;
   @state() private result?: SubmitResult;
   @state() private restoredAt?: number;
+  /** The error summary shows (told to the shell, see {@link ErrorSummaryEvent}). */
+  private summaryShown = false;
   /** Shown by {@link renderDraftStatus} alone: a save must not re-render the whole form. */
   private savedAt?: number;
 
@@ -507,6 +510,11 @@ export class BookingForm extends EmirateElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.renderDraftStatus();
+    const summary = Boolean(this.renderRoot.querySelector('.error-summary'));
+    if (summary !== this.summaryShown) {
+      this.summaryShown = summary;
+      this.dispatchEvent(new CustomEvent<ErrorSummaryDetail>('emirate-error-summary' satisfies ErrorSummaryEvent, { detail: { shown: summary } }));
+    }
     if (this.stage === 'form' && !this.renderedAll) this.renderingRest ??= this.renderRestSoon();
   }
 
@@ -544,6 +552,9 @@ export class BookingForm extends EmirateElement {
     if (!status) return;
     const text = this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatDeviceDateTime(this.savedAt, this.locale)}`) : nothing;
     render(text, status);
+    // Said once, at the first save: later saves (after each pause in typing) only update the line.
+    const live = this.renderRoot.querySelector('.draft-live');
+    if (live && (text === nothing || !live.textContent)) live.textContent = text === nothing ? '' : text;
   }
 
   override render() {
@@ -618,7 +629,7 @@ export class BookingForm extends EmirateElement {
   private options(list: CatalogOption[]): Choice[] {
     const cached = this.choices.get(list);
     if (cached?.locale === this.locale) return cached.choices;
-    const choices = list.map((o) => ({ id: o.id, label: localText(o.label) }));
+    const choices = list.map((o) => ({ id: o.id, label: localText(o.label), lang: fallbackLang(o.label) }));
     this.choices.set(list, { locale: this.locale, choices });
     return choices;
   }
@@ -648,6 +659,7 @@ export class BookingForm extends EmirateElement {
       <form part="form" novalidate @submit=${this.continueToReview}>
         <h2 tabindex="-1">${msg('طلب تحديد الموعد')}</h2>
         <p class="intro">${msg('يرجى تعبئة الطلب بعناية وإرفاق جميع المرفقات المطلوبة لضمان تقديم الخدمة بأفضل طريقة.')}</p>
+        <p class="hint required-note">${msg('الحقول المشار إليها بعلامة * مطلوبة، وما سواها اختياري.')}</p>
         ${rest?.draftNotices({
           drafts: this.drafts,
           locale: this.locale,
@@ -660,9 +672,10 @@ export class BookingForm extends EmirateElement {
         ${rest?.errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
         ${applicantSection(view)}
         ${this.renderedAll && words && rest
-          ? html`${rest.visitSection(view, words.characterCount)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
+          ? html`${rest.visitSection(view, words)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
               ${rest.companionsSection(view)} ${rest.declarationSection(view)}
-              <p class="draft-status"></p>`
+              <p class="draft-status"></p>
+              <p class="visually-hidden draft-live" role="status"></p>`
           : nothing}
       </form>
     `;

@@ -64,7 +64,7 @@ const newKey = randomId;
  * @cssprop --emirate-color-focus - focus outline colour.
  * @cssprop --emirate-radius - corner radius of fields and buttons.
  * @cssprop --emirate-space - the spacing unit.
- * @cssprop --emirate-font-family - the font (inherits the host page's by default).
+ * @cssprop [--emirate-font-family=inherit] - the font: the host page's when it sets one, else IBM Plex Sans Arabic, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, system-ui, sans-serif (no font files are shipped).
  */
 @customElement('emirate-companion-list')
 @localized()
@@ -188,9 +188,12 @@ export class CompanionList extends EmirateElement {
     return errors;
   }
 
-  /** Moves focus to the control of `companions.<i>.<field>` (used by error summaries). */
+  /**
+   * Moves focus to the control of `companions.<i>.<field>` (used by error summaries); `companions`
+   * alone (the review's "Change") focuses the first companion's name, or "+ Add companion" when there is none.
+   */
   async focusField(path: string): Promise<void> {
-    const [, index, field] = path.split('.');
+    const [, index = '0', field] = path.split('.');
     const entry = this.entries[Number(index)];
     await this.updateComplete;
     const target = entry
@@ -317,6 +320,7 @@ export class CompanionList extends EmirateElement {
     return html`
       <div class="list" role="group" aria-labelledby="companions-title">
         <p class=${this.hideTitle ? 'visually-hidden' : 'title'} id="companions-title">${msg('المرافقون')}</p>
+        ${this.hideTitle ? nothing : html`<p class="hint required-note">${msg('الحقول المشار إليها بعلامة * مطلوبة، وما سواها اختياري.')}</p>`}
         ${this.entries.length === 0 ? html`<p class="empty">${msg('لا يوجد مرافقون.')}</p>` : nothing}
         ${repeat(this.entries, (e) => e.key, (e, i) => this.renderCompanion(e, i, errors))}
         ${atMax

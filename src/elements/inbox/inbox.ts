@@ -10,7 +10,9 @@ import { safeFileName } from '../../domain/file-type.js';
 import { formatHijriDate, formatRiyadhTime } from '../../domain/hijri.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
 import { statusLabel } from '../../i18n/status.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { localText } from '../../i18n/localization.js';
+import { dataLang, dataText, isolateNumbers } from '../../ui/data-text.js';
 import { plural } from '../../i18n/plural.js';
 import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
@@ -554,9 +556,9 @@ export class Inbox extends EmirateElement {
       >
         ${msg(str`طلب رقم ${r.requestNumber}`)}
       </button>
-      <span class="service">${localText(r.serviceName)}</span>
+      <span class="service">${dataText(localText(r.serviceName))}</span>
       <span class="meta">${this.renderDate(r.createdAt)}</span>
-      <span class="meta"><bdi>${r.beneficiaryName}</bdi></span>
+      <span class="meta">${dataText(r.beneficiaryName)}</span>
       <span class="status status-${r.status}" id=${status}>${statusLabel(r.status)}</span>
       ${unread ? html`<span class="badge" part="badge" id=${badge}>${this.unreadLabel(r.unreadMessages)}</span>` : nothing}
       ${r.status === 'approved'
@@ -744,7 +746,7 @@ export class Inbox extends EmirateElement {
     return html`
       <article aria-labelledby="title">
         <h2 id="title" tabindex="-1">${msg(str`طلب رقم ${r.requestNumber}`)}</h2>
-        <p><span class="status status-${r.status}">${statusLabel(r.status)}</span> · ${localText(r.serviceName)} · ${this.renderDate(r.createdAt)}</p>
+        <p><span class="status status-${r.status}">${statusLabel(r.status)}</span> · ${dataText(localText(r.serviceName))} · ${this.renderDate(r.createdAt)}</p>
         ${this.renderAppointment(r)} ${this.renderPass(r.requestNumber)}
         <p class="actions">
           <button type="button" class="secondary" @click=${() => this.downloadSummary(r.requestNumber)}>${msg('تنزيل ملخص الطلب')}</button>
@@ -763,7 +765,7 @@ export class Inbox extends EmirateElement {
                     ${m.from === 'staff' ? msg('موظف الإمارة') : msg('أنت')} ·
                     <time datetime=${m.at}>${formatHijriDate(m.at, this.locale)} ${formatRiyadhTime(m.at, this.locale)}</time>
                   </p>
-                  <p class="pre-wrap text" dir="auto">${m.text}</p>
+                  <p class="pre-wrap text" dir="auto" lang=${ifDefined(dataLang(m.text))}>${isolateNumbers(m.text)}</p>
                   ${m.attachments.length ? this.renderAttachments(r.requestNumber, m.attachments) : nothing}
                 </li>`,
               )}

@@ -66,6 +66,20 @@ export class RatingForm extends LitElement {
         color: var(--_focus);
         font-size: 1.4em;
       }
+      /* Under forced colours both stars take the system's colours: the shape (★ on, ☆ off)
+         tells them apart, and the chosen ones take the highlight colour. */
+      @media (forced-colors: active) {
+        .stars label {
+          forced-color-adjust: none;
+          color: CanvasText;
+        }
+        .stars label.on {
+          color: Highlight;
+        }
+        .stars input:focus-visible + label {
+          outline-color: CanvasText;
+        }
+      }
     `,
   ];
 
@@ -82,8 +96,10 @@ export class RatingForm extends LitElement {
 
   private async submit(event: Event) {
     event.preventDefault();
+    // Pressed again while sending (the button stays focusable, `aria-disabled`): nothing to do.
+    if (this.sending) return;
     this.showErrors = true;
-    if (this.errors.stars || this.errors.comment || !this.adapter || this.sending) {
+    if (this.errors.stars || this.errors.comment || !this.adapter) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(this.errors.stars ? 'input[name=stars]' : '#comment')?.focus();
       return;
@@ -102,6 +118,10 @@ export class RatingForm extends LitElement {
     } finally {
       this.sending = false;
     }
+    // The form gave way to the thanks: focus goes to it, so it is read and focus is not lost.
+    await this.updateComplete;
+    if (this.given) this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
+    else this.renderRoot.querySelector<HTMLElement>('.send-error')?.focus();
   }
 
   private get errors() {
@@ -111,7 +131,7 @@ export class RatingForm extends LitElement {
 
   override render() {
     if (this.given) {
-      return html`<p role="status">
+      return html`<p class="thanks" role="status" tabindex="-1">
         ${msg('شكرًا لتقييمك الخدمة.')}
         <span class="given" aria-hidden="true">${'★'.repeat(this.given.stars)}${'☆'.repeat(5 - this.given.stars)}</span>
         <span class="visually-hidden">${msg(str`${this.given.stars} من 5`)}</span>
@@ -121,13 +141,13 @@ export class RatingForm extends LitElement {
     return html`
       <form novalidate @submit=${this.submit} aria-labelledby="rating-title">
         <h3 id="rating-title">${msg('قيّم الخدمة')}</h3>
-        <fieldset class="field" role="radiogroup" aria-invalid=${errors.stars ? 'true' : 'false'} aria-describedby=${errors.stars ? 'stars-error' : nothing}>
+        <fieldset class="field" role="radiogroup" aria-required="true" aria-invalid=${errors.stars ? 'true' : 'false'} aria-describedby=${errors.stars ? 'stars-error' : nothing}>
           <legend>${msg('عدد النجوم')}</legend>
           <div class="stars">
             ${STARS.map(
-              (n) => html`<input type="radio" name="stars" id="star-${n}" value=${n} .checked=${this.stars === n} @change=${() => (this.stars = n)} />
+              (n) => html`<input type="radio" name="stars" required id="star-${n}" value=${n} .checked=${this.stars === n} @change=${() => (this.stars = n)} />
                 <label for="star-${n}" class=${n <= this.stars ? 'on' : ''}
-                  ><span aria-hidden="true">★</span><span class="visually-hidden">${msg(str`${n} من 5`)}</span></label
+                  ><span aria-hidden="true">${n <= this.stars ? '★' : '☆'}</span><span class="visually-hidden">${msg(str`${n} من 5`)}</span></label
                 >`,
             )}
           </div>
@@ -142,8 +162,9 @@ export class RatingForm extends LitElement {
           error: errors.comment,
           onInput: (v) => (this.comment = v),
         })}
-        ${this.failure ? html`<div class="notice error" role="alert">${apiErrorMessage(this.failure)}</div>` : nothing}
-        <button type="submit" ?disabled=${this.sending}>${msg('إرسال التقييم')}</button>
+        ${this.failure ? html`<div class="notice error send-error" role="alert" tabindex="-1">${apiErrorMessage(this.failure)}</div>` : nothing}
+        <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>${msg('إرسال التقييم')}</button>
+        <p class="visually-hidden" role="status">${this.sending ? msg('جارٍ إرسال التقييم…') : nothing}</p>
       </form>
     `;
   }

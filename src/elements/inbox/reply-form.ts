@@ -8,7 +8,8 @@ import { ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { normalizeText, validateText } from '../../domain/text.js';
 import { randomId } from '../../api/random-id.js';
 import { DraftController, type DraftScope } from '../../drafts/draft-controller.js';
-import { apiErrorMessage, characterCount, errorMessage } from '../../i18n/messages.js';
+import { apiErrorMessage, characterCount, charactersLeft, errorMessage } from '../../i18n/messages.js';
+import { textLength } from '../../domain/text.js';
 import { baseStyles } from '../../ui/styles.js';
 import { textField } from '../../ui/fields.js';
 import { draftLimitNotice } from '../../ui/draft-notice.js';
@@ -142,8 +143,10 @@ export class ReplyForm extends LitElement {
   private async send(event: Event) {
     event.preventDefault();
     this.showErrors = true;
+    // Pressed again while sending (the button stays focusable, `aria-disabled`): nothing to do.
+    if (this.sending) return;
     this.sent = '';
-    if (this.error || !this.adapter || this.sending) {
+    if (this.error || !this.adapter) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#reply')?.focus();
       return;
@@ -165,6 +168,10 @@ export class ReplyForm extends LitElement {
       this.showErrors = false;
       this.sent = msg('تم إرسال ردك.');
       this.dispatchEvent(new CustomEvent<ReplySentDetail>('emirate-reply-sent', { detail: { message } }));
+      // The form is empty again: focus goes to what says it was sent, so it is read and found.
+      this.sending = false;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.sent')?.focus();
     } catch (error) {
       this.failure = toApiError(error);
       await this.drafts.flush();
@@ -196,6 +203,7 @@ export class ReplyForm extends LitElement {
             this.save();
           },
         })}
+        <span class="visually-hidden reply-left" role="status">${charactersLeft(textLength(this.text), MAX_TEXT)}</span>
         ${repeat(
           this.files,
           (f) => f.slot,
@@ -214,8 +222,10 @@ export class ReplyForm extends LitElement {
         ${this.failure
           ? html`<div class="notice error send-error" role="alert" tabindex="-1">${apiErrorMessage(this.failure, { kept: true })}</div>`
           : nothing}
-        <button type="submit" ?disabled=${this.sending}>${this.failure ? msg('إعادة الإرسال') : msg('إرسال الرد')}</button>
-        <p role="status">${this.sending ? msg('جارٍ إرسال الرد…') : this.sent}</p>
+        <button type="submit" aria-disabled=${this.sending ? 'true' : 'false'} aria-describedby="reply-status">
+          ${this.failure ? msg('إعادة الإرسال') : msg('إرسال الرد')}
+        </button>
+        <p id="reply-status" class="sent" role="status" tabindex="-1">${this.sending ? msg('جارٍ إرسال الرد…') : this.sent}</p>
       </form>
     `;
   }

@@ -49,7 +49,7 @@ type Outcome =
  * @cssprop --emirate-color-focus - focus outline colour.
  * @cssprop --emirate-radius - corner radius of fields and buttons.
  * @cssprop --emirate-space - the spacing unit.
- * @cssprop --emirate-font-family - the font (inherits the host page's by default).
+ * @cssprop [--emirate-font-family=inherit] - the font: the host page's when it sets one, else IBM Plex Sans Arabic, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, system-ui, sans-serif (no font files are shipped).
  */
 @customElement('emirate-inquiry-box')
 @localized()

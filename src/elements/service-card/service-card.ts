@@ -6,6 +6,7 @@ import type { Catalog, Session } from '../../api/types.js';
 import { type ApiError, toApiError } from '../../api/errors.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
 import { localText } from '../../i18n/localization.js';
+import { dataText } from '../../ui/data-text.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { baseStyles } from '../../ui/styles.js';
@@ -39,7 +40,7 @@ export interface ServiceStartDetail {
  * @cssprop --emirate-color-subtle - background of the facts.
  * @cssprop --emirate-radius - corner radius of the card and buttons.
  * @cssprop --emirate-space - the spacing unit.
- * @cssprop --emirate-font-family - the font (inherits the host page's by default).
+ * @cssprop [--emirate-font-family=inherit] - the font: the host page's when it sets one, else IBM Plex Sans Arabic, Noto Sans Arabic, Noto Naskh Arabic, Tahoma, system-ui, sans-serif (no font files are shipped).
  */
 @customElement('emirate-service-card')
 @localized()
@@ -162,13 +163,13 @@ export class ServiceCard extends EmirateElement {
     return html`
       <section class="card" part="card" aria-labelledby="title">
         <slot name="header"></slot>
-        <h2 id="title" tabindex="-1">${localText(service.name)}</h2>
+        <h2 id="title" tabindex="-1">${dataText(localText(service.name))}</h2>
         <h3>${msg('وصف الخدمة')}</h3>
-        <p>${localText(service.description)}</p>
+        <p>${dataText(localText(service.description))}</p>
         <p class="note">${msg('ملاحظة: لاستخدام الخدمات يتوجب عليك الدخول من خلال النفاذ الوطني الموحد.')}</p>
         <h3>${msg('الشروط والأحكام')}</h3>
         <ul>
-          ${service.terms.map((term) => html`<li>${localText(term)}</li>`)}
+          ${service.terms.map((term) => html`<li>${dataText(localText(term))}</li>`)}
         </ul>
         <dl>
           <div>
@@ -180,19 +181,19 @@ export class ServiceCard extends EmirateElement {
           </div>
           <div>
             <dt>${msg('الفئة المستفيدة')}</dt>
-            <dd>${localText(service.beneficiaries)}</dd>
+            <dd>${dataText(localText(service.beneficiaries))}</dd>
           </div>
           <div>
             <dt>${msg('رسوم الخدمة')}</dt>
-            <dd>${localText(service.fee)}</dd>
+            <dd>${dataText(localText(service.fee))}</dd>
           </div>
           <div>
             <dt>${msg('مدة تنفيذ الخدمة')}</dt>
-            <dd>${localText(service.duration)}</dd>
+            <dd>${dataText(localText(service.duration))}</dd>
           </div>
           <div>
             <dt>${msg('قنوات بديلة للحصول على الخدمة')}</dt>
-            <dd>${localText(service.channels)}</dd>
+            <dd>${dataText(localText(service.channels))}</dd>
           </div>
         </dl>
         <div class="actions">

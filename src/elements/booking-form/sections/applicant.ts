@@ -3,14 +3,25 @@ import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { choiceGroup, selectField, textField } from '../../../ui/fields.js';
 import { fullNameHint } from '../../../i18n/field-labels.js';
+import { getLocale } from '../../../i18n/localization.js';
 import type { FormView } from './view.js';
+
+/**
+ * The name's language when it is not the interface's (an Arabic name from Nafath in the English
+ * form), so a screen reader reads it in its own voice. A small check here: the full one
+ * (ui/data-text.ts) is not worth its bytes on the first screen.
+ */
+const nameLang = (name: string) => {
+  const lang = /[\u0620-\u064A]/.test(name) ? 'ar' : /[A-Za-z]/.test(name) ? 'en' : undefined;
+  return lang === getLocale() ? undefined : lang;
+};
 
 export function applicantSection(view: FormView) {
   const { catalog, readonlyId } = view;
   return html`
     <h3>${msg('بيانات مقدم الطلب')}</h3>
     ${choiceGroup({ ...view.field('applicantType'), options: view.options(catalog.applicantTypes) })}
-    ${textField({ ...view.field('fullName'), autocomplete: 'name', hint: fullNameHint(view.values.idNumber) })}
+    ${textField({ ...view.field('fullName'), autocomplete: 'name', dir: 'auto', lang: nameLang(view.values.fullName), hint: fullNameHint(view.values.idNumber) })}
     ${textField({
       ...view.field('idNumber'),
       readonly: readonlyId,

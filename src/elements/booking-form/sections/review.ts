@@ -43,7 +43,7 @@ export function reviewSection(view: ReviewView) {
       </dl>
       ${failure ? sendError(view, failure) : nothing}
       <div class="actions">
-        <button type="button" part="submit" ?disabled=${sending} aria-describedby=${sending ? 'sending' : nothing} @click=${view.send}>
+        <button type="button" part="submit" aria-disabled=${sending ? 'true' : 'false'} aria-describedby=${sending ? 'sending' : nothing} @click=${view.send}>
           ${failure ? msg('إعادة الإرسال') : msg('إرسال')}
         </button>
         <button type="button" class="secondary" ?disabled=${sending} @click=${view.back}>${msg('العودة إلى الطلب')}</button>

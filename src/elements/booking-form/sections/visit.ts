@@ -6,8 +6,9 @@ import { textLength } from '../../../domain/text.js';
 import { selectField, textField } from '../../../ui/fields.js';
 import type { FormView } from './view.js';
 
-/** `characterCount` comes from the wording, loaded with the rest of the form (see lazy.ts). */
-export function visitSection(view: FormView, characterCount: (n: number) => string) {
+/** `words` (the counts' wording) is loaded with the rest of the form (see lazy.ts). */
+export function visitSection(view: FormView, words: Pick<typeof import('../../../i18n/messages.js'), 'characterCount' | 'charactersLeft'>) {
+  const { characterCount } = words;
   const { catalog, values: v } = view;
   return html`
     <h3>${msg('بيانات الموعد')}</h3>
@@ -25,5 +26,6 @@ export function visitSection(view: FormView, characterCount: (n: number) => stri
       dir: 'auto',
       hint: msg(str`قم بتوضيح سبب الزيارة هنا بشكل واضح. ${textLength(v.subject)} من ${characterCount(catalog.subject.maxLength)}`),
     })}
+    <span class="visually-hidden subject-left" role="status">${words.charactersLeft(textLength(v.subject), catalog.subject.maxLength)}</span>
   `;
 }
