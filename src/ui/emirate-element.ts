@@ -104,18 +104,13 @@ export class EmirateElement extends LitElement {
   }
 
   /**
-   * The page's font when it sets one (inherited), else the widget's Arabic stack: a probe with
-   * the browser's initial font tells whether the element around has any other.
+   * The page's font when it sets one (inherited), else the widget's Arabic stack: the element
+   * around has the browser's initial font when the page sets none.
    */
   private chooseFont() {
     const around = this.parentElement ?? (this.getRootNode() as ShadowRoot).host;
     if (!around) return;
-    const probe = document.createElement('i');
-    probe.style.fontFamily = 'initial';
-    this.renderRoot.appendChild(probe);
-    const none = getComputedStyle(probe).fontFamily === getComputedStyle(around).fontFamily;
-    probe.remove();
-    if (none) this.style.setProperty('--_font', FONT_STACK);
+    if (browserFont() === getComputedStyle(around).fontFamily) this.style.setProperty('--_font', FONT_STACK);
     else this.style.removeProperty('--_font');
   }
 
@@ -192,4 +187,21 @@ export class EmirateElement extends LitElement {
   protected emit<T>(type: `emirate-${string}`, detail: T): boolean {
     return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: true }));
   }
+}
+
+let initialFont: string | undefined;
+
+/**
+ * The browser's own default font family, what a page that sets none inherits: read once, from a
+ * probe in the document (inside a shadow root WebKit computes `initial` as the inherited family).
+ */
+function browserFont(): string {
+  if (initialFont === undefined) {
+    const probe = document.createElement('i');
+    probe.style.fontFamily = 'initial';
+    document.documentElement.appendChild(probe);
+    initialFont = getComputedStyle(probe).fontFamily;
+    probe.remove();
+  }
+  return initialFont;
 }
