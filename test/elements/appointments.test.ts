@@ -299,6 +299,10 @@ describe('<emirate-appointments>', () => {
       };
       document.addEventListener('emirate-sign-in-required', listener);
       try {
+        // Until the card knows the citizen is signed out, "Start service" goes to the start address
+        // (where the form asks for the sign-in itself), so the click waits for the session's answer.
+        const card = current(shell) as unknown as { session?: unknown };
+        await until(() => card.session === null, 'the card to know the citizen is signed out');
         current(shell)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!.click();
       } finally {
         document.removeEventListener('emirate-sign-in-required', listener);
@@ -399,6 +403,10 @@ describe('<emirate-appointments>', () => {
       };
       document.addEventListener('emirate-sign-in-required', listener);
       try {
+        // Until the card knows the citizen is signed out, "Start service" goes to the start address
+        // (where the form asks for the sign-in itself), so the click waits for the session's answer.
+        const card = current(shell) as unknown as { session?: unknown };
+        await until(() => card.session === null, 'the card to know the citizen is signed out');
         current(shell)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!.click();
       } finally {
         document.removeEventListener('emirate-sign-in-required', listener);
