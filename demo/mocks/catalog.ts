@@ -87,7 +87,7 @@ export const najranCatalog: Catalog = {
     option('al-kharkhir', 'الخرخير', 'Al-Kharkhir'),
   ],
   belongings: [
-    option('private-car', 'سيارة خاصة', 'Private car'),
+    { ...option('private-car', 'سيارة خاصة', 'Private car'), vehicle: true },
     option('mobile-phone', 'هاتف محمول', 'Mobile phone'),
     option('tablet', 'جهاز لوحي', 'Tablet'),
     option('laptop', 'كمبيوتر محمول', 'Laptop'),

@@ -42,7 +42,9 @@ export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id:
   add('idCopy', hasUpload(b.idCopy) ? null : 'required');
   const belongings = Array.isArray(b.belongings) ? b.belongings : [];
   if (!Array.isArray(b.belongings) || belongings.some((id) => choice(id, catalog.belongings))) add('belongings', 'invalid');
+  const vehicle = belongings.some((id) => catalog.belongings.some((o) => o.id === id && o.vehicle));
   if (b.plate !== undefined) add('plate', plateProblem(b.plate));
+  else if (vehicle) add('plate', 'required');
   errors.push(...companions(b.companions, b.idNumber, catalog.companions.max, hasUpload));
   add('declaration', b.declaration === true ? null : 'required');
   add('locale', b.locale === 'ar' || b.locale === 'en' ? null : 'invalid');

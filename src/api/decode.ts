@@ -15,6 +15,7 @@
  */
 import type {
   AppointmentType,
+  Belonging,
   Catalog,
   CatalogOption,
   InquiryResult,
@@ -143,6 +144,7 @@ export const localizedText: Decoder<LocalizedText> = (value, path) => {
 };
 
 const catalogOption = object<CatalogOption>({ id: nonEmptyString, label: localizedText });
+const belonging = object<Belonging>({ id: nonEmptyString, label: localizedText, vehicle: optional(boolean) });
 
 const appointmentType = object<AppointmentType>({
   id: nonEmptyString,
@@ -173,7 +175,7 @@ export const catalog = object<Catalog>({
   gates: array(catalogOption),
   reasons: array(catalogOption),
   governorates: array(catalogOption),
-  belongings: array(catalogOption),
+  belongings: array(belonging),
   files: object({ acceptedTypes: array(string), maxBytes: integer(1) }),
   companions: object({ max: integer(0) }),
   subject: object({ maxLength: integer(1) }),

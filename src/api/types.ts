@@ -31,6 +31,12 @@ export interface AppointmentType extends CatalogOption {
   destinations?: CatalogOption[];
 }
 
+/** A belonging the visitor may declare (مرفقات الزائر). */
+export interface Belonging extends CatalogOption {
+  /** A vehicle that enters the grounds (a private car): the form then asks for its plate (#14). */
+  vehicle?: boolean;
+}
+
 /** Attachment rules: accepted MIME types (checked by content) and the size limit. */
 export interface FileRules {
   /** e.g. `['application/pdf', 'image/jpeg', 'image/png']` */
@@ -64,7 +70,7 @@ export interface Catalog {
   gates: CatalogOption[];
   reasons: CatalogOption[];
   governorates: CatalogOption[];
-  belongings: CatalogOption[];
+  belongings: Belonging[];
   files: FileRules;
   companions: { max: number };
   subject: { maxLength: number };
@@ -162,7 +168,7 @@ export interface BookingRequest {
   idCopy: string;
   /** Belonging ids; empty when the visitor has none. */
   belongings: string[];
-  /** The car's plate, when the belongings include a private car. */
+  /** The car's plate, when the belongings include one the catalog marks `vehicle`. */
   plate?: CarPlate;
   companions: CompanionPayload[];
   declaration: true;

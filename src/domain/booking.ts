@@ -8,7 +8,8 @@ import { normalizeEmail, validateEmail } from './email.js';
 import { normalizeMobile, validateMobile } from './mobile.js';
 import { isSessionName, nameHolder, normalizeName, validateFullName } from './name.js';
 import { normalizeSaudiId, validateCompanionIds, validateSaudiId } from './saudi-id.js';
-import { normalizeText, validateText } from './text.js';
+import { parsePlate } from './plate.js';
+import { normalizeText, textLength, validateText } from './text.js';
 
 /** One companion (مرافق) while being filled in. `key` is stable across edits and reloads. */
 export interface CompanionValues {
@@ -33,6 +34,10 @@ export interface BookingValues {
   /** "Other belongings?" (هل لديك مرفقات أخرى؟): unanswered, yes or no. */
   hasBelongings: '' | 'yes' | 'no';
   belongings: string[];
+  /** The car's plate as typed (`أ ب ح ١٢٣٤`, `ABJ 1234`), asked when a belonging is a vehicle (#14). */
+  plate: string;
+  plateMake: string;
+  plateColour: string;
   companions: CompanionValues[];
   declaration: boolean;
 }
@@ -61,6 +66,9 @@ export function emptyBooking(): BookingValues {
     subject: '',
     hasBelongings: '',
     belongings: [],
+    plate: '',
+    plateMake: '',
+    plateColour: '',
     companions: [],
     declaration: false,
   };
@@ -83,9 +91,20 @@ export const FIELD_ORDER = [
   'idCopy',
   'hasBelongings',
   'belongings',
+  'plate',
+  'plateMake',
+  'plateColour',
   'companions',
   'declaration',
 ] as const;
+
+/** The longest make or colour of a car the form takes (the contract's `CarPlate`). */
+export const PLATE_DETAIL_MAX_LENGTH = 40;
+
+/** Whether the declared belongings include one the catalog marks a vehicle: then its plate is asked. */
+export function declaresVehicle(values: Pick<BookingValues, 'hasBelongings' | 'belongings'>, catalog: Catalog): boolean {
+  return values.hasBelongings === 'yes' && values.belongings.some((id) => catalog.belongings.some((b) => b.id === id && b.vehicle));
+}
 
 /** A companion's fields in the order the form shows them. */
 const COMPANION_FIELD_ORDER = ['fullName', 'idNumber', 'idImage'];
@@ -196,6 +215,13 @@ export function validateBooking(
   if (values.hasBelongings === 'yes' && !values.belongings.some((b) => has(catalog.belongings, b))) {
     set('belongings', 'required');
   }
+  if (declaresVehicle(values, catalog)) {
+    const plate = parsePlate(values.plate);
+    if ('error' in plate) set('plate', plate.error);
+    for (const field of ['plateMake', 'plateColour'] as const) {
+      if (textLength(normalizeText(values[field]).trim()) > PLATE_DETAIL_MAX_LENGTH) set(field, 'too-long');
+    }
+  }
   if (values.companions.length > catalog.companions.max) set('companions', 'companions-max');
   for (const [field, code] of validateCompanions(values.companions, values.idNumber, hasFile)) {
     errors.set(field, code);
@@ -204,8 +230,11 @@ export function validateBooking(
   return errors;
 }
 
-/** Normalises typed values (digits, spaces, invisible characters) into the payload the backend receives. */
-export function toBookingRequest(values: BookingValues, attachments: AttachmentRefs, locale: 'ar' | 'en'): BookingRequest {
+/**
+ * Normalises typed values (digits, spaces, invisible characters) into the payload the backend
+ * receives; the catalog tells which belonging is a vehicle, whose plate goes with it.
+ */
+export function toBookingRequest(values: BookingValues, attachments: AttachmentRefs, locale: 'ar' | 'en', catalog: Catalog): BookingRequest {
   const companions: CompanionPayload[] = values.companions.map((c) => ({
     fullName: normalizeName(c.fullName),
     idNumber: normalizeSaudiId(c.idNumber),
@@ -226,8 +255,18 @@ export function toBookingRequest(values: BookingValues, attachments: AttachmentR
     subjectLetter: attachments.subjectLetter ?? '',
     idCopy: attachments.idCopy ?? '',
     belongings: values.hasBelongings === 'yes' ? values.belongings : [],
+    ...plateOf(values, catalog),
     companions,
     declaration: true,
     locale,
   };
+}
+
+/** The plate to send: when a vehicle is declared and its plate reads as one, with make and colour when given. */
+function plateOf(values: BookingValues, catalog: Catalog): Pick<BookingRequest, 'plate'> {
+  const parsed = declaresVehicle(values, catalog) ? parsePlate(values.plate) : undefined;
+  if (!parsed || 'error' in parsed) return {};
+  const make = normalizeText(values.plateMake).trim();
+  const colour = normalizeText(values.plateColour).trim();
+  return { plate: { ...parsed.plate, ...(make ? { make } : {}), ...(colour ? { colour } : {}) } };
 }

@@ -15,6 +15,7 @@
  * - `companions-max`: more companions than the catalog allows
  * - `transaction-invalid`: a transaction number that is not 1 to 10 digits
  * - `year-invalid`: a Hijri year that is not a year transactions can have
+ * - `plate-format` / `plate-letter`: a car plate that is not 1–4 digits and 3 letters, or has a letter no Saudi plate uses
  */
 export type FieldErrorCode =
   | 'required'
@@ -37,4 +38,6 @@ export type FieldErrorCode =
   | 'upload-pending'
   | 'companions-max'
   | 'transaction-invalid'
-  | 'year-invalid';
+  | 'year-invalid'
+  | 'plate-format'
+  | 'plate-letter';

@@ -34,6 +34,12 @@ export function fieldLabel(field: string): string {
       return msg('هل لديك مرفقات أخرى؟');
     case 'belongings':
       return msg('قم باختيار المرفقات التي مع الزائر');
+    case 'plate':
+      return msg('لوحة السيارة');
+    case 'plateMake':
+      return msg('نوع السيارة');
+    case 'plateColour':
+      return msg('لون السيارة');
     case 'companions':
       return msg('المرافقون');
     case 'declaration':

@@ -95,6 +95,8 @@ function requiredMessage(field: string, { holder }: MessageContext): string {
       return msg('اختر «نعم» إن كانت معك مرفقات أخرى، أو «لا»');
     case 'belongings':
       return msg('اختر المرفقات التي مع الزائر');
+    case 'plate':
+      return msg('أدخل رقم لوحة السيارة وحروفها');
     case 'declaration':
       return msg('ضع علامة على الإقرار لتأكيد صحة البيانات');
     case 'transactionNumber':
@@ -119,6 +121,10 @@ function tooLongMessage(field: string, { max = '' }: MessageContext): string {
       return msg(str`يجب ألا يزيد نص موضوع الزيارة على ${count}`);
     case 'reply':
       return msg(str`يجب ألا يزيد نص الرد على ${count}`);
+    case 'plateMake':
+      return msg(str`يجب ألا يزيد نوع السيارة على ${count}`);
+    case 'plateColour':
+      return msg(str`يجب ألا يزيد لون السيارة على ${count}`);
     default:
       return msg(str`يجب ألا يزيد النص على ${count}`);
   }
@@ -234,6 +240,10 @@ function genericMessage(code: string, { max = '', types = 'PDF, JPEG, PNG' }: Me
       return msg('رقم المعاملة أرقام فقط، من 1 إلى 10 أرقام');
     case 'year-invalid':
       return msg(str`أدخل سنة هجرية من 1350 إلى ${max}`);
+    case 'plate-format':
+      return msg('لوحة السيارة من 1 إلى 4 أرقام و3 حروف، مثل أ ب ح 1234');
+    case 'plate-letter':
+      return msg('في اللوحة حرف لا تستخدمه اللوحات السعودية. الحروف: أ ب ح د ر س ص ط ع ق ك ل م ن هـ و ى');
     default:
       return msg('القيمة غير صحيحة');
   }
@@ -248,7 +258,7 @@ const KNOWN_CODES = new Set<string>([
   'required', 'id-format', 'id-prefix', 'id-checksum', 'id-duplicate', 'id-same-as-applicant',
   'mobile-invalid', 'email-invalid', 'name-parts', 'name-parts-resident', 'name-chars', 'too-long',
   'file-empty', 'file-too-large', 'file-type', 'file-name-type', 'upload-failed', 'upload-pending', 'companions-max',
-  'transaction-invalid', 'year-invalid', 'invalid',
+  'transaction-invalid', 'year-invalid', 'plate-format', 'plate-letter', 'invalid',
 ]);
 
 export interface ApiMessageOptions {

@@ -7,6 +7,7 @@ import { msg } from '@lit/localize';
 import type { BookingRequest, Catalog, CatalogOption } from '../api/types.js';
 import { destinationsFor } from '../domain/booking.js';
 import { formatMobile } from '../domain/mobile.js';
+import { formatPlate } from '../domain/plate.js';
 import { fieldLabel } from '../i18n/field-labels.js';
 import { localText } from '../i18n/localization.js';
 
@@ -39,6 +40,7 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
     row('subjectLetter', file(names.subjectLetter)),
     row('idCopy', file(names.idCopy)),
     ['belongings', msg('مرفقات الزائر'), request.belongings.length ? request.belongings.map((b) => label(catalog.belongings, b)).join(msg('، ')) : none],
+    ...(request.plate ? [row('plate', html`<bdi>${[formatPlate(request.plate), request.plate.make, request.plate.colour].filter(Boolean).join(' · ')}</bdi>`)] : []),
     row(
       'companions',
       request.companions.length === 0

@@ -4,6 +4,7 @@ import { validateEmail } from '../../src/domain/email.js';
 import { validateMobile } from '../../src/domain/mobile.js';
 import { validateFullName } from '../../src/domain/name.js';
 import { validateCompanionIds, validateSaudiId } from '../../src/domain/saudi-id.js';
+import { validatePlate } from '../../src/domain/plate.js';
 import { validateText } from '../../src/domain/text.js';
 
 /** Every code, once: the compiler rejects a missing or unknown key. */
@@ -29,6 +30,8 @@ const CODES: Record<FieldErrorCode, true> = {
   'companions-max': true,
   'transaction-invalid': true,
   'year-invalid': true,
+  'plate-format': true,
+  'plate-letter': true,
 };
 
 /** Bad input of every kind the rules meet. */
@@ -42,6 +45,7 @@ describe('FieldErrorCode', () => {
     ['validateFullName', (raw) => validateFullName(raw)],
     ['validateFullName (resident)', (raw) => validateFullName(raw, { holder: 'resident' })],
     ['validateText', (raw) => validateText(raw, { maxLength: 10 })],
+    ['validatePlate', validatePlate],
     ['validateCompanionIds', (raw) => validateCompanionIds('1085427373', [raw, raw])[1] ?? null],
   ];
   for (const [name, rule] of rules) {

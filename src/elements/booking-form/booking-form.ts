@@ -8,6 +8,7 @@ import {
   companionSlot,
   destinationsFor,
   emptyBooking,
+  PLATE_DETAIL_MAX_LENGTH,
   toBookingRequest,
   validateBooking,
   type BookingValues,
@@ -434,7 +435,7 @@ export class BookingForm extends EmirateElement {
     this.sending = true;
     this.failure = undefined;
     try {
-      const result = await api.submitRequest(toBookingRequest(this.values, refs, this.locale), {
+      const result = await api.submitRequest(toBookingRequest(this.values, refs, this.locale, this.catalog!), {
         idempotencyKey: this.submissionKey,
       });
       this.result = result;
@@ -477,6 +478,7 @@ export class BookingForm extends EmirateElement {
     if (field === 'fullName') return NAME_MAX_LENGTH;
     if (field === 'email') return EMAIL_MAX_LENGTH;
     if (field === 'companions') return this.catalog?.companions.max;
+    if (field === 'plateMake' || field === 'plateColour') return PLATE_DETAIL_MAX_LENGTH;
     return undefined;
   }
 
@@ -670,7 +672,7 @@ export class BookingForm extends EmirateElement {
 
   private renderReview() {
     const v = this.values;
-    const rows = loadedDetails()!.requestRows(toBookingRequest(v, {}, this.locale), this.catalog!, {
+    const rows = loadedDetails()!.requestRows(toBookingRequest(v, {}, this.locale, this.catalog!), this.catalog!, {
       subjectLetter: this.files.subjectLetter?.name,
       idCopy: this.files.idCopy?.name,
       companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
@@ -695,7 +697,7 @@ export class BookingForm extends EmirateElement {
       requestNumber: result.requestNumber,
       createdAt: result.createdAt,
       status: 'submitted',
-      request: toBookingRequest(v, {}, this.locale),
+      request: toBookingRequest(v, {}, this.locale, this.catalog!),
       names: {
         subjectLetter: this.files.subjectLetter?.name,
         idCopy: this.files.idCopy?.name,
