@@ -20,6 +20,13 @@ export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id:
   };
 
   add('applicantType', choice(b.applicantType, catalog.applicantTypes));
+  const rules = catalog.applicantTypes.find((t) => t.id === b.applicantType)?.entity;
+  if (rules) {
+    const entity: Json = isRecord(b.entity) ? b.entity : {};
+    add('entity.name', isBlank(entity.name) ? 'required' : String(entity.name).length > 200 ? 'too-long' : null);
+    if (rules.commercialRegistration) add('entity.commercialRegistration', isBlank(entity.commercialRegistration) ? 'required' : /^\d{10}$/.test(String(entity.commercialRegistration)) ? null : 'cr-format');
+    if (rules.authorisationLetter === 'required' || entity.authorisationLetter !== undefined) add('entity.authorisationLetter', hasUpload(entity.authorisationLetter) ? null : 'required');
+  }
   // The name the session (Nafath) gave is taken as it is.
   add('fullName', String(b.fullName ?? '').trim() === sessionName.trim() && sessionName.trim() ? null : fullName(b.fullName, b.idNumber));
   add('idNumber', saudiId(b.idNumber));

@@ -46,6 +46,7 @@ export const requestDetail = object<RequestDetail>({
   ...summaryFields,
   request: object<RequestDetail['request']>({
     applicantType: string,
+    entity: optional(object({ name: string, commercialRegistration: optional(string), authorisationLetter: optional(string) })),
     fullName: string,
     idNumber: string,
     mobile: string,

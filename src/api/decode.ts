@@ -14,6 +14,7 @@
  * `decode-requests.ts`, which loads with the first of them: the booking form never needs it.
  */
 import type {
+  ApplicantType,
   AppointmentType,
   Belonging,
   Catalog,
@@ -144,6 +145,11 @@ export const localizedText: Decoder<LocalizedText> = (value, path) => {
 };
 
 const catalogOption = object<CatalogOption>({ id: nonEmptyString, label: localizedText });
+const applicantType = object<ApplicantType>({
+  id: nonEmptyString,
+  label: localizedText,
+  entity: optional(object({ commercialRegistration: optional(boolean), authorisationLetter: optional(oneOf('required', 'optional')) })),
+});
 const belonging = object<Belonging>({ id: nonEmptyString, label: localizedText, vehicle: optional(boolean) });
 
 const appointmentType = object<AppointmentType>({
@@ -169,7 +175,7 @@ export const catalog = object<Catalog>({
     rating: averageRating,
     guideUrl: optional(string),
   }),
-  applicantTypes: array(catalogOption),
+  applicantTypes: array(applicantType),
   appointmentTypes: array(appointmentType),
   departments: array(catalogOption),
   gates: array(catalogOption),

@@ -23,6 +23,22 @@ export interface CatalogOption {
   label: LocalizedText;
 }
 
+/**
+ * What the form asks of an applicant who is a body (#14): its name always; these say what more,
+ * so the catalog decides what is required.
+ */
+export interface EntityRules {
+  /** The commercial registration number (السجل التجاري, 10 digits) is asked, and required. */
+  commercialRegistration?: boolean;
+  /** The authorisation letter (خطاب التفويض) as an attachment: required, optional, or not asked when absent. */
+  authorisationLetter?: 'required' | 'optional';
+}
+
+/** An applicant type (النوع): an individual, or a body (public or private sector) when it has `entity`. */
+export interface ApplicantType extends CatalogOption {
+  entity?: EntityRules;
+}
+
 /** An appointment type (نوع الموعد) and where such a visit may go (جهة الزيارة). */
 export interface AppointmentType extends CatalogOption {
   /** When true, the visit destination is chosen from `Catalog.departments` (guide §1.11). */
@@ -64,7 +80,7 @@ export interface ServiceInfo {
 export interface Catalog {
   emirate: { name: LocalizedText };
   service: ServiceInfo;
-  applicantTypes: CatalogOption[];
+  applicantTypes: ApplicantType[];
   appointmentTypes: AppointmentType[];
   departments: CatalogOption[];
   gates: CatalogOption[];
@@ -105,7 +121,7 @@ export interface Session {
 }
 
 /** What an attachment is for; the backend may apply different rules. */
-export type UploadPurpose = 'subject-letter' | 'id-copy' | 'companion-id' | 'reply';
+export type UploadPurpose = 'subject-letter' | 'id-copy' | 'companion-id' | 'authorisation-letter' | 'reply';
 
 /** A file the backend has accepted and will link to a request by `id`. */
 export interface UploadedFile {
@@ -148,9 +164,20 @@ export interface CarPlate {
   colour?: string;
 }
 
+/** The body the applicant asks for (#14), when the applicant type has `entity` rules. */
+export interface EntityPayload {
+  name: string;
+  /** Ten ASCII digits, when the rules ask for it. */
+  commercialRegistration?: string;
+  /** Upload id of the authorisation letter, when one is attached. */
+  authorisationLetter?: string;
+}
+
 /** The appointment request as sent to the backend (guide §1.9–1.16). */
 export interface BookingRequest {
   applicantType: string;
+  /** The body asking, when the applicant type is one (public or private sector). */
+  entity?: EntityPayload;
   fullName: string;
   idNumber: string;
   /** Nine digits starting with 5 (the +966 prefix is implied). */

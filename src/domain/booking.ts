@@ -2,7 +2,8 @@
  * The appointment request as the form holds it, its validation, and its conversion to the
  * payload the adapter sends. Plain data and functions: no DOM.
  */
-import type { BookingRequest, Catalog, CatalogOption, CompanionPayload } from '../api/types.js';
+import type { BookingRequest, Catalog, CatalogOption, CompanionPayload, EntityRules } from '../api/types.js';
+import { normalizeCommercialRegistration, validateCommercialRegistration } from './commercial-registration.js';
 import type { FieldErrorCode } from './codes.js';
 import { normalizeEmail, validateEmail } from './email.js';
 import { normalizeMobile, validateMobile } from './mobile.js';
@@ -21,6 +22,10 @@ export interface CompanionValues {
 /** The booking form's typed-in values (files are kept apart, see {@link AttachmentRefs}). */
 export interface BookingValues {
   applicantType: string;
+  /** The body's name, asked when the applicant type is one (public or private sector, #14). */
+  entityName: string;
+  /** Its commercial registration number, when the catalog asks for it. */
+  commercialRegistration: string;
   fullName: string;
   idNumber: string;
   mobile: string;
@@ -43,7 +48,7 @@ export interface BookingValues {
 }
 
 /** The attachment slots of the form itself; companions' images use `companion:<key>`. */
-export type AttachmentSlot = 'subjectLetter' | 'idCopy';
+export type AttachmentSlot = 'subjectLetter' | 'idCopy' | 'authorisationLetter';
 
 /** Upload ids of the attachments that are ready, by slot (`subjectLetter`, `idCopy`, `companion:<key>`). */
 export type AttachmentRefs = Record<string, string | undefined>;
@@ -54,6 +59,8 @@ export type FieldErrors = Map<string, FieldErrorCode>;
 export function emptyBooking(): BookingValues {
   return {
     applicantType: '',
+    entityName: '',
+    commercialRegistration: '',
     fullName: '',
     idNumber: '',
     mobile: '',
@@ -82,6 +89,8 @@ export const FIELD_ORDER = [
   'mobile',
   'email',
   'governorate',
+  'entityName',
+  'commercialRegistration',
   'appointmentType',
   'destination',
   'gate',
@@ -89,6 +98,7 @@ export const FIELD_ORDER = [
   'subject',
   'subjectLetter',
   'idCopy',
+  'authorisationLetter',
   'hasBelongings',
   'belongings',
   'plate',
@@ -97,6 +107,14 @@ export const FIELD_ORDER = [
   'companions',
   'declaration',
 ] as const;
+
+/** The longest name of a body the form takes (the contract's `EntityPayload.name`). */
+export const ENTITY_NAME_MAX_LENGTH = 200;
+
+/** What the chosen applicant type asks of a body (its name, and these), or `undefined` for an individual. */
+export function entityRulesFor(catalog: Catalog, applicantType: string): EntityRules | undefined {
+  return catalog.applicantTypes.find((t) => t.id === applicantType)?.entity;
+}
 
 /** The longest make or colour of a car the form takes (the contract's `CarPlate`). */
 export const PLATE_DETAIL_MAX_LENGTH = 40;
@@ -199,6 +217,14 @@ export function validateBooking(
     set(field, value && has(options, value) ? null : 'required');
 
   choose('applicantType', values.applicantType, catalog.applicantTypes);
+  const entity = entityRulesFor(catalog, values.applicantType);
+  if (entity) {
+    set('entityName', validateText(values.entityName, { maxLength: ENTITY_NAME_MAX_LENGTH }));
+    if (entity.commercialRegistration) set('commercialRegistration', validateCommercialRegistration(values.commercialRegistration));
+    const letter = hasFile('authorisationLetter');
+    // An optional letter need not be there, but one chosen must be ready to send.
+    if (entity.authorisationLetter === 'required' || (entity.authorisationLetter === 'optional' && letter !== false)) set('authorisationLetter', fileError(hasFile, 'authorisationLetter'));
+  }
   set('fullName', isSessionName(values.fullName, sessionName) ? null : validateFullName(values.fullName, { holder: nameHolder(values.idNumber) }));
   set('idNumber', validateSaudiId(values.idNumber));
   set('mobile', validateMobile(values.mobile));
@@ -240,8 +266,18 @@ export function toBookingRequest(values: BookingValues, attachments: AttachmentR
     idNumber: normalizeSaudiId(c.idNumber),
     idImage: attachments[companionSlot(c.key)] ?? '',
   }));
+  const entity = entityRulesFor(catalog, values.applicantType);
   return {
     applicantType: values.applicantType,
+    ...(entity
+      ? {
+          entity: {
+            name: normalizeText(values.entityName).trim(),
+            ...(entity.commercialRegistration ? { commercialRegistration: normalizeCommercialRegistration(values.commercialRegistration) } : {}),
+            ...(entity.authorisationLetter && attachments.authorisationLetter ? { authorisationLetter: attachments.authorisationLetter } : {}),
+          },
+        }
+      : {}),
     fullName: normalizeName(values.fullName),
     idNumber: normalizeSaudiId(values.idNumber),
     mobile: normalizeMobile(values.mobile),

@@ -6,6 +6,12 @@ export function fieldLabel(field: string): string {
   switch (field) {
     case 'applicantType':
       return msg('النوع');
+    case 'entityName':
+      return msg('اسم الجهة');
+    case 'commercialRegistration':
+      return msg('رقم السجل التجاري');
+    case 'authorisationLetter':
+      return msg('خطاب التفويض');
     case 'fullName':
       return msg('الاسم الرباعي');
     case 'idNumber':

@@ -56,7 +56,7 @@ export function errorMessage(code: FieldErrorCode | string, context: MessageCont
   const companion = /^companions\.(\d+)\.(fullName|idNumber|idImage)$/.exec(field);
   const n = companion ? Number(companion[1]) + 1 : 0;
   const part = companion?.[2] ?? field;
-  if (part === 'subjectLetter' || part === 'idCopy' || part === 'idImage') {
+  if (part === 'subjectLetter' || part === 'idCopy' || part === 'authorisationLetter' || part === 'idImage') {
     const file = fileMessage(code, fileNoun(part, n), context);
     if (file) return file;
   }
@@ -71,6 +71,10 @@ function requiredMessage(field: string, { holder }: MessageContext): string {
   switch (field) {
     case 'applicantType':
       return msg('اختر نوع مقدم الطلب');
+    case 'entityName':
+      return msg('أدخل اسم الجهة');
+    case 'commercialRegistration':
+      return msg('أدخل رقم السجل التجاري');
     case 'fullName':
       return holder === 'resident' ? msg('أدخل الاسم كما في الإقامة') : msg('أدخل الاسم الرباعي');
     case 'idNumber':
@@ -121,6 +125,8 @@ function tooLongMessage(field: string, { max = '' }: MessageContext): string {
       return msg(str`يجب ألا يزيد نص موضوع الزيارة على ${count}`);
     case 'reply':
       return msg(str`يجب ألا يزيد نص الرد على ${count}`);
+    case 'entityName':
+      return msg(str`يجب ألا يزيد اسم الجهة على ${count}`);
     case 'plateMake':
       return msg(str`يجب ألا يزيد نوع السيارة على ${count}`);
     case 'plateColour':
@@ -134,6 +140,7 @@ function tooLongMessage(field: string, { max = '' }: MessageContext): string {
 function fileNoun(part: string, n: number): string {
   if (part === 'subjectLetter') return msg('خطاب موضوع الزيارة', { id: 'file-noun-subject-letter' });
   if (part === 'idCopy') return msg('صورة هوية مقدم الطلب', { id: 'file-noun-id-copy' });
+  if (part === 'authorisationLetter') return msg('خطاب التفويض', { id: 'file-noun-authorisation-letter' });
   return msg(str`صورة هوية المرافق ${n}`, { id: 'file-noun-companion-id-image' });
 }
 
@@ -240,6 +247,8 @@ function genericMessage(code: string, { max = '', types = 'PDF, JPEG, PNG' }: Me
       return msg('رقم المعاملة أرقام فقط، من 1 إلى 10 أرقام');
     case 'year-invalid':
       return msg(str`أدخل سنة هجرية من 1350 إلى ${max}`);
+    case 'cr-format':
+      return msg('رقم السجل التجاري يتكون من 10 أرقام');
     case 'plate-format':
       return msg('لوحة السيارة من 1 إلى 4 أرقام و3 حروف، مثل أ ب ح 1234');
     case 'plate-letter':
@@ -258,7 +267,7 @@ const KNOWN_CODES = new Set<string>([
   'required', 'id-format', 'id-prefix', 'id-checksum', 'id-duplicate', 'id-same-as-applicant',
   'mobile-invalid', 'email-invalid', 'name-parts', 'name-parts-resident', 'name-chars', 'too-long',
   'file-empty', 'file-too-large', 'file-type', 'file-name-type', 'upload-failed', 'upload-pending', 'companions-max',
-  'transaction-invalid', 'year-invalid', 'plate-format', 'plate-letter', 'invalid',
+  'transaction-invalid', 'year-invalid', 'cr-format', 'plate-format', 'plate-letter', 'invalid',
 ]);
 
 export interface ApiMessageOptions {

@@ -17,6 +17,7 @@ export type RequestRow = [field: string, label: string, value: TemplateResult | 
 export interface AttachmentNames {
   subjectLetter?: string;
   idCopy?: string;
+  authorisationLetter?: string;
   companions?: Array<string | undefined>;
 }
 
@@ -27,6 +28,13 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
   const row = (field: string, value: TemplateResult | string): RequestRow => [field, fieldLabel(field), value];
   return [
     row('applicantType', label(catalog.applicantTypes, request.applicantType)),
+    ...(request.entity
+      ? [
+          row('entityName', html`<bdi>${request.entity.name}</bdi>`),
+          ...(request.entity.commercialRegistration ? [row('commercialRegistration', html`<bdi>${request.entity.commercialRegistration}</bdi>`)] : []),
+          row('authorisationLetter', request.entity.authorisationLetter || names.authorisationLetter ? file(names.authorisationLetter) : none),
+        ]
+      : []),
     row('fullName', html`<bdi>${request.fullName}</bdi>`),
     row('idNumber', html`<bdi>${request.idNumber}</bdi>`),
     row('mobile', html`<bdi dir="ltr">${formatMobile(request.mobile)}</bdi>`),
