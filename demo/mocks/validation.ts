@@ -49,6 +49,7 @@ export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id:
   add('idCopy', hasUpload(b.idCopy) ? null : 'required');
   const belongings = Array.isArray(b.belongings) ? b.belongings : [];
   if (!Array.isArray(b.belongings) || belongings.some((id) => choice(id, catalog.belongings))) add('belongings', 'invalid');
+  if (b.preference !== undefined) add('preference', preferenceProblem(b.preference));
   const vehicle = belongings.some((id) => catalog.belongings.some((o) => o.id === id && o.vehicle));
   if (b.plate !== undefined) add('plate', plateProblem(b.plate));
   else if (vehicle) add('plate', 'required');
@@ -117,6 +118,15 @@ function isBlank(value: unknown): boolean {
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A time preference as the contract's `TimePreference` says, or `invalid`. */
+function preferenceProblem(value: unknown): string | null {
+  if (!isRecord(value) || !Array.isArray(value.days) || !Array.isArray(value.parts)) return 'invalid';
+  const days = ['sun', 'mon', 'tue', 'wed', 'thu'];
+  const parts = ['early', 'midday', 'late'];
+  const ok = (list: readonly unknown[], allowed: string[]) => list.every((v) => allowed.includes(v as string)) && new Set(list).size === list.length;
+  return ok(value.days, days) && ok(value.parts, parts) ? null : 'invalid';
 }
 
 /** A plate as the contract's `CarPlate` says, or its field error code. */

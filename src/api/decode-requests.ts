@@ -60,6 +60,7 @@ export const requestDetail = object<RequestDetail>({
     subjectLetter: string,
     idCopy: string,
     belongings: array(string),
+    preference: optional(object({ days: array(oneOf('sun', 'mon', 'tue', 'wed', 'thu')), parts: array(oneOf('early', 'midday', 'late')) })),
     plate: optional(object({ digits: string, letters: string, make: optional(string), colour: optional(string) })),
     companions: array(object({ fullName: string, idNumber: string, idImage: string })),
     locale: oneOf('ar', 'en'),

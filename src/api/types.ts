@@ -164,6 +164,20 @@ export interface CarPlate {
   colour?: string;
 }
 
+/** A working day (Sunday to Thursday), for the citizen's preferred time. */
+export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu';
+/** A part of the working day: before 10:00, 10:00–12:00, after 12:00 (Riyadh time). */
+export type DayPart = 'early' | 'midday' | 'late';
+
+/**
+ * When the citizen would rather come (#14): staff still assign the appointment, and see this.
+ * Either list may be empty (any day, any time); both empty is sent as no preference at all.
+ */
+export interface TimePreference {
+  days: Weekday[];
+  parts: DayPart[];
+}
+
 /** The body the applicant asks for (#14), when the applicant type has `entity` rules. */
 export interface EntityPayload {
   name: string;
@@ -195,6 +209,8 @@ export interface BookingRequest {
   idCopy: string;
   /** Belonging ids; empty when the visitor has none. */
   belongings: string[];
+  /** When the citizen would rather come (optional); staff still assign the appointment. */
+  preference?: TimePreference;
   /** The car's plate, when the belongings include one the catalog marks `vehicle`. */
   plate?: CarPlate;
   companions: CompanionPayload[];

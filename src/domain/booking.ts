@@ -2,7 +2,7 @@
  * The appointment request as the form holds it, its validation, and its conversion to the
  * payload the adapter sends. Plain data and functions: no DOM.
  */
-import type { BookingRequest, Catalog, CatalogOption, CompanionPayload, EntityRules } from '../api/types.js';
+import type { BookingRequest, Catalog, CatalogOption, CompanionPayload, DayPart, EntityRules, Weekday } from '../api/types.js';
 import { normalizeCommercialRegistration, validateCommercialRegistration } from './commercial-registration.js';
 import type { FieldErrorCode } from './codes.js';
 import { normalizeEmail, validateEmail } from './email.js';
@@ -43,6 +43,9 @@ export interface BookingValues {
   plate: string;
   plateMake: string;
   plateColour: string;
+  /** The days and parts of the day that suit the citizen (optional, #14), in the week's order. */
+  preferredDays: Weekday[];
+  preferredParts: DayPart[];
   companions: CompanionValues[];
   declaration: boolean;
 }
@@ -76,6 +79,8 @@ export function emptyBooking(): BookingValues {
     plate: '',
     plateMake: '',
     plateColour: '',
+    preferredDays: [],
+    preferredParts: [],
     companions: [],
     declaration: false,
   };
@@ -96,6 +101,8 @@ export const FIELD_ORDER = [
   'gate',
   'reason',
   'subject',
+  'preferredDays',
+  'preferredParts',
   'subjectLetter',
   'idCopy',
   'authorisationLetter',
@@ -292,6 +299,7 @@ export function toBookingRequest(values: BookingValues, attachments: AttachmentR
     idCopy: attachments.idCopy ?? '',
     belongings: values.hasBelongings === 'yes' ? values.belongings : [],
     ...plateOf(values, catalog),
+    ...(values.preferredDays.length + values.preferredParts.length ? { preference: { days: values.preferredDays, parts: values.preferredParts } } : {}),
     companions,
     declaration: true,
     locale,

@@ -10,6 +10,7 @@ import { formatMobile } from '../domain/mobile.js';
 import { formatPlate } from '../domain/plate.js';
 import { fieldLabel } from '../i18n/field-labels.js';
 import { localText } from '../i18n/localization.js';
+import { preferenceText } from '../i18n/preference.js';
 
 export type RequestRow = [field: string, label: string, value: TemplateResult | string];
 
@@ -45,6 +46,7 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
     row('gate', label(catalog.gates, request.gate)),
     row('reason', label(catalog.reasons, request.reason)),
     row('subject', html`<span class="pre-wrap" dir="auto">${request.subject}</span>`),
+    ...(request.preference ? [['preferredDays', msg('الوقت المفضل للموعد'), preferenceText(request.preference)] satisfies RequestRow] : []),
     row('subjectLetter', file(names.subjectLetter)),
     row('idCopy', file(names.idCopy)),
     ['belongings', msg('مرفقات الزائر'), request.belongings.length ? request.belongings.map((b) => label(catalog.belongings, b)).join(msg('، ')) : none],

@@ -669,7 +669,7 @@ export class BookingForm extends EmirateElement {
         ${rest?.errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
         ${applicantSection(view)}
         ${this.renderedAll && words && rest
-          ? html`${rest.entitySection(view)} ${rest.visitSection(view, words.characterCount)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
+          ? html`${rest.entitySection(view)} ${rest.visitSection(view, words.characterCount)} ${rest.preferenceSection(view)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
               ${rest.companionsSection(view)} ${rest.declarationSection(view)}
               <p class="draft-status"></p>`
           : nothing}

@@ -6,6 +6,7 @@
 export { draftNotices, errorSummary } from './notices.js';
 export { entitySection } from './entity.js';
 export { visitSection } from './visit.js';
+export { preferenceSection } from './preference.js';
 export { attachmentsSection } from './attachments.js';
 export { belongingsSection } from './belongings.js';
 export { companionsSection } from './companions.js';
