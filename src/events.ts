@@ -11,7 +11,7 @@
 import type { DraftEventDetail, RequestSubmittedDetail, ShowRequestsDetail } from './elements/booking-form/booking-form.js';
 import type { CompanionsChangeDetail } from './elements/companion-list/companion-list.js';
 import type { InquiryResultDetail } from './elements/inquiry-box/inquiry-box.js';
-import type { RequestOpenedDetail, UnreadChangedDetail } from './elements/inbox/inbox.js';
+import type { RequestCancelledDetail, RequestOpenedDetail, UnreadChangedDetail } from './elements/inbox/inbox.js';
 import type { MessageSentDetail } from './elements/inbox/reply-form.js';
 import type { RatingSubmittedDetail } from './elements/inbox/rating-form.js';
 import type { ServiceStartDetail } from './elements/service-card/service-card.js';
@@ -29,6 +29,7 @@ export interface EmirateEventMap {
   'emirate-request-opened': CustomEvent<RequestOpenedDetail>;
   'emirate-request-closed': CustomEvent<RequestOpenedDetail>;
   'emirate-message-sent': CustomEvent<MessageSentDetail>;
+  'emirate-request-cancelled': CustomEvent<RequestCancelledDetail>;
   'emirate-rating-submitted': CustomEvent<RatingSubmittedDetail>;
   'emirate-unread-changed': CustomEvent<UnreadChangedDetail>;
   'emirate-service-start': CustomEvent<ServiceStartDetail>;

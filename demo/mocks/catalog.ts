@@ -35,8 +35,8 @@ export const najranCatalog: Catalog = {
     rating: 4.5,
   },
   applicantTypes: [
-    option('public-sector', 'قطاع عام', 'Public sector'),
-    option('private-sector', 'قطاع خاص', 'Private sector'),
+    { ...option('public-sector', 'قطاع عام', 'Public sector'), entity: { authorisationLetter: 'required' } },
+    { ...option('private-sector', 'قطاع خاص', 'Private sector'), entity: { commercialRegistration: true, authorisationLetter: 'required' } },
     option('individual', 'فرد', 'Individual'),
   ],
   appointmentTypes: [
@@ -87,7 +87,7 @@ export const najranCatalog: Catalog = {
     option('al-kharkhir', 'الخرخير', 'Al-Kharkhir'),
   ],
   belongings: [
-    option('private-car', 'سيارة خاصة', 'Private car'),
+    { ...option('private-car', 'سيارة خاصة', 'Private car'), vehicle: true },
     option('mobile-phone', 'هاتف محمول', 'Mobile phone'),
     option('tablet', 'جهاز لوحي', 'Tablet'),
     option('laptop', 'كمبيوتر محمول', 'Laptop'),

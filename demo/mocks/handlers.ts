@@ -41,7 +41,7 @@ export const GUIDE_PATH = '/files/service-guide.pdf';
  */
 const GUIDE_FILE = new URL('../public/service-guide.pdf', import.meta.url).href;
 
-const PURPOSES: UploadPurpose[] = ['subject-letter', 'id-copy', 'companion-id', 'reply'];
+const PURPOSES: UploadPurpose[] = ['subject-letter', 'id-copy', 'companion-id', 'authorisation-letter', 'reply'];
 
 type Params = Record<string, string>;
 type Resolver = (info: { request: Request; params: Params }) => Response | Promise<Response>;

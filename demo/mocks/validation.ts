@@ -20,6 +20,13 @@ export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id:
   };
 
   add('applicantType', choice(b.applicantType, catalog.applicantTypes));
+  const rules = catalog.applicantTypes.find((t) => t.id === b.applicantType)?.entity;
+  if (rules) {
+    const entity: Json = isRecord(b.entity) ? b.entity : {};
+    add('entity.name', isBlank(entity.name) ? 'required' : String(entity.name).length > 200 ? 'too-long' : null);
+    if (rules.commercialRegistration) add('entity.commercialRegistration', isBlank(entity.commercialRegistration) ? 'required' : /^\d{10}$/.test(String(entity.commercialRegistration)) ? null : 'cr-format');
+    if (rules.authorisationLetter === 'required' || entity.authorisationLetter !== undefined) add('entity.authorisationLetter', hasUpload(entity.authorisationLetter) ? null : 'required');
+  }
   // The name the session (Nafath) gave is taken as it is.
   add('fullName', String(b.fullName ?? '').trim() === sessionName.trim() && sessionName.trim() ? null : fullName(b.fullName, b.idNumber));
   add('idNumber', saudiId(b.idNumber));
@@ -42,7 +49,10 @@ export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id:
   add('idCopy', hasUpload(b.idCopy) ? null : 'required');
   const belongings = Array.isArray(b.belongings) ? b.belongings : [];
   if (!Array.isArray(b.belongings) || belongings.some((id) => choice(id, catalog.belongings))) add('belongings', 'invalid');
+  if (b.preference !== undefined) add('preference', preferenceProblem(b.preference));
+  const vehicle = belongings.some((id) => catalog.belongings.some((o) => o.id === id && o.vehicle));
   if (b.plate !== undefined) add('plate', plateProblem(b.plate));
+  else if (vehicle) add('plate', 'required');
   errors.push(...companions(b.companions, b.idNumber, catalog.companions.max, hasUpload));
   add('declaration', b.declaration === true ? null : 'required');
   add('locale', b.locale === 'ar' || b.locale === 'en' ? null : 'invalid');
@@ -108,6 +118,15 @@ function isBlank(value: unknown): boolean {
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A time preference as the contract's `TimePreference` says, or `invalid`. */
+function preferenceProblem(value: unknown): string | null {
+  if (!isRecord(value) || !Array.isArray(value.days) || !Array.isArray(value.parts)) return 'invalid';
+  const days = ['sun', 'mon', 'tue', 'wed', 'thu'];
+  const parts = ['early', 'midday', 'late'];
+  const ok = (list: readonly unknown[], allowed: string[]) => list.every((v) => allowed.includes(v as string)) && new Set(list).size === list.length;
+  return ok(value.days, days) && ok(value.parts, parts) ? null : 'invalid';
 }
 
 /** A plate as the contract's `CarPlate` says, or its field error code. */

@@ -46,6 +46,7 @@ export const requestDetail = object<RequestDetail>({
   ...summaryFields,
   request: object<RequestDetail['request']>({
     applicantType: string,
+    entity: optional(object({ name: string, commercialRegistration: optional(string), authorisationLetter: optional(string) })),
     fullName: string,
     idNumber: string,
     mobile: string,
@@ -59,6 +60,7 @@ export const requestDetail = object<RequestDetail>({
     subjectLetter: string,
     idCopy: string,
     belongings: array(string),
+    preference: optional(object({ days: array(oneOf('sun', 'mon', 'tue', 'wed', 'thu')), parts: array(oneOf('early', 'midday', 'late')) })),
     plate: optional(object({ digits: string, letters: string, make: optional(string), colour: optional(string) })),
     companions: array(object({ fullName: string, idNumber: string, idImage: string })),
     locale: oneOf('ar', 'en'),

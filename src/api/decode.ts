@@ -14,7 +14,9 @@
  * `decode-requests.ts`, which loads with the first of them: the booking form never needs it.
  */
 import type {
+  ApplicantType,
   AppointmentType,
+  Belonging,
   Catalog,
   CatalogOption,
   InquiryResult,
@@ -144,6 +146,12 @@ export const localizedText: Decoder<LocalizedText> = (value, path) => {
 };
 
 const catalogOption = object<CatalogOption>({ id: nonEmptyString, label: localizedText });
+const applicantType = object<ApplicantType>({
+  id: nonEmptyString,
+  label: localizedText,
+  entity: optional(object({ commercialRegistration: optional(boolean), authorisationLetter: optional(oneOf('required', 'optional')) })),
+});
+const belonging = object<Belonging>({ id: nonEmptyString, label: localizedText, vehicle: optional(boolean) });
 
 const appointmentType = object<AppointmentType>({
   id: nonEmptyString,
@@ -168,13 +176,13 @@ export const catalog = object<Catalog>({
     rating: averageRating,
     guideUrl: optional(string),
   }),
-  applicantTypes: array(catalogOption),
+  applicantTypes: array(applicantType),
   appointmentTypes: array(appointmentType),
   departments: array(catalogOption),
   gates: array(catalogOption),
   reasons: array(catalogOption),
   governorates: array(catalogOption),
-  belongings: array(catalogOption),
+  belongings: array(belonging),
   files: object({ acceptedTypes: array(string), maxBytes: integer(1) }),
   companions: object({ max: integer(0) }),
   subject: object({ maxLength: integer(1) }),

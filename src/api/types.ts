@@ -23,12 +23,34 @@ export interface CatalogOption {
   label: LocalizedText;
 }
 
+/**
+ * What the form asks of an applicant who is a body (#14): its name always; these say what more,
+ * so the catalog decides what is required.
+ */
+export interface EntityRules {
+  /** The commercial registration number (السجل التجاري, 10 digits) is asked, and required. */
+  commercialRegistration?: boolean;
+  /** The authorisation letter (خطاب التفويض) as an attachment: required, optional, or not asked when absent. */
+  authorisationLetter?: 'required' | 'optional';
+}
+
+/** An applicant type (النوع): an individual, or a body (public or private sector) when it has `entity`. */
+export interface ApplicantType extends CatalogOption {
+  entity?: EntityRules;
+}
+
 /** An appointment type (نوع الموعد) and where such a visit may go (جهة الزيارة). */
 export interface AppointmentType extends CatalogOption {
   /** When true, the visit destination is chosen from `Catalog.departments` (guide §1.11). */
   usesDepartments?: boolean;
   /** Destinations for this type when it does not use the department list. */
   destinations?: CatalogOption[];
+}
+
+/** A belonging the visitor may declare (مرفقات الزائر). */
+export interface Belonging extends CatalogOption {
+  /** A vehicle that enters the grounds (a private car): the form then asks for its plate (#14). */
+  vehicle?: boolean;
 }
 
 /** Attachment rules: accepted MIME types (checked by content) and the size limit. */
@@ -58,13 +80,13 @@ export interface ServiceInfo {
 export interface Catalog {
   emirate: { name: LocalizedText };
   service: ServiceInfo;
-  applicantTypes: CatalogOption[];
+  applicantTypes: ApplicantType[];
   appointmentTypes: AppointmentType[];
   departments: CatalogOption[];
   gates: CatalogOption[];
   reasons: CatalogOption[];
   governorates: CatalogOption[];
-  belongings: CatalogOption[];
+  belongings: Belonging[];
   files: FileRules;
   companions: { max: number };
   subject: { maxLength: number };
@@ -99,7 +121,7 @@ export interface Session {
 }
 
 /** What an attachment is for; the backend may apply different rules. */
-export type UploadPurpose = 'subject-letter' | 'id-copy' | 'companion-id' | 'reply';
+export type UploadPurpose = 'subject-letter' | 'id-copy' | 'companion-id' | 'authorisation-letter' | 'reply';
 
 /** A file the backend has accepted and will link to a request by `id`. */
 export interface UploadedFile {
@@ -142,9 +164,34 @@ export interface CarPlate {
   colour?: string;
 }
 
+/** A working day (Sunday to Thursday), for the citizen's preferred time. */
+export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu';
+/** A part of the working day: before 10:00, 10:00–12:00, after 12:00 (Riyadh time). */
+export type DayPart = 'early' | 'midday' | 'late';
+
+/**
+ * When the citizen would rather come (#14): staff still assign the appointment, and see this.
+ * Either list may be empty (any day, any time); both empty is sent as no preference at all.
+ */
+export interface TimePreference {
+  days: Weekday[];
+  parts: DayPart[];
+}
+
+/** The body the applicant asks for (#14), when the applicant type has `entity` rules. */
+export interface EntityPayload {
+  name: string;
+  /** Ten ASCII digits, when the rules ask for it. */
+  commercialRegistration?: string;
+  /** Upload id of the authorisation letter, when one is attached. */
+  authorisationLetter?: string;
+}
+
 /** The appointment request as sent to the backend (guide §1.9–1.16). */
 export interface BookingRequest {
   applicantType: string;
+  /** The body asking, when the applicant type is one (public or private sector). */
+  entity?: EntityPayload;
   fullName: string;
   idNumber: string;
   /** Nine digits starting with 5 (the +966 prefix is implied). */
@@ -162,7 +209,9 @@ export interface BookingRequest {
   idCopy: string;
   /** Belonging ids; empty when the visitor has none. */
   belongings: string[];
-  /** The car's plate, when the belongings include a private car. */
+  /** When the citizen would rather come (optional); staff still assign the appointment. */
+  preference?: TimePreference;
+  /** The car's plate, when the belongings include one the catalog marks `vehicle`. */
   plate?: CarPlate;
   companions: CompanionPayload[];
   declaration: true;

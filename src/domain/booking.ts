@@ -2,13 +2,15 @@
  * The appointment request as the form holds it, its validation, and its conversion to the
  * payload the adapter sends. Plain data and functions: no DOM.
  */
-import type { BookingRequest, Catalog, CatalogOption, CompanionPayload } from '../api/types.js';
+import type { BookingRequest, Catalog, CatalogOption, CompanionPayload, DayPart, EntityRules, Weekday } from '../api/types.js';
+import { normalizeCommercialRegistration, validateCommercialRegistration } from './commercial-registration.js';
 import type { FieldErrorCode } from './codes.js';
 import { normalizeEmail, validateEmail } from './email.js';
 import { normalizeMobile, validateMobile } from './mobile.js';
 import { isSessionName, nameHolder, normalizeName, validateFullName } from './name.js';
 import { normalizeSaudiId, validateCompanionIds, validateSaudiId } from './saudi-id.js';
-import { normalizeText, validateText } from './text.js';
+import { parsePlate } from './plate.js';
+import { normalizeText, textLength, validateText } from './text.js';
 
 /** One companion (مرافق) while being filled in. `key` is stable across edits and reloads. */
 export interface CompanionValues {
@@ -20,6 +22,10 @@ export interface CompanionValues {
 /** The booking form's typed-in values (files are kept apart, see {@link AttachmentRefs}). */
 export interface BookingValues {
   applicantType: string;
+  /** The body's name, asked when the applicant type is one (public or private sector, #14). */
+  entityName: string;
+  /** Its commercial registration number, when the catalog asks for it. */
+  commercialRegistration: string;
   fullName: string;
   idNumber: string;
   mobile: string;
@@ -33,12 +39,19 @@ export interface BookingValues {
   /** "Other belongings?" (هل لديك مرفقات أخرى؟): unanswered, yes or no. */
   hasBelongings: '' | 'yes' | 'no';
   belongings: string[];
+  /** The car's plate as typed (`أ ب ح ١٢٣٤`, `ABJ 1234`), asked when a belonging is a vehicle (#14). */
+  plate: string;
+  plateMake: string;
+  plateColour: string;
+  /** The days and parts of the day that suit the citizen (optional, #14), in the week's order. */
+  preferredDays: Weekday[];
+  preferredParts: DayPart[];
   companions: CompanionValues[];
   declaration: boolean;
 }
 
 /** The attachment slots of the form itself; companions' images use `companion:<key>`. */
-export type AttachmentSlot = 'subjectLetter' | 'idCopy';
+export type AttachmentSlot = 'subjectLetter' | 'idCopy' | 'authorisationLetter';
 
 /** Upload ids of the attachments that are ready, by slot (`subjectLetter`, `idCopy`, `companion:<key>`). */
 export type AttachmentRefs = Record<string, string | undefined>;
@@ -49,6 +62,8 @@ export type FieldErrors = Map<string, FieldErrorCode>;
 export function emptyBooking(): BookingValues {
   return {
     applicantType: '',
+    entityName: '',
+    commercialRegistration: '',
     fullName: '',
     idNumber: '',
     mobile: '',
@@ -61,6 +76,11 @@ export function emptyBooking(): BookingValues {
     subject: '',
     hasBelongings: '',
     belongings: [],
+    plate: '',
+    plateMake: '',
+    plateColour: '',
+    preferredDays: [],
+    preferredParts: [],
     companions: [],
     declaration: false,
   };
@@ -74,18 +94,42 @@ export const FIELD_ORDER = [
   'mobile',
   'email',
   'governorate',
+  'entityName',
+  'commercialRegistration',
   'appointmentType',
   'destination',
   'gate',
   'reason',
   'subject',
+  'preferredDays',
+  'preferredParts',
   'subjectLetter',
   'idCopy',
+  'authorisationLetter',
   'hasBelongings',
   'belongings',
+  'plate',
+  'plateMake',
+  'plateColour',
   'companions',
   'declaration',
 ] as const;
+
+/** The longest name of a body the form takes (the contract's `EntityPayload.name`). */
+export const ENTITY_NAME_MAX_LENGTH = 200;
+
+/** What the chosen applicant type asks of a body (its name, and these), or `undefined` for an individual. */
+export function entityRulesFor(catalog: Catalog, applicantType: string): EntityRules | undefined {
+  return catalog.applicantTypes.find((t) => t.id === applicantType)?.entity;
+}
+
+/** The longest make or colour of a car the form takes (the contract's `CarPlate`). */
+export const PLATE_DETAIL_MAX_LENGTH = 40;
+
+/** Whether the declared belongings include one the catalog marks a vehicle: then its plate is asked. */
+export function declaresVehicle(values: Pick<BookingValues, 'hasBelongings' | 'belongings'>, catalog: Catalog): boolean {
+  return values.hasBelongings === 'yes' && values.belongings.some((id) => catalog.belongings.some((b) => b.id === id && b.vehicle));
+}
 
 /** A companion's fields in the order the form shows them. */
 const COMPANION_FIELD_ORDER = ['fullName', 'idNumber', 'idImage'];
@@ -180,6 +224,14 @@ export function validateBooking(
     set(field, value && has(options, value) ? null : 'required');
 
   choose('applicantType', values.applicantType, catalog.applicantTypes);
+  const entity = entityRulesFor(catalog, values.applicantType);
+  if (entity) {
+    set('entityName', validateText(values.entityName, { maxLength: ENTITY_NAME_MAX_LENGTH }));
+    if (entity.commercialRegistration) set('commercialRegistration', validateCommercialRegistration(values.commercialRegistration));
+    const letter = hasFile('authorisationLetter');
+    // An optional letter need not be there, but one chosen must be ready to send.
+    if (entity.authorisationLetter === 'required' || (entity.authorisationLetter === 'optional' && letter !== false)) set('authorisationLetter', fileError(hasFile, 'authorisationLetter'));
+  }
   set('fullName', isSessionName(values.fullName, sessionName) ? null : validateFullName(values.fullName, { holder: nameHolder(values.idNumber) }));
   set('idNumber', validateSaudiId(values.idNumber));
   set('mobile', validateMobile(values.mobile));
@@ -196,6 +248,13 @@ export function validateBooking(
   if (values.hasBelongings === 'yes' && !values.belongings.some((b) => has(catalog.belongings, b))) {
     set('belongings', 'required');
   }
+  if (declaresVehicle(values, catalog)) {
+    const plate = parsePlate(values.plate);
+    if ('error' in plate) set('plate', plate.error);
+    for (const field of ['plateMake', 'plateColour'] as const) {
+      if (textLength(normalizeText(values[field]).trim()) > PLATE_DETAIL_MAX_LENGTH) set(field, 'too-long');
+    }
+  }
   if (values.companions.length > catalog.companions.max) set('companions', 'companions-max');
   for (const [field, code] of validateCompanions(values.companions, values.idNumber, hasFile)) {
     errors.set(field, code);
@@ -204,15 +263,28 @@ export function validateBooking(
   return errors;
 }
 
-/** Normalises typed values (digits, spaces, invisible characters) into the payload the backend receives. */
-export function toBookingRequest(values: BookingValues, attachments: AttachmentRefs, locale: 'ar' | 'en'): BookingRequest {
+/**
+ * Normalises typed values (digits, spaces, invisible characters) into the payload the backend
+ * receives; the catalog tells which belonging is a vehicle, whose plate goes with it.
+ */
+export function toBookingRequest(values: BookingValues, attachments: AttachmentRefs, locale: 'ar' | 'en', catalog: Catalog): BookingRequest {
   const companions: CompanionPayload[] = values.companions.map((c) => ({
     fullName: normalizeName(c.fullName),
     idNumber: normalizeSaudiId(c.idNumber),
     idImage: attachments[companionSlot(c.key)] ?? '',
   }));
+  const entity = entityRulesFor(catalog, values.applicantType);
   return {
     applicantType: values.applicantType,
+    ...(entity
+      ? {
+          entity: {
+            name: normalizeText(values.entityName).trim(),
+            ...(entity.commercialRegistration ? { commercialRegistration: normalizeCommercialRegistration(values.commercialRegistration) } : {}),
+            ...(entity.authorisationLetter && attachments.authorisationLetter ? { authorisationLetter: attachments.authorisationLetter } : {}),
+          },
+        }
+      : {}),
     fullName: normalizeName(values.fullName),
     idNumber: normalizeSaudiId(values.idNumber),
     mobile: normalizeMobile(values.mobile),
@@ -226,8 +298,19 @@ export function toBookingRequest(values: BookingValues, attachments: AttachmentR
     subjectLetter: attachments.subjectLetter ?? '',
     idCopy: attachments.idCopy ?? '',
     belongings: values.hasBelongings === 'yes' ? values.belongings : [],
+    ...plateOf(values, catalog),
+    ...(values.preferredDays.length + values.preferredParts.length ? { preference: { days: values.preferredDays, parts: values.preferredParts } } : {}),
     companions,
     declaration: true,
     locale,
   };
+}
+
+/** The plate to send: when a vehicle is declared and its plate reads as one, with make and colour when given. */
+function plateOf(values: BookingValues, catalog: Catalog): Pick<BookingRequest, 'plate'> {
+  const parsed = declaresVehicle(values, catalog) ? parsePlate(values.plate) : undefined;
+  if (!parsed || 'error' in parsed) return {};
+  const make = normalizeText(values.plateMake).trim();
+  const colour = normalizeText(values.plateColour).trim();
+  return { plate: { ...parsed.plate, ...(make ? { make } : {}), ...(colour ? { colour } : {}) } };
 }

@@ -15,6 +15,8 @@
  * - `companions-max`: more companions than the catalog allows
  * - `transaction-invalid`: a transaction number that is not 1 to 10 digits
  * - `year-invalid`: a Hijri year that is not a year transactions can have
+ * - `cr-format`: a commercial registration number that is not 10 digits
+ * - `plate-format` / `plate-letter`: a car plate that is not 1–4 digits and 3 letters, or has a letter no Saudi plate uses
  */
 export type FieldErrorCode =
   | 'required'
@@ -37,4 +39,7 @@ export type FieldErrorCode =
   | 'upload-pending'
   | 'companions-max'
   | 'transaction-invalid'
-  | 'year-invalid';
+  | 'year-invalid'
+  | 'cr-format'
+  | 'plate-format'
+  | 'plate-letter';

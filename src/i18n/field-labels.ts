@@ -6,6 +6,12 @@ export function fieldLabel(field: string): string {
   switch (field) {
     case 'applicantType':
       return msg('النوع');
+    case 'entityName':
+      return msg('اسم الجهة');
+    case 'commercialRegistration':
+      return msg('رقم السجل التجاري');
+    case 'authorisationLetter':
+      return msg('خطاب التفويض');
     case 'fullName':
       return msg('الاسم الرباعي');
     case 'idNumber':
@@ -34,6 +40,12 @@ export function fieldLabel(field: string): string {
       return msg('هل لديك مرفقات أخرى؟');
     case 'belongings':
       return msg('قم باختيار المرفقات التي مع الزائر');
+    case 'plate':
+      return msg('لوحة السيارة');
+    case 'plateMake':
+      return msg('نوع السيارة');
+    case 'plateColour':
+      return msg('لون السيارة');
     case 'companions':
       return msg('المرافقون');
     case 'declaration':

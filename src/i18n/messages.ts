@@ -66,7 +66,7 @@ export function errorMessage(code: FieldErrorCode | string, context: MessageCont
   const companion = /^companions\.(\d+)\.(fullName|idNumber|idImage)$/.exec(field);
   const n = companion ? Number(companion[1]) + 1 : 0;
   const part = companion?.[2] ?? field;
-  if (part === 'subjectLetter' || part === 'idCopy' || part === 'idImage') {
+  if (part === 'subjectLetter' || part === 'idCopy' || part === 'authorisationLetter' || part === 'idImage') {
     const file = fileMessage(code, fileNoun(part, n), context);
     if (file) return file;
   }
@@ -81,6 +81,10 @@ function requiredMessage(field: string, { holder }: MessageContext): string {
   switch (field) {
     case 'applicantType':
       return msg('اختر نوع مقدم الطلب');
+    case 'entityName':
+      return msg('أدخل اسم الجهة');
+    case 'commercialRegistration':
+      return msg('أدخل رقم السجل التجاري');
     case 'fullName':
       return holder === 'resident' ? msg('أدخل الاسم كما في الإقامة') : msg('أدخل الاسم الرباعي');
     case 'idNumber':
@@ -105,6 +109,8 @@ function requiredMessage(field: string, { holder }: MessageContext): string {
       return msg('اختر «نعم» إن كانت معك مرفقات أخرى، أو «لا»');
     case 'belongings':
       return msg('اختر المرفقات التي مع الزائر');
+    case 'plate':
+      return msg('أدخل رقم لوحة السيارة وحروفها');
     case 'declaration':
       return msg('ضع علامة على الإقرار لتأكيد صحة البيانات');
     case 'transactionNumber':
@@ -129,6 +135,12 @@ function tooLongMessage(field: string, { max = '' }: MessageContext): string {
       return msg(str`يجب ألا يزيد نص موضوع الزيارة على ${count}`);
     case 'reply':
       return msg(str`يجب ألا يزيد نص الرد على ${count}`);
+    case 'entityName':
+      return msg(str`يجب ألا يزيد اسم الجهة على ${count}`);
+    case 'plateMake':
+      return msg(str`يجب ألا يزيد نوع السيارة على ${count}`);
+    case 'plateColour':
+      return msg(str`يجب ألا يزيد لون السيارة على ${count}`);
     default:
       return msg(str`يجب ألا يزيد النص على ${count}`);
   }
@@ -138,6 +150,7 @@ function tooLongMessage(field: string, { max = '' }: MessageContext): string {
 function fileNoun(part: string, n: number): string {
   if (part === 'subjectLetter') return msg('خطاب موضوع الزيارة', { id: 'file-noun-subject-letter' });
   if (part === 'idCopy') return msg('صورة هوية مقدم الطلب', { id: 'file-noun-id-copy' });
+  if (part === 'authorisationLetter') return msg('خطاب التفويض', { id: 'file-noun-authorisation-letter' });
   return msg(str`صورة هوية المرافق ${n}`, { id: 'file-noun-companion-id-image' });
 }
 
@@ -244,6 +257,12 @@ function genericMessage(code: string, { max = '', types = 'PDF, JPEG, PNG' }: Me
       return msg('رقم المعاملة أرقام فقط، من 1 إلى 10 أرقام');
     case 'year-invalid':
       return msg(str`أدخل سنة هجرية من 1350 إلى ${max}`);
+    case 'cr-format':
+      return msg('رقم السجل التجاري يتكون من 10 أرقام');
+    case 'plate-format':
+      return msg('لوحة السيارة من 1 إلى 4 أرقام و3 حروف، مثل أ ب ح 1234');
+    case 'plate-letter':
+      return msg('في اللوحة حرف لا تستخدمه اللوحات السعودية. الحروف: أ ب ح د ر س ص ط ع ق ك ل م ن هـ و ى');
     default:
       return msg('القيمة غير صحيحة');
   }
@@ -258,7 +277,7 @@ const KNOWN_CODES = new Set<string>([
   'required', 'id-format', 'id-prefix', 'id-checksum', 'id-duplicate', 'id-same-as-applicant',
   'mobile-invalid', 'email-invalid', 'name-parts', 'name-parts-resident', 'name-chars', 'too-long',
   'file-empty', 'file-too-large', 'file-type', 'file-name-type', 'upload-failed', 'upload-pending', 'companions-max',
-  'transaction-invalid', 'year-invalid', 'invalid',
+  'transaction-invalid', 'year-invalid', 'cr-format', 'plate-format', 'plate-letter', 'invalid',
 ]);
 
 export interface ApiMessageOptions {

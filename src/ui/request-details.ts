@@ -7,10 +7,12 @@ import { msg } from '@lit/localize';
 import type { BookingRequest, Catalog, CatalogOption } from '../api/types.js';
 import { destinationsFor } from '../domain/booking.js';
 import { formatMobile } from '../domain/mobile.js';
+import { formatPlate } from '../domain/plate.js';
 import { fieldLabel } from '../i18n/field-labels.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { localText } from '../i18n/localization.js';
 import { dataLang, dataText, isolateNumbers } from './data-text.js';
+import { preferenceText } from '../i18n/preference.js';
 
 export type RequestRow = [field: string, label: string, value: TemplateResult | string];
 
@@ -18,6 +20,7 @@ export type RequestRow = [field: string, label: string, value: TemplateResult | 
 export interface AttachmentNames {
   subjectLetter?: string;
   idCopy?: string;
+  authorisationLetter?: string;
   companions?: Array<string | undefined>;
 }
 
@@ -28,6 +31,13 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
   const row = (field: string, value: TemplateResult | string): RequestRow => [field, fieldLabel(field), value];
   return [
     row('applicantType', label(catalog.applicantTypes, request.applicantType)),
+    ...(request.entity
+      ? [
+          row('entityName', dataText(request.entity.name)),
+          ...(request.entity.commercialRegistration ? [row('commercialRegistration', html`<bdi>${request.entity.commercialRegistration}</bdi>`)] : []),
+          row('authorisationLetter', request.entity.authorisationLetter || names.authorisationLetter ? file(names.authorisationLetter) : none),
+        ]
+      : []),
     row('fullName', dataText(request.fullName)),
     row('idNumber', html`<bdi>${request.idNumber}</bdi>`),
     row('mobile', html`<bdi dir="ltr">${formatMobile(request.mobile)}</bdi>`),
@@ -38,9 +48,13 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
     row('gate', label(catalog.gates, request.gate)),
     row('reason', label(catalog.reasons, request.reason)),
     row('subject', html`<span class="pre-wrap" dir="auto" lang=${ifDefined(dataLang(request.subject))}>${isolateNumbers(request.subject)}</span>`),
+    ...(request.preference ? [['preferredDays', msg('الوقت المفضل للموعد'), preferenceText(request.preference)] satisfies RequestRow] : []),
     row('subjectLetter', file(names.subjectLetter)),
     row('idCopy', file(names.idCopy)),
     ['belongings', msg('مرفقات الزائر'), request.belongings.length ? html`${request.belongings.map((b, i) => html`${i ? msg('، ') : ''}${label(catalog.belongings, b)}`)}` : none],
+    ...(request.plate
+      ? [row('plate', html`${[formatPlate(request.plate), request.plate.make, request.plate.colour].filter((part): part is string => !!part).map((part, i) => html`${i ? ' · ' : ''}${dataText(part)}`)}`)]
+      : []),
     row(
       'companions',
       request.companions.length === 0

@@ -169,6 +169,40 @@ describe('RestAdapter against the mock backend', () => {
       expect(mockBackend.listStoredRequests()).to.have.length(0);
     });
 
+    it('checks the car, the body and the preferred time on the server (#14)', async () => {
+      const { api } = adapter();
+      const letter = await api.uploadFile(pdf('authorisation'), 'authorisation.pdf', 'authorisation-letter');
+      const catalog = await api.getCatalog();
+      expect(catalog.belongings.find((b) => b.id === 'private-car')!.vehicle).to.equal(true);
+      expect(catalog.applicantTypes.find((t) => t.id === 'private-sector')!.entity).to.deep.equal({ commercialRegistration: true, authorisationLetter: 'required' });
+      const bad = await validBooking(api, {
+        applicantType: 'private-sector',
+        entity: { name: ' ', commercialRegistration: '12345' },
+        belongings: ['private-car'],
+        preference: { days: ['fri' as 'sun'], parts: [] },
+      });
+      const fields = ((await rejection(api.submitRequest(bad, { idempotencyKey: 'k-visit-bad' }))) as ValidationError).fieldErrors;
+      expect(fields).to.deep.include.members([
+        { field: 'entity.name', code: 'required' },
+        { field: 'entity.commercialRegistration', code: 'cr-format' },
+        { field: 'entity.authorisationLetter', code: 'required' },
+        { field: 'plate', code: 'required' },
+        { field: 'preference', code: 'invalid' },
+      ]);
+      const good = await validBooking(api, {
+        applicantType: 'private-sector',
+        entity: { name: 'شركة نجران للتطوير', commercialRegistration: '5950012345', authorisationLetter: letter.id },
+        belongings: ['private-car'],
+        plate: { digits: '1234', letters: 'ABJ', colour: 'أبيض' },
+        preference: { days: ['sun', 'wed'], parts: ['early'] },
+      });
+      const { requestNumber } = await api.submitRequest(good, { idempotencyKey: 'k-visit-good' });
+      const detail = await api.getRequest(requestNumber);
+      expect(detail.request.entity).to.deep.equal(good.entity);
+      expect(detail.request.plate).to.deep.equal(good.plate);
+      expect(detail.request.preference).to.deep.equal(good.preference);
+    });
+
     it('validates companions on the server', async () => {
       const { api } = adapter();
       const image = await api.uploadFile(png(), 'c.png', 'companion-id');

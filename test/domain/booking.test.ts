@@ -6,7 +6,11 @@ const t = (ar: string) => ({ ar, en: ar });
 const catalog: Catalog = {
   emirate: { name: t('إمارة') },
   service: { name: t('s'), description: t('d'), terms: [], beneficiaries: t('b'), fee: t('f'), duration: t('d'), channels: t('c'), rating: 5 },
-  applicantTypes: [{ id: 'individual', label: t('فرد') }],
+  applicantTypes: [
+    { id: 'individual', label: t('فرد') },
+    { id: 'public', label: t('قطاع عام'), entity: { authorisationLetter: 'optional' } },
+    { id: 'private', label: t('قطاع خاص'), entity: { commercialRegistration: true, authorisationLetter: 'required' } },
+  ],
   appointmentTypes: [
     { id: 'emir', label: t('أمير'), destinations: [{ id: 'emir-office', label: t('مكتب') }] },
     { id: 'department', label: t('إدارة'), usesDepartments: true },
@@ -15,7 +19,7 @@ const catalog: Catalog = {
   gates: [{ id: 'main', label: t('الرئيسية') }],
   reasons: [{ id: 'complaint', label: t('شكوى') }],
   governorates: [{ id: 'najran', label: t('نجران') }],
-  belongings: [{ id: 'car', label: t('سيارة') }],
+  belongings: [{ id: 'car', label: t('سيارة'), vehicle: true }, { id: 'phone', label: t('هاتف') }],
   files: { acceptedTypes: ['application/pdf'], maxBytes: 1000 },
   companions: { max: 2 },
   subject: { maxLength: 10 },
@@ -56,6 +60,14 @@ describe('booking model', () => {
     ['belongings unanswered', { hasBelongings: '' }, 'hasBelongings', 'required'],
     ['belongings yes but none chosen', { hasBelongings: 'yes', belongings: [] }, 'belongings', 'required'],
     ['declaration unchecked', { declaration: false }, 'declaration', 'required'],
+    ['a body without its name', { applicantType: 'public' }, 'entityName', 'required'],
+    ['a private body without its registration', { applicantType: 'private', entityName: 'شركة' }, 'commercialRegistration', 'required'],
+    ['a registration of nine digits', { applicantType: 'private', entityName: 'شركة', commercialRegistration: '١٠١٠٢٣٤٥٦' }, 'commercialRegistration', 'cr-format'],
+    ['a car without its plate', { hasBelongings: 'yes', belongings: ['car'] }, 'plate', 'required'],
+    ['a car plate of four letters', { hasBelongings: 'yes', belongings: ['car'], plate: 'ABJD 12' }, 'plate', 'plate-format'],
+    ['a car plate with a letter no plate has', { hasBelongings: 'yes', belongings: ['car'], plate: 'ABC 12' }, 'plate', 'plate-letter'],
+    ['a car make over 40 characters', { hasBelongings: 'yes', belongings: ['car'], plate: 'ABJ 1', plateMake: 'ت'.repeat(41) }, 'plateMake', 'too-long'],
+    ['a car colour over 40 characters', { hasBelongings: 'yes', belongings: ['car'], plate: 'ABJ 1', plateColour: 'a'.repeat(41) }, 'plateColour', 'too-long'],
     ['too many companions', { companions: [1, 2, 3].map((i) => ({ key: `k${i}`, fullName: 'سعد محمد علي القحطاني', idNumber: '2345678904' })) }, 'companions', 'companions-max'],
     ['companion with the applicant’s ID', { companions: [{ key: 'k', fullName: 'سعد محمد علي القحطاني', idNumber: '1085427373' }] }, 'companions.0.idNumber', 'id-same-as-applicant'],
   ];
@@ -129,6 +141,7 @@ describe('booking model', () => {
       { ...valid(), hasBelongings: 'no', belongings: ['car'], fullName: '  محمد\u200f  عبدالله سعيد القحطاني ' },
       { subjectLetter: 'u1', idCopy: 'u2' },
       'ar',
+      catalog,
     );
     expect(request.mobile).to.equal('512345678');
     expect(request.email).to.equal('a@b.sa');
@@ -136,6 +149,32 @@ describe('booking model', () => {
     expect(request.belongings).to.deep.equal([]);
     expect(request.subjectLetter).to.equal('u1');
     expect(request).to.not.have.property('governorate');
+    expect(request).to.not.have.property('plate');
+  });
+
+  it('asks a body for what its applicant type’s rules say, and sends it', () => {
+    const noLetter = (slot: string) => slot !== 'authorisationLetter';
+    const publicBody = { ...valid(), applicantType: 'public', entityName: ' بلدية نجران ' };
+    expect([...validateBooking(publicBody, catalog, noLetter)], 'an optional letter may be missing').to.deep.equal([]);
+    expect(validateBooking(publicBody, catalog, (slot) => (slot === 'authorisationLetter' ? 'upload-pending' : true)).get('authorisationLetter')).to.equal('upload-pending');
+    expect(toBookingRequest(publicBody, {}, 'ar', catalog).entity).to.deep.equal({ name: 'بلدية نجران' });
+    const privateBody = { ...valid(), applicantType: 'private', entityName: 'شركة', commercialRegistration: '٥٩٥٠ ٠١٢ ٣٤٥' };
+    expect(validateBooking(privateBody, catalog, noLetter).get('authorisationLetter')).to.equal('required');
+    expect([...validateBooking(privateBody, catalog, allFiles)]).to.deep.equal([]);
+    expect(toBookingRequest(privateBody, { authorisationLetter: 'u9' }, 'ar', catalog).entity).to.deep.equal({ name: 'شركة', commercialRegistration: '5950012345', authorisationLetter: 'u9' });
+    // An individual sends no body, whatever was typed before the type changed.
+    expect(toBookingRequest({ ...privateBody, applicantType: 'individual' }, { authorisationLetter: 'u9' }, 'ar', catalog)).to.not.have.property('entity');
+  });
+
+  it('asks for a plate only when a vehicle is declared, and sends it in one form with make and colour', () => {
+    const phone = { ...valid(), hasBelongings: 'yes' as const, belongings: ['phone'], plate: 'rubbish' };
+    expect([...validateBooking(phone, catalog, allFiles)]).to.deep.equal([]);
+    expect(toBookingRequest(phone, {}, 'ar', catalog)).to.not.have.property('plate');
+    const car = { ...valid(), hasBelongings: 'yes' as const, belongings: ['phone', 'car'], plate: 'أ ب ح ١٢٣٤', plateMake: ' تويوتا ', plateColour: '' };
+    expect([...validateBooking(car, catalog, allFiles)]).to.deep.equal([]);
+    expect(toBookingRequest(car, {}, 'ar', catalog).plate).to.deep.equal({ digits: '1234', letters: 'ABJ', make: 'تويوتا' });
+    // "No belongings" drops the car and its plate, whatever was typed.
+    expect(toBookingRequest({ ...car, hasBelongings: 'no' }, {}, 'ar', catalog)).to.not.have.property('plate');
   });
 });
 

@@ -4,6 +4,8 @@ import { validateEmail } from '../../src/domain/email.js';
 import { validateMobile } from '../../src/domain/mobile.js';
 import { validateFullName } from '../../src/domain/name.js';
 import { validateCompanionIds, validateSaudiId } from '../../src/domain/saudi-id.js';
+import { validateCommercialRegistration } from '../../src/domain/commercial-registration.js';
+import { validatePlate } from '../../src/domain/plate.js';
 import { validateText } from '../../src/domain/text.js';
 
 /** Every code, once: the compiler rejects a missing or unknown key. */
@@ -29,6 +31,9 @@ const CODES: Record<FieldErrorCode, true> = {
   'companions-max': true,
   'transaction-invalid': true,
   'year-invalid': true,
+  'cr-format': true,
+  'plate-format': true,
+  'plate-letter': true,
 };
 
 /** Bad input of every kind the rules meet. */
@@ -42,6 +47,8 @@ describe('FieldErrorCode', () => {
     ['validateFullName', (raw) => validateFullName(raw)],
     ['validateFullName (resident)', (raw) => validateFullName(raw, { holder: 'resident' })],
     ['validateText', (raw) => validateText(raw, { maxLength: 10 })],
+    ['validatePlate', validatePlate],
+    ['validateCommercialRegistration', validateCommercialRegistration],
     ['validateCompanionIds', (raw) => validateCompanionIds('1085427373', [raw, raw])[1] ?? null],
   ];
   for (const [name, rule] of rules) {

@@ -284,8 +284,14 @@ describe('cancelling a request', () => {
     buttonNamed(root(inbox), 'إلغاء الطلب')!.click();
     await settled(inbox);
     type(root(inbox).querySelector<HTMLTextAreaElement>('#cancel-reason')!, 'تم حل الموضوع، شكرًا.');
+    const cancelled: unknown[] = [];
+    const onCancelled = (e: Event) => cancelled.push((e as CustomEvent).detail);
+    document.addEventListener('emirate-request-cancelled', onCancelled);
     buttonNamed(root(inbox), 'تأكيد الإلغاء')!.click();
     await until(() => root(inbox).querySelector('.status-cancelled'), 'the cancelled status');
+    document.removeEventListener('emirate-request-cancelled', onCancelled);
+    // The page learns the request number, never the reason (personal data stays in the widget).
+    expect(cancelled).to.deep.equal([{ requestNumber: request.requestNumber }]);
     await settled(inbox);
     expect(visibleText(root(inbox).querySelector('article > p')!)).to.contain('ملغي');
     expect(visibleText(root(inbox).querySelector('.history')!)).to.contain('تم حل الموضوع، شكرًا.');

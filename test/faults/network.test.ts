@@ -65,6 +65,8 @@ describe('faults: network and page life', () => {
     await form.updateComplete; // a citizen's two clicks are two tasks, with a render between them
     belongings[2]!.click();
     await form.updateComplete;
+    // The first belonging is the private car: its plate is asked, and kept too (#14).
+    type($(form, '#plate'), 'أ ب ح ١٢٣٤');
     choose(select(form, 'governorate'), select(form, 'governorate').options[2]!.value);
     type($(form, '#mobile'), '598765432');
     // The last keystrokes, then the tab closes at once: no waiting for the 600 ms debounce.
@@ -89,7 +91,7 @@ describe('faults: network and page life', () => {
     expect(restoredEvents.seen, 'emirate-draft-restored').to.have.length(1);
     expect(statusNotices(again).some((n) => n.includes(NOTICE.restored)), 'restored notice').to.equal(true);
 
-    expect($<HTMLInputElement>(again, '#applicantType').checked).to.equal(true);
+    expect($<HTMLInputElement>(again, 'input[name=applicantType][value=individual]').checked).to.equal(true);
     expect($<HTMLTextAreaElement>(again, '#subject').value).to.equal('موضوع كُتب قبل إغلاق التبويب مباشرة، وآخر حرف هنا!');
     expect($(again, '#email').value).to.equal(expected.email);
     expect($(again, '#mobile').value).to.equal(expected.mobile);
@@ -127,6 +129,7 @@ describe('faults: network and page life', () => {
     expect(mockBackend.listStoredRequests()).to.have.length(1);
     expect(stored!.request.subject).to.equal('موضوع كُتب قبل إغلاق التبويب مباشرة، وآخر حرف هنا!');
     expect(stored!.request.mobile).to.equal('598765432');
+    expect(stored!.request.plate).to.deep.equal({ digits: '1234', letters: 'ABJ' });
     expect(stored!.request.companions[0]!.idNumber).to.equal(COMPANION_ID);
     expect(await serverBytes(stored!.request.subjectLetter)).to.deep.equal(await bytesOf(letter));
     expect(await serverBytes(stored!.request.idCopy)).to.deep.equal(await bytesOf(idCopy));

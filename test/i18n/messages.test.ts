@@ -28,6 +28,9 @@ const CODES: Record<FieldErrorCode, true> = {
   'companions-max': true,
   'transaction-invalid': true,
   'year-invalid': true,
+  'cr-format': true,
+  'plate-format': true,
+  'plate-letter': true,
 };
 
 type Row = [code: string, context: MessageContext, ar: string, en: string];
@@ -50,6 +53,16 @@ const ROWS: Row[] = [
   ['required', { field: 'idCopy' }, 'أرفق صورة هوية مقدم الطلب', "Attach the copy of the applicant's ID"],
   ['required', { field: 'hasBelongings' }, 'اختر «نعم» إن كانت معك مرفقات أخرى، أو «لا»', 'Select yes if you have other belongings with you, or no'],
   ['required', { field: 'belongings' }, 'اختر المرفقات التي مع الزائر', 'Select the belongings the visitor will bring'],
+  ['required', { field: 'entityName' }, 'أدخل اسم الجهة', 'Enter the name of the body you represent'],
+  ['required', { field: 'commercialRegistration' }, 'أدخل رقم السجل التجاري', 'Enter the commercial registration number'],
+  ['cr-format', { field: 'commercialRegistration' }, 'رقم السجل التجاري يتكون من 10 أرقام', 'The commercial registration number has 10 digits'],
+  ['required', { field: 'authorisationLetter' }, 'أرفق خطاب التفويض', 'Attach the authorisation letter'],
+  ['too-long', { field: 'entityName', max: 200 }, 'يجب ألا يزيد اسم الجهة على 200 حرف', "The body's name must be 200 characters or fewer"],
+  ['required', { field: 'plate' }, 'أدخل رقم لوحة السيارة وحروفها', "Enter the car's plate number and letters"],
+  ['plate-format', { field: 'plate' }, 'لوحة السيارة من 1 إلى 4 أرقام و3 حروف، مثل أ ب ح 1234', 'A car plate has 1 to 4 digits and 3 letters, like ABJ 1234'],
+  ['plate-letter', { field: 'plate' }, 'في اللوحة حرف لا تستخدمه اللوحات السعودية. الحروف: أ ب ح د ر س ص ط ع ق ك ل م ن هـ و ى', 'The plate has a letter Saudi plates do not use. The letters are: A B J D R S X T E G K L Z N H U V'],
+  ['too-long', { field: 'plateMake', max: 40 }, 'يجب ألا يزيد نوع السيارة على 40 حرفًا', "The car's make must be 40 characters or fewer"],
+  ['too-long', { field: 'plateColour', max: 40 }, 'يجب ألا يزيد لون السيارة على 40 حرفًا', "The car's colour must be 40 characters or fewer"],
   ['required', { field: 'declaration' }, 'ضع علامة على الإقرار لتأكيد صحة البيانات', 'Tick the declaration to confirm your information is correct'],
   ['required', { field: 'companions.0.fullName' }, 'أدخل اسم المرافق 1', 'Enter the name of companion 1'],
   ['required', { field: 'companions.1.idNumber' }, 'أدخل رقم هوية المرافق 2', 'Enter the ID number of companion 2'],

@@ -55,6 +55,7 @@ const EMIRATE_EVENTS = [
   'emirate-request-closed',
   'emirate-message-sent',
   'emirate-reply-sent',
+  'emirate-request-cancelled',
   'emirate-rating-submitted',
   'emirate-unread-changed',
   'emirate-inquiry-result',

@@ -21,7 +21,8 @@ export async function attach(form: BookingForm, slot: string, file = fileOf('pdf
 
 /** Every answer a valid request needs except the two files (chosen by each test, or by fillValid). */
 export async function fillAnswers(form: BookingForm, subject = 'مراجعة بخصوص معاملة أرض زراعية في شرورة'): Promise<void> {
-  $(form, '#applicantType').click();
+  // An individual: a body (public or private sector) has more to give (its name, a letter).
+  $(form, 'input[name=applicantType][value=individual]').click();
   type($(form, '#email'), 'citizen@example.sa');
   choose(select(form, 'appointmentType'), optionByText(select(form, 'appointmentType'), 'إدارة محددة'));
   await form.updateComplete;

@@ -8,6 +8,8 @@ import {
   companionSlot,
   destinationsFor,
   emptyBooking,
+  ENTITY_NAME_MAX_LENGTH,
+  PLATE_DETAIL_MAX_LENGTH,
   toBookingRequest,
   validateBooking,
   type BookingValues,
@@ -42,6 +44,9 @@ interface BookingDraft {
   values: BookingValues;
   submissionKey?: string;
 }
+
+/** The contract's `entity.*` field paths (422) as the form's fields. */
+const ENTITY_FIELDS: Record<string, string> = { name: 'entityName', commercialRegistration: 'commercialRegistration', authorisationLetter: 'authorisationLetter' };
 
 type Stage = 'loading' | 'unavailable' | 'signed-out' | 'form' | 'review' | 'done';
 
@@ -437,7 +442,7 @@ export class BookingForm extends EmirateElement {
     this.sending = true;
     this.failure = undefined;
     try {
-      const result = await api.submitRequest(toBookingRequest(this.values, refs, this.locale), {
+      const result = await api.submitRequest(toBookingRequest(this.values, refs, this.locale, this.catalog!), {
         idempotencyKey: this.submissionKey,
       });
       this.result = result;
@@ -456,7 +461,9 @@ export class BookingForm extends EmirateElement {
         // Always the widget's own words: a known code's message, or the generic one for a code
         // it does not know (the server's text is never shown; it may be in another language, or anything).
         const { errorMessage } = await loadWords();
-        this.serverErrors = new Map(failure.fieldErrors.map((e) => [e.field, errorMessage(e.code, this.messageContext(e.field))]));
+        // The contract's `entity.name`… are the form's `entityName`…
+        const path = (field: string) => (field.startsWith('entity.') ? ENTITY_FIELDS[field.slice(7)] ?? field : field);
+        this.serverErrors = new Map(failure.fieldErrors.map((e) => [path(e.field), errorMessage(e.code, this.messageContext(path(e.field)))]));
         this.showErrors = true;
         await this.goTo('form', '.error-summary');
       } else {
@@ -480,13 +487,15 @@ export class BookingForm extends EmirateElement {
     if (field === 'fullName') return NAME_MAX_LENGTH;
     if (field === 'email') return EMAIL_MAX_LENGTH;
     if (field === 'companions') return this.catalog?.companions.max;
+    if (field === 'plateMake' || field === 'plateColour') return PLATE_DETAIL_MAX_LENGTH;
+    if (field === 'entityName') return ENTITY_NAME_MAX_LENGTH;
     return undefined;
   }
 
   /** What a message about `field` needs: the field, its limit, whose name it is, the file rules for attachments. */
   private messageContext(field: string): MessageContext {
     const context: MessageContext = { field, max: this.limitFor(field.endsWith('.fullName') ? 'fullName' : field), holder: nameHolder(this.values.idNumber) };
-    const file = field === 'subjectLetter' || field === 'idCopy' || field.endsWith('.idImage');
+    const file = field === 'subjectLetter' || field === 'idCopy' || field === 'authorisationLetter' || field.endsWith('.idImage');
     return file && this.catalog ? { ...context, ...fileLimits(this.catalog.files) } : context;
   }
 
@@ -672,7 +681,7 @@ export class BookingForm extends EmirateElement {
         ${rest?.errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
         ${applicantSection(view)}
         ${this.renderedAll && words && rest
-          ? html`${rest.visitSection(view, words)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
+          ? html`${rest.entitySection(view)} ${rest.visitSection(view, words)} ${rest.preferenceSection(view)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
               ${rest.companionsSection(view)} ${rest.declarationSection(view)}
               <p class="draft-status"></p>
               <p class="visually-hidden draft-live" role="status"></p>`
@@ -683,9 +692,10 @@ export class BookingForm extends EmirateElement {
 
   private renderReview() {
     const v = this.values;
-    const rows = loadedDetails()!.requestRows(toBookingRequest(v, {}, this.locale), this.catalog!, {
+    const rows = loadedDetails()!.requestRows(toBookingRequest(v, {}, this.locale, this.catalog!), this.catalog!, {
       subjectLetter: this.files.subjectLetter?.name,
       idCopy: this.files.idCopy?.name,
+      authorisationLetter: this.files.authorisationLetter?.name,
       companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
     });
     return loadedSections()!.reviewSection({
@@ -709,10 +719,11 @@ export class BookingForm extends EmirateElement {
       requestNumber: result.requestNumber,
       createdAt: result.createdAt,
       status: 'submitted',
-      request: toBookingRequest(v, {}, this.locale),
+      request: toBookingRequest(v, {}, this.locale, this.catalog!),
       names: {
         subjectLetter: this.files.subjectLetter?.name,
         idCopy: this.files.idCopy?.name,
+        authorisationLetter: this.files.authorisationLetter?.name,
         companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
       },
     };

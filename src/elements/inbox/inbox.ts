@@ -38,6 +38,10 @@ export interface RequestOpenedDetail {
   requestNumber: string;
 }
 
+/** `emirate-request-cancelled`: the request number only, never the reason given. */
+export interface RequestCancelledDetail {
+  requestNumber: string;
+}
 export interface UnreadChangedDetail {
   /** Unread staff messages over all the citizen's requests. */
   count: number;
@@ -78,6 +82,7 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
  * @fires emirate-request-closed - `{ requestNumber }` when the citizen goes back from a request to the list.
  * @fires emirate-message-sent - `{ requestNumber, messageId, attachmentCount }` after a reply was sent
  *   (never its text or its documents' names).
+ * @fires emirate-request-cancelled - `{ requestNumber }` once the backend has cancelled a request (never the reason).
  * @fires emirate-rating-submitted - `{ requestNumber, stars }` after the citizen rated the service (never the comment).
  * @fires emirate-sign-in-required - `{ returnUrl, signInUrl }` when the session is missing or expired.
  * @fires emirate-unread-changed - `{ count }` when the number of unread staff messages over all the
@@ -308,6 +313,7 @@ export class Inbox extends EmirateElement {
       }
       this.passShown = undefined;
       this.announcement = msg(str`أُلغي الطلب ${requestNumber}.`);
+      this.emit<RequestCancelledDetail>('emirate-request-cancelled', { requestNumber });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     } catch (error) {

@@ -4,7 +4,9 @@
  * first screen has painted (see ../lazy.ts), so the applicant's fields show without their code.
  */
 export { draftNotices, errorSummary } from './notices.js';
+export { entitySection } from './entity.js';
 export { visitSection } from './visit.js';
+export { preferenceSection } from './preference.js';
 export { attachmentsSection } from './attachments.js';
 export { belongingsSection } from './belongings.js';
 export { companionsSection } from './companions.js';
