@@ -43,7 +43,7 @@ const CHUNK_GROUPS = [
   {
     name: 'fields',
     priority: 1,
-    test: /src\/(ui\/file-field|elements\/companion-list\/)/,
+    test: /src\/(ui\/file-field|domain\/file-check|elements\/companion-list\/)/,
   },
 ];
 
