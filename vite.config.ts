@@ -27,7 +27,7 @@ const CHUNK_GROUPS = [
   {
     name: 'core',
     priority: 2,
-    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!directives\/(repeat|keyed)\.js)|src\/(api\/(?!upload\.|decode-requests\.)|i18n\/(localization|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time|random-id))/,
+    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!directives\/(repeat|keyed)\.js)|src\/(api\/(?!upload\.|decode-requests\.|rest-adapter\.|transport\.|http\.|decode\.)|i18n\/(localization|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time|random-id))/,
   },
   {
     name: 'forms',
@@ -43,13 +43,13 @@ const CHUNK_GROUPS = [
   {
     name: 'fields',
     priority: 1,
-    test: /src\/(ui\/file-field|elements\/companion-list\/)/,
+    test: /src\/(ui\/file-field|domain\/file-check|elements\/companion-list\/)/,
   },
 ];
 
 /**
  * The one-file build loads on demand only what stays in sibling files (the English strings,
- * the draft store): every other `import()` in our sources becomes the module itself, imported
+ * the draft store, the inbox's visit pass with its QR code): every other `import()` in our sources becomes the module itself, imported
  * statically, so its code is in the one file.
  */
 const inlineOnDemand = (): Plugin => ({
@@ -58,7 +58,7 @@ const inlineOnDemand = (): Plugin => ({
     if (!/\/src\/.*\.ts$/.test(id)) return null;
     const imports: string[] = [];
     const out = code.replace(/\bimport\(\s*(['"])([^'"]+)\1\s*\)/g, (call, _quote, spec: string) => {
-      if (/generated\/en\.js$|draft-store\.js$/.test(spec)) return call;
+      if (/generated\/en\.js$|draft-store\.js$|visit-pass\.js$/.test(spec)) return call;
       imports.push(`import * as __inline${imports.length} from ${JSON.stringify(spec)};`);
       return `Promise.resolve(__inline${imports.length - 1})`;
     });

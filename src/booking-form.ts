@@ -7,8 +7,8 @@
 export { BookingForm } from './elements/booking-form/booking-form.js';
 export type { RequestSubmittedDetail, DraftEventDetail, ShowRequestsDetail, SignInRequiredDetail } from './elements/booking-form/booking-form.js';
 export { clearAllDrafts } from './drafts/draft-controller.js';
-export { RestAdapter } from './api/rest-adapter.js';
-export type { RestAdapterOptions } from './api/rest-adapter.js';
+export { RestAdapter } from './api/rest-front.js';
+export type { RestAdapterOptions } from './api/rest-front.js';
 export * from './api/errors.js';
 export type * from './api/types.js';
 export { setWidgetLocale, getLocale } from './i18n/localization.js';

@@ -7,7 +7,7 @@ import type { FieldError } from '../../src/api/errors.js';
 import type { BookingRequest, Message, Page, RequestSummary, Session, UploadedFile, UploadPurpose } from '../../src/api/types.js';
 import { countUnread, createRequest, db, dbChanged, draftSecretFor, newId, setStatus, toSummary, type RememberedResponse } from './db.js';
 import { currentHijriYear } from '../../src/domain/hijri.js';
-import { sniffFileType } from '../../src/domain/file-type.js';
+import { sniffFileType } from '../../src/domain/file-check.js';
 import { placeholderFile } from './files.js';
 import { issuePass } from './pass.js';
 import { readMultipart } from './multipart.js';

@@ -242,7 +242,10 @@ export class DraftController<T> implements ReactiveController {
     if (this.offReason !== null && this.offReason !== 'elsewhere') return;
     this.pending = values;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? 600);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.options.delayMs ?? 600);
   }
 
   /**
@@ -251,7 +254,8 @@ export class DraftController<T> implements ReactiveController {
    * elsewhere they stay pending, for when this form gets it.
    */
   flush(): Promise<void> {
-    clearTimeout(this.timer);
+    // Not when the timer has fired (each save): cancelling a timer is not free on a slow phone.
+    if (this.timer !== undefined) clearTimeout(this.timer), (this.timer = undefined);
     return this.write((store, key) => {
       const values = this.pending;
       this.pending = undefined;

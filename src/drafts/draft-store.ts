@@ -24,7 +24,7 @@
  * use, so this is the weaker mode), files are never kept, and drafts live at most 24 hours.
  * Without WebCrypto (an insecure context) drafts are off rather than kept in the clear.
  */
-import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 
 /** A file kept in a draft, as it was chosen. */
 export interface StoredFile {
@@ -521,13 +521,41 @@ export class DraftStore {
   private async writeValues<T>(keys: DraftKeys, values: T, savedAt: number, expiresAt: number): Promise<void> {
     await this.underDataKey(keys, async (data) => {
       const sealed = await this.seal(data, () => pad(encode(JSON.stringify({ values, savedAt }))), [keys.record, 'values']);
+      const record: DraftRecord = { key: keys.record, values: sealed, expiresAt };
+      if (data.wrapped) record.wrapped = data.wrapped;
+      // Once the key is known to be the one on disk, a save (each pause in typing) is one put.
+      if (data.checked) return this.putDraft(record);
       await this.transact(async (tx) => {
         if (!data.checked) await this.checkKey(tx, keys, data);
-        const record: DraftRecord = { key: keys.record, values: sealed, expiresAt };
-        if (data.wrapped) record.wrapped = data.wrapped;
         await tx.objectStore('drafts').put(record);
       });
       data.checked = true;
+    });
+  }
+
+  /**
+   * Writes a draft record in a transaction over the drafts alone, on IndexedDB's own objects
+   * (issue #16: the main thread's share of a save; the wrapper's promises and listeners, and a
+   * transaction over every store, cost more than the write). Failures as {@link transact} maps them.
+   */
+  private putDraft(record: DraftRecord): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let tx: IDBTransaction | undefined;
+      try {
+        tx = unwrap(this.db).transaction('drafts', 'readwrite');
+        tx.objectStore('drafts').put(record);
+      } catch (error) {
+        try {
+          tx?.abort();
+        } catch {
+          // Already finished or aborted.
+        }
+        reject(toDraftStoreError(error));
+        return;
+      }
+      const done = tx;
+      done.oncomplete = () => resolve();
+      done.onabort = () => reject(toDraftStoreError(done.error ?? new DOMException('The write was aborted.', 'AbortError')));
     });
   }
 

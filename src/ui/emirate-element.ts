@@ -1,7 +1,7 @@
 import { LitElement, isServer, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EmirateAdapter } from '../api/types.js';
-import { RestAdapter } from '../api/rest-adapter.js';
+import { RestAdapter } from '../api/rest-front.js';
 import { directionOf, formatLocale, getLocale, resolveLocale, setWidgetLocale, type WidgetLocale } from '../i18n/localization.js';
 import { misconfigured, unavailableNotice } from './misconfiguration.js';
 import { checkWebUrl, returnAddress } from '../domain/urls.js';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { FileRules } from '../../src/api/types.js';
-import { acceptAttribute, checkFile, formatBytes, MAX_UPLOAD_NAME, sniffFileType, uploadFileName } from '../../src/domain/file-type.js';
+import { formatBytes } from '../../src/domain/file-type.js';
+import { acceptAttribute, checkFile, MAX_UPLOAD_NAME, sniffFileType, uploadFileName } from '../../src/domain/file-check.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { table } from './table.js';
 

@@ -161,9 +161,9 @@ test('on plain HTTP (no secure context): "Add companion" works, the form says dr
   await tab.close();
 });
 
-test('the one-file build is one module with two siblings and a notices file', () => {
+test('the one-file build is one module with three siblings and a notices file', () => {
   const files = readdirSync(join(ROOT, 'dist/cdn')).filter((f) => !f.endsWith('.map')).sort();
-  assert.deepEqual(files.map((f) => f.replace(/-[\w-]{8}\.js$/, '.js')), ['THIRD-PARTY-NOTICES.md', 'draft-store.js', 'emirate-appointments.js', 'en.js']);
+  assert.deepEqual(files.map((f) => f.replace(/-[\w-]{8}\.js$/, '.js')), ['THIRD-PARTY-NOTICES.md', 'draft-store.js', 'emirate-appointments.js', 'en.js', 'visit-pass.js']);
   const head = readFileSync(join(ROOT, 'dist/cdn/emirate-appointments.js'), 'utf8').slice(0, 400);
   assert.match(head, /^\/\*! @emirate\/appointments .* bundles .*lit-html .*THIRD-PARTY-NOTICES\.md/);
 });
