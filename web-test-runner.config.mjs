@@ -111,9 +111,26 @@ const forcedColors = {
   },
 };
 
+/**
+ * Each test file in a new tab. The Chrome launcher keeps a finished file's tab for the next one,
+ * so one tab's session history gathers every file's entries until it reaches the browser's cap
+ * (50 in Chromium); from then on a test's Back could leave its page for the previous file's
+ * about:blank and stop the whole file ("the page navigated to about:blank"). The launcher has no
+ * option for it, so the kept tab is closed here (`inactivePages` is its internal list).
+ */
+function freshTabs(launcher) {
+  const stopSession = launcher.stopSession.bind(launcher);
+  launcher.stopSession = async (sessionId) => {
+    const result = await stopSession(sessionId);
+    for (const page of launcher.inactivePages?.splice(0) ?? []) await page.puppeteerPage.close().catch(() => {});
+    return result;
+  };
+  return launcher;
+}
+
 const launchers = {
   chromium: () =>
-    chromeLauncher({
+    freshTabs(chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         headless: true,
@@ -127,7 +144,7 @@ const launchers = {
           '--disable-sync',
         ],
       },
-    }),
+    })),
   // Puppeteer's own Firefox support is WebDriver BiDi: no geckodriver needed (Debian has none),
   // and the same launcher code as Chromium, so @web/test-runner-commands work as they do there.
   firefox: () =>
