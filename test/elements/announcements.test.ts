@@ -143,6 +143,9 @@ describe('announcements (#13)', () => {
     type(reply.shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')!, 'ر'.repeat(1999));
     await reply.updateComplete;
     expect(text(reply.shadowRoot!.querySelector('.reply-left[role=status]'))).to.equal('بقي لك حرف واحد');
+    // Opening the request marks its messages read: wait for that call, so it cannot land after
+    // the next test's reset, on the same request number there.
+    await until(() => mockBackend.listStoredRequests().find((r) => r.requestNumber === number)!.unreadMessages === 0, 'the messages marked read');
   });
 
   it('each inbox row’s button is described by its status and unread count', async () => {
