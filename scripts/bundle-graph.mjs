@@ -24,11 +24,12 @@ export const START_BUDGETS = { 'booking-form': 25 * 1024, index: 40 * 1024 };
 
 /**
  * What fails the build now, below which each figure must stay while #16 works toward its
- * budgets: the booking path as reached with #14's fields (25.6 KB; the plate and registration
- * rules are still on it), and the same path for a portal that sets `api-base`, adapter included
- * (30.9 KB). Lower them as the figures come down; never raise them without saying why.
+ * budgets: the booking path as reached with #14's fields (25.2 KB; the plate and registration
+ * rules load with the sections that show them), and the same path for a portal that sets
+ * `api-base`, adapter included (30.5 KB). Lower them as the figures come down; never raise them
+ * without saying why.
  */
-export const START_GATES = { 'booking-form': 26 * 1024, 'booking-form with api-base': 31 * 1024 };
+export const START_GATES = { 'booking-form': 25.5 * 1024, 'booking-form with api-base': 30.75 * 1024 };
 
 /**
  * The modules an entry imports on demand before it is interactive (by source path, as the

@@ -3,13 +3,12 @@
  * payload the adapter sends. Plain data and functions: no DOM.
  */
 import type { BookingRequest, Catalog, CatalogOption, CompanionPayload, DayPart, EntityRules, Weekday } from '../api/types.js';
-import { normalizeCommercialRegistration, validateCommercialRegistration } from './commercial-registration.js';
+import type { LaterRules } from './booking-later.js';
 import type { FieldErrorCode } from './codes.js';
 import { normalizeEmail, validateEmail } from './email.js';
 import { normalizeMobile, validateMobile } from './mobile.js';
 import { isSessionName, nameHolder, normalizeName, validateFullName } from './name.js';
 import { normalizeSaudiId, validateCompanionIds, validateSaudiId } from './saudi-id.js';
-import { parsePlate } from './plate.js';
 import { normalizeText, textLength, validateText } from './text.js';
 
 /** One companion (مرافق) while being filled in. `key` is stable across edits and reloads. */
@@ -203,6 +202,12 @@ export interface BookingValidationOptions {
    * it is taken as given: only `required` applies, not the parts, characters or length rules.
    */
   sessionName?: string;
+  /**
+   * The rules of the fields below the first screen (./booking-later.ts). Without them the car's
+   * plate and a body's registration are not checked: the form shows those fields, and passes the
+   * rules, once they have loaded.
+   */
+  later?: LaterRules;
 }
 
 /**
@@ -214,7 +219,7 @@ export function validateBooking(
   values: BookingValues,
   catalog: Catalog,
   hasFile: FileCheck,
-  { sessionName }: BookingValidationOptions = {},
+  { sessionName, later }: BookingValidationOptions = {},
 ): FieldErrors {
   const errors: FieldErrors = new Map();
   const set = (field: string, code: FieldErrorCode | null) => {
@@ -227,7 +232,7 @@ export function validateBooking(
   const entity = entityRulesFor(catalog, values.applicantType);
   if (entity) {
     set('entityName', validateText(values.entityName, { maxLength: ENTITY_NAME_MAX_LENGTH }));
-    if (entity.commercialRegistration) set('commercialRegistration', validateCommercialRegistration(values.commercialRegistration));
+    if (entity.commercialRegistration && later) set('commercialRegistration', later.validateCommercialRegistration(values.commercialRegistration));
     const letter = hasFile('authorisationLetter');
     // An optional letter need not be there, but one chosen must be ready to send.
     if (entity.authorisationLetter === 'required' || (entity.authorisationLetter === 'optional' && letter !== false)) set('authorisationLetter', fileError(hasFile, 'authorisationLetter'));
@@ -248,8 +253,8 @@ export function validateBooking(
   if (values.hasBelongings === 'yes' && !values.belongings.some((b) => has(catalog.belongings, b))) {
     set('belongings', 'required');
   }
-  if (declaresVehicle(values, catalog)) {
-    const plate = parsePlate(values.plate);
+  if (declaresVehicle(values, catalog) && later) {
+    const plate = later.parsePlate(values.plate);
     if ('error' in plate) set('plate', plate.error);
     for (const field of ['plateMake', 'plateColour'] as const) {
       if (textLength(normalizeText(values[field]).trim()) > PLATE_DETAIL_MAX_LENGTH) set(field, 'too-long');
@@ -267,7 +272,13 @@ export function validateBooking(
  * Normalises typed values (digits, spaces, invisible characters) into the payload the backend
  * receives; the catalog tells which belonging is a vehicle, whose plate goes with it.
  */
-export function toBookingRequest(values: BookingValues, attachments: AttachmentRefs, locale: 'ar' | 'en', catalog: Catalog): BookingRequest {
+export function toBookingRequest(
+  values: BookingValues,
+  attachments: AttachmentRefs,
+  locale: 'ar' | 'en',
+  catalog: Catalog,
+  later: LaterRules,
+): BookingRequest {
   const companions: CompanionPayload[] = values.companions.map((c) => ({
     fullName: normalizeName(c.fullName),
     idNumber: normalizeSaudiId(c.idNumber),
@@ -280,7 +291,7 @@ export function toBookingRequest(values: BookingValues, attachments: AttachmentR
       ? {
           entity: {
             name: normalizeText(values.entityName).trim(),
-            ...(entity.commercialRegistration ? { commercialRegistration: normalizeCommercialRegistration(values.commercialRegistration) } : {}),
+            ...(entity.commercialRegistration ? { commercialRegistration: later.normalizeCommercialRegistration(values.commercialRegistration) } : {}),
             ...(entity.authorisationLetter && attachments.authorisationLetter ? { authorisationLetter: attachments.authorisationLetter } : {}),
           },
         }
@@ -298,7 +309,7 @@ export function toBookingRequest(values: BookingValues, attachments: AttachmentR
     subjectLetter: attachments.subjectLetter ?? '',
     idCopy: attachments.idCopy ?? '',
     belongings: values.hasBelongings === 'yes' ? values.belongings : [],
-    ...plateOf(values, catalog),
+    ...plateOf(values, catalog, later),
     ...(values.preferredDays.length + values.preferredParts.length ? { preference: { days: values.preferredDays, parts: values.preferredParts } } : {}),
     companions,
     declaration: true,
@@ -307,8 +318,8 @@ export function toBookingRequest(values: BookingValues, attachments: AttachmentR
 }
 
 /** The plate to send: when a vehicle is declared and its plate reads as one, with make and colour when given. */
-function plateOf(values: BookingValues, catalog: Catalog): Pick<BookingRequest, 'plate'> {
-  const parsed = declaresVehicle(values, catalog) ? parsePlate(values.plate) : undefined;
+function plateOf(values: BookingValues, catalog: Catalog, later: LaterRules): Pick<BookingRequest, 'plate'> {
+  const parsed = declaresVehicle(values, catalog) ? later.parsePlate(values.plate) : undefined;
   if (!parsed || 'error' in parsed) return {};
   const make = normalizeText(values.plateMake).trim();
   const colour = normalizeText(values.plateColour).trim();

@@ -1,6 +1,20 @@
 import { expect } from '@open-wc/testing';
 import type { Catalog } from '../../src/api/types.js';
-import { compareFieldPaths, destinationsFor, emptyBooking, toBookingRequest, validateBooking, validateCompanions, type BookingValues } from '../../src/domain/booking.js';
+import {
+  compareFieldPaths,
+  destinationsFor,
+  emptyBooking,
+  toBookingRequest,
+  validateBooking as validateBookingAlone,
+  validateCompanions,
+  type BookingValidationOptions,
+  type BookingValues,
+} from '../../src/domain/booking.js';
+import { laterRules } from '../../src/domain/booking-later.js';
+
+/** The rules as the form applies them once every section shows (the later rules given). */
+const validateBooking = (...[values, catalog, hasFile, options]: Parameters<typeof validateBookingAlone>) =>
+  validateBookingAlone(values, catalog, hasFile, { later: laterRules, ...options } satisfies BookingValidationOptions);
 
 const t = (ar: string) => ({ ar, en: ar });
 const catalog: Catalog = {
@@ -130,6 +144,14 @@ describe('booking model', () => {
     expect(errors.get('companions.0.idImage')).to.equal('file-type');
   });
 
+  it('checks the plate and a registration only with the later rules, which the form gives once it shows those fields', () => {
+    const values = { ...valid(), hasBelongings: 'yes', belongings: ['car'], plate: 'ABC 12', applicantType: 'private', entityName: 'شركة', commercialRegistration: '123' } as BookingValues;
+    expect(validateBookingAlone(values, catalog, allFiles).has('plate'), 'plate, alone').to.equal(false);
+    expect(validateBookingAlone(values, catalog, allFiles).has('commercialRegistration'), 'registration, alone').to.equal(false);
+    const errors = validateBooking(values, catalog, allFiles);
+    expect([errors.get('plate'), errors.get('commercialRegistration')]).to.deep.equal(['plate-letter', 'cr-format']);
+  });
+
   it('lists destinations by appointment type', () => {
     expect(destinationsFor(catalog, 'emir').map((d) => d.id)).to.deep.equal(['emir-office']);
     expect(destinationsFor(catalog, 'department')).to.have.length(2);
@@ -142,6 +164,7 @@ describe('booking model', () => {
       { subjectLetter: 'u1', idCopy: 'u2' },
       'ar',
       catalog,
+      laterRules,
     );
     expect(request.mobile).to.equal('512345678');
     expect(request.email).to.equal('a@b.sa');
@@ -157,24 +180,24 @@ describe('booking model', () => {
     const publicBody = { ...valid(), applicantType: 'public', entityName: ' بلدية نجران ' };
     expect([...validateBooking(publicBody, catalog, noLetter)], 'an optional letter may be missing').to.deep.equal([]);
     expect(validateBooking(publicBody, catalog, (slot) => (slot === 'authorisationLetter' ? 'upload-pending' : true)).get('authorisationLetter')).to.equal('upload-pending');
-    expect(toBookingRequest(publicBody, {}, 'ar', catalog).entity).to.deep.equal({ name: 'بلدية نجران' });
+    expect(toBookingRequest(publicBody, {}, 'ar', catalog, laterRules).entity).to.deep.equal({ name: 'بلدية نجران' });
     const privateBody = { ...valid(), applicantType: 'private', entityName: 'شركة', commercialRegistration: '٥٩٥٠ ٠١٢ ٣٤٥' };
     expect(validateBooking(privateBody, catalog, noLetter).get('authorisationLetter')).to.equal('required');
     expect([...validateBooking(privateBody, catalog, allFiles)]).to.deep.equal([]);
-    expect(toBookingRequest(privateBody, { authorisationLetter: 'u9' }, 'ar', catalog).entity).to.deep.equal({ name: 'شركة', commercialRegistration: '5950012345', authorisationLetter: 'u9' });
+    expect(toBookingRequest(privateBody, { authorisationLetter: 'u9' }, 'ar', catalog, laterRules).entity).to.deep.equal({ name: 'شركة', commercialRegistration: '5950012345', authorisationLetter: 'u9' });
     // An individual sends no body, whatever was typed before the type changed.
-    expect(toBookingRequest({ ...privateBody, applicantType: 'individual' }, { authorisationLetter: 'u9' }, 'ar', catalog)).to.not.have.property('entity');
+    expect(toBookingRequest({ ...privateBody, applicantType: 'individual' }, { authorisationLetter: 'u9' }, 'ar', catalog, laterRules)).to.not.have.property('entity');
   });
 
   it('asks for a plate only when a vehicle is declared, and sends it in one form with make and colour', () => {
     const phone = { ...valid(), hasBelongings: 'yes' as const, belongings: ['phone'], plate: 'rubbish' };
     expect([...validateBooking(phone, catalog, allFiles)]).to.deep.equal([]);
-    expect(toBookingRequest(phone, {}, 'ar', catalog)).to.not.have.property('plate');
+    expect(toBookingRequest(phone, {}, 'ar', catalog, laterRules)).to.not.have.property('plate');
     const car = { ...valid(), hasBelongings: 'yes' as const, belongings: ['phone', 'car'], plate: 'أ ب ح ١٢٣٤', plateMake: ' تويوتا ', plateColour: '' };
     expect([...validateBooking(car, catalog, allFiles)]).to.deep.equal([]);
-    expect(toBookingRequest(car, {}, 'ar', catalog).plate).to.deep.equal({ digits: '1234', letters: 'ABJ', make: 'تويوتا' });
+    expect(toBookingRequest(car, {}, 'ar', catalog, laterRules).plate).to.deep.equal({ digits: '1234', letters: 'ABJ', make: 'تويوتا' });
     // "No belongings" drops the car and its plate, whatever was typed.
-    expect(toBookingRequest({ ...car, hasBelongings: 'no' }, {}, 'ar', catalog)).to.not.have.property('plate');
+    expect(toBookingRequest({ ...car, hasBelongings: 'no' }, {}, 'ar', catalog, laterRules)).to.not.have.property('plate');
   });
 });
 

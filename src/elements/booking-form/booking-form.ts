@@ -393,7 +393,7 @@ export class BookingForm extends EmirateElement {
 
   private get errors(): FieldErrors {
     if (!this.catalog) return new Map();
-    return validateBooking(this.values, this.catalog, (slot) => attachmentCheck(this.files[slot]), { sessionName: this.session?.user.name });
+    return validateBooking(this.values, this.catalog, (slot) => attachmentCheck(this.files[slot]), { sessionName: this.session?.user.name, later: loadedSections()?.laterRules });
   }
 
   /** "Continue": shows every error in a summary that takes focus, or moves to the review. */
@@ -442,7 +442,7 @@ export class BookingForm extends EmirateElement {
     this.sending = true;
     this.failure = undefined;
     try {
-      const result = await api.submitRequest(toBookingRequest(this.values, refs, this.locale, this.catalog!), {
+      const result = await api.submitRequest(toBookingRequest(this.values, refs, this.locale, this.catalog!, loadedSections()!.laterRules), {
         idempotencyKey: this.submissionKey,
       });
       this.result = result;
@@ -692,7 +692,7 @@ export class BookingForm extends EmirateElement {
 
   private renderReview() {
     const v = this.values;
-    const rows = loadedDetails()!.requestRows(toBookingRequest(v, {}, this.locale, this.catalog!), this.catalog!, {
+    const rows = loadedDetails()!.requestRows(toBookingRequest(v, {}, this.locale, this.catalog!, loadedSections()!.laterRules), this.catalog!, {
       subjectLetter: this.files.subjectLetter?.name,
       idCopy: this.files.idCopy?.name,
       authorisationLetter: this.files.authorisationLetter?.name,
@@ -719,7 +719,7 @@ export class BookingForm extends EmirateElement {
       requestNumber: result.requestNumber,
       createdAt: result.createdAt,
       status: 'submitted',
-      request: toBookingRequest(v, {}, this.locale, this.catalog!),
+      request: toBookingRequest(v, {}, this.locale, this.catalog!, loadedSections()!.laterRules),
       names: {
         subjectLetter: this.files.subjectLetter?.name,
         idCopy: this.files.idCopy?.name,

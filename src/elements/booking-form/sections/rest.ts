@@ -1,8 +1,10 @@
 /**
  * The sections below the first screen, the review, and the notices (drafts, the error summary:
  * nothing to say before the draft store has opened or "continue" was pressed): loaded once the
- * first screen has painted (see ../lazy.ts), so the applicant's fields show without their code.
+ * first screen has painted (see ../lazy.ts), so the applicant's fields show without their code;
+ * with them, the rules of the fields they show (the car's plate, a body's registration).
  */
+export { laterRules } from '../../../domain/booking-later.js';
 export { draftNotices, errorSummary } from './notices.js';
 export { entitySection } from './entity.js';
 export { visitSection } from './visit.js';
