@@ -328,6 +328,9 @@ describe('<emirate-appointments>', () => {
       document.addEventListener('emirate-sign-in-required', listener);
       try {
         const shell = await mount(BASE, { loginUrl: 'javascript:alert(document.domain)' });
+        // Pressed before the card knows the citizen is signed out, "Start service" goes to the form.
+        const card = current(shell) as unknown as { session?: unknown };
+        await until(() => card.session === null, 'the card to know the citizen is signed out');
         current(shell)!.shadowRoot!.querySelector<HTMLButtonElement>('button[part=start]')!.click();
         navLink(shell, 'طلباتي').click();
         await goTo(shell, 'emirate-inbox');
