@@ -225,7 +225,9 @@ describe('faults: network and page life', () => {
       const again = await mount();
       expect(statusNotices(again).some((n) => n.includes(NOTICE.restored)), 'restored').to.equal(true);
       expect($(again, '#email').value).to.equal('citizen@example.sa');
-      await until(() => visibleText($(again, '#idCopy')).includes('جاهز'), 'the restored file to be ready');
+      // Both restored files upload again; Continue before then rightly asks to wait (seen in WebKit).
+      await until(() => visibleText($(again, '#idCopy')).includes('جاهز'), 'the restored ID copy to be ready');
+      await until(() => visibleText($(again, '#subjectLetter')).includes('جاهز'), 'the restored letter to be ready');
       await continueToReview(again);
       const submitted = collect<{ requestNumber: string }>(again, 'emirate-request-submitted');
       await send(again);
