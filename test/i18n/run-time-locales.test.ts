@@ -50,6 +50,9 @@ describe('languages and wording added at run time', () => {
     expect(labelOf(form, 'idNumber')).to.contain('شناختی نمبر');
     expect(labelOf(form, 'mobile')).to.contain('موبائل نمبر');
     expect(form.shadowRoot!.querySelector('button[type=submit]')!.textContent!.trim()).to.equal('جائزے کے لیے آگے بڑھیں');
+    // #14's fields have Urdu words too: the preferred time.
+    expect(headings(form)).to.include('ملاقات کا پسندیدہ وقت');
+    expect(text).to.contain('موزوں دن');
     // Left out: English, not Arabic.
     expect(labelOf(form, 'governorate')).to.contain('Governorate');
     expect(labelOf(form, 'appointmentType')).to.contain('Appointment type');
