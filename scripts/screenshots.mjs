@@ -42,6 +42,9 @@ const shots = [
   { ...PHONE, view: 'inbox', scenario: 'visit-today', action: 'open-pass', suffix: 'pass-print', printPass: true },
   { ...PHONE, view: 'booking', scenario: 'signed-out' },
   { ...PHONE, view: 'booking', scenario: 'server-error' },
+  // Several files in one attachment slot (#14): two letters, a third offered.
+  { ...PHONE, view: 'booking', action: 'files', suffix: 'files' },
+  { ...DESKTOP, view: 'booking', action: 'files', suffix: 'files' },
   { ...PHONE, view: 'booking', action: 'errors', suffix: 'errors' },
   { ...DESKTOP, view: 'booking', action: 'errors', suffix: 'errors' },
   { ...PHONE, view: 'booking', action: 'review', suffix: 'review' },
@@ -176,7 +179,7 @@ async function fillForm() {
     input.files = dt.files;
     input.dispatchEvent(new Event('change'));
   };
-  root.querySelector('#applicantType').click();
+  root.querySelector('input[name=applicantType][value=individual]').click();
   choose('appointmentType', 3);
   await form.updateComplete;
   choose('destination', 2);
@@ -187,7 +190,7 @@ async function fillForm() {
   pick(root.querySelector('#idCopy'));
   root.querySelector('#hasBelongings-yes').click();
   await form.updateComplete;
-  root.querySelector('input[name=belongings]').click();
+  root.querySelector('input[name=belongings][value=mobile-phone]').click();
   const list = root.querySelector('emirate-companion-list');
   list.shadowRoot.querySelector('button.add').click();
   await list.updateComplete;
@@ -199,6 +202,26 @@ async function fillForm() {
   await wait(1500);
   root.querySelector('button[type=submit]').click();
   await wait(300);
+}
+
+/** Runs in the page: attaches two files to the visit subject letter, which takes three (#14). */
+async function attachSeveral() {
+  const root = document.querySelector('emirate-booking-form').shadowRoot;
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const pick = (field, name) => {
+    const input = field.shadowRoot.querySelector('input[type=file]');
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 1, 2, 3])], name, { type: 'application/pdf' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+  };
+  pick(root.getElementById('subjectLetter'), 'خطاب-الزيارة.pdf');
+  await wait(1000);
+  root.querySelector('.add-file-row:not(.unoffered) button').click();
+  await wait(300);
+  pick(root.getElementById('subjectLetter.1'), 'ملحق-الخطاب.pdf');
+  await wait(1000);
+  root.querySelector('#subjectLetter').scrollIntoView({ block: 'center' });
 }
 
 /** Runs in the page: presses the signed-out form's "Sign in with Nafath". */
@@ -243,6 +266,7 @@ for (const shot of shots) {
     if (shot.action === 'rate') await page.evaluate(rate);
     if (shot.action === 'companion') await page.evaluate(addCompanion);
     if (shot.action === 'review' || shot.action === 'send') await page.evaluate(fillForm);
+    if (shot.action === 'files') await page.evaluate(attachSeveral);
     if (shot.action === 'send') {
       await page.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('button[part=submit]').click());
       await wait(1000);
@@ -270,7 +294,7 @@ for (const shot of shots) {
     if (shot.element === 'rating') {
       const rating = await page.evaluateHandle(() => document.querySelector('emirate-inbox').shadowRoot.querySelector('emirate-rating-form'));
       await rating.asElement().screenshot({ path: `${outDir}/${name}.png` });
-    } else await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: taller });
+    } else await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: taller && shot.action !== 'files' });
     const notes = [overflow > 0 ? `horizontal overflow: ${overflow}px` : '', ...problems].filter(Boolean);
     console.log(`${name}.png${notes.length ? `  ${notes.join('; ')}` : ''}`);
   } catch (error) {
