@@ -32,7 +32,7 @@ const CHUNK_GROUPS = [
   {
     name: 'forms',
     priority: 1,
-    test: /src\/(drafts\/draft-controller|domain\/(booking\.|saudi-id|mobile|email|name|file-type)|ui\/(attachment|request-details\.styles|pointer-settle)|i18n\/field-labels)/,
+    test: /src\/(drafts\/draft-controller|domain\/(booking\.|saudi-id|mobile|email|name|file-type)|ui\/(attachment|pointer-settle)|i18n\/field-labels)/,
   },
   {
     // The wording of errors and counts: loaded by the booking form after its first screen.

@@ -93,6 +93,11 @@ export const najranCatalog: Catalog = {
     option('laptop', 'كمبيوتر محمول', 'Laptop'),
   ],
   files: FILE_RULES,
+  // The guide's "اختيار ملفات" (#14): the letter may run to three files, 10 MB together; the ID copy to two (its front and back).
+  attachments: {
+    subjectLetter: { maxFiles: 3, maxTotalBytes: 10 * 1024 * 1024 },
+    idCopy: { maxFiles: 2 },
+  },
   companions: { max: 5 },
   subject: { maxLength: 1000 },
 };

@@ -172,7 +172,7 @@ export function createHandlers(baseUrl: string, options: HandlerOptions = {}): H
       return idempotent(request, async () => {
         const body = await readJson(request);
         if (body === undefined) return problem(400, 'bad-request', 'The body is not JSON.');
-        const errors = validateBooking(body, db.catalog, hasUpload, db.user.name);
+        const errors = validateBooking(body, db.catalog, hasUpload, db.user.name, (id) => (typeof id === 'string' ? (db.uploads.get(id)?.file.size ?? 0) : 0));
         if (errors.length > 0) return invalid(errors);
         const detail = createRequest(body as BookingRequest);
         return { status: 201, body: { requestNumber: detail.requestNumber, createdAt: detail.createdAt } };

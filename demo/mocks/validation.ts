@@ -12,7 +12,13 @@ export const REJECTED_EMAIL = 'taken@example.sa';
 type Json = Record<string, unknown>;
 
 /** Field errors of a submitted booking; empty when the server accepts it. */
-export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id: unknown) => boolean, sessionName = ''): FieldError[] {
+export function validateBooking(
+  body: unknown,
+  catalog: Catalog,
+  hasUpload: (id: unknown) => boolean,
+  sessionName = '',
+  uploadSize: (id: unknown) => number = () => 0,
+): FieldError[] {
   const b: Json = isRecord(body) ? body : {};
   const errors: FieldError[] = [];
   const add = (field: string, code: string | null, message?: string) => {
@@ -47,6 +53,7 @@ export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id:
   add('subject', isBlank(b.subject) ? 'required' : String(b.subject).length > catalog.subject.maxLength ? 'too-long' : null);
   add('subjectLetter', hasUpload(b.subjectLetter) ? null : 'required');
   add('idCopy', hasUpload(b.idCopy) ? null : 'required');
+  if (b.moreFiles !== undefined) errors.push(...moreFiles(b, catalog, hasUpload, uploadSize));
   const belongings = Array.isArray(b.belongings) ? b.belongings : [];
   if (!Array.isArray(b.belongings) || belongings.some((id) => choice(id, catalog.belongings))) add('belongings', 'invalid');
   if (b.preference !== undefined) add('preference', preferenceProblem(b.preference));
@@ -56,6 +63,27 @@ export function validateBooking(body: unknown, catalog: Catalog, hasUpload: (id:
   errors.push(...companions(b.companions, b.idNumber, catalog.companions.max, hasUpload));
   add('declaration', b.declaration === true ? null : 'required');
   add('locale', b.locale === 'ar' || b.locale === 'en' ? null : 'invalid');
+  return errors;
+}
+
+/** A slot's second and later files (#14): known uploads, within the slot's count and total weight. */
+function moreFiles(b: Json, catalog: Catalog, hasUpload: (id: unknown) => boolean, uploadSize: (id: unknown) => number): FieldError[] {
+  if (!isRecord(b.moreFiles)) return [{ field: 'moreFiles', code: 'invalid' }];
+  const errors: FieldError[] = [];
+  for (const [slot, ids] of Object.entries(b.moreFiles)) {
+    const first = slot === 'authorisationLetter' ? (isRecord(b.entity) ? b.entity.authorisationLetter : undefined) : b[slot];
+    if (!['subjectLetter', 'idCopy', 'authorisationLetter'].includes(slot) || !Array.isArray(ids) || first === undefined) {
+      errors.push({ field: `moreFiles.${slot}`, code: 'invalid' });
+      continue;
+    }
+    const rules = { ...catalog.files, ...catalog.attachments?.[slot as 'idCopy'] };
+    ids.forEach((id, i) => {
+      if (!hasUpload(id)) errors.push({ field: `moreFiles.${slot}.${i}`, code: 'required' });
+    });
+    if (ids.length + 1 > (rules.maxFiles ?? 1)) errors.push({ field: `moreFiles.${slot}`, code: 'files-max' });
+    const total = [first, ...ids].reduce((sum: number, id) => sum + uploadSize(id), 0);
+    if (rules.maxTotalBytes !== undefined && total > rules.maxTotalBytes) errors.push({ field: `moreFiles.${slot}`, code: 'files-total-too-large' });
+  }
   return errors;
 }
 

@@ -48,6 +48,7 @@ export const KINDS = [
   { kind: 'too-large', applies: (op) => has(op, '413'), title: '413 Problem (file-too-large) over Catalog.files.maxBytes' },
   { kind: 'wrong-type', applies: (op) => has(op, '415'), title: '415 Problem (file-type) for content of another type' },
   { kind: 'paging', applies: (op) => ['page', 'pageSize'].every((name) => op.parameters.some((p) => p.in === 'query' && p.name === name)), title: 'paging: page, pageSize and total agree, newest first' },
+  { kind: 'more-files', applies: (op) => /"#\/components\/schemas\/Booking(Fields|Request)"/.test(JSON.stringify(op.requestBody?.content?.['application/json']?.schema ?? {})), title: 'several files in one attachment slot (BookingRequest.moreFiles)' },
   { kind: 'rate-limited', applies: (op) => has(op, '429'), title: `429 Problem with Retry-After (when the server opts in to ${RATE_LIMIT_HEADER})` },
 ];
 
@@ -205,6 +206,7 @@ const RECIPES = {
       success: 'success: 201 SubmitResult for a valid booking built from the catalog and session',
       replay: 'replaying an Idempotency-Key returns the first result; no second request is made',
       validation: '422 ValidationProblem: mobile → mobile-invalid, subject → required; then the same key, corrected → 201',
+      'more-files': 'a slot that takes several files (Catalog.attachments): 201 with moreFiles, kept in the RequestDetail; one file past maxFiles → 422 files-max',
     },
     input: async (t) => ({ json: await freshBooking(t) }),
     minimal: () => ({ json: {} }),
@@ -232,6 +234,24 @@ const RECIPES = {
       if (!t.expectFieldErrors(reply, [{ field: 'mobile', codes: ['mobile-invalid'] }, { field: 'subject', codes: ['required'] }])) return;
       const corrected = await t.call('submitRequest', { json: booking, headers });
       t.expect(corrected, [201], 'the same key with the fields corrected (a rejected call is not remembered)');
+    },
+    async moreFiles(t) {
+      const catalog = t.need('catalog', 'getCatalog');
+      const purposes = { subjectLetter: 'subject-letter', idCopy: 'id-copy' };
+      const slot = Object.keys(purposes).find((name) => (catalog.attachments?.[name]?.maxFiles ?? catalog.files.maxFiles ?? 1) > 1);
+      if (!slot) throw new Skip('the catalog lets the subject letter and the ID copy take one file each (no Catalog.attachments maxFiles over 1)');
+      const max = catalog.attachments?.[slot]?.maxFiles ?? catalog.files.maxFiles;
+      const booking = await freshBooking(t);
+      const second = await uploadFor(t, purposes[slot]);
+      const reply = await t.call('submitRequest', { json: { ...booking, moreFiles: { [slot]: [second] } } });
+      if (t.expect(reply, [201])) {
+        const detail = await t.call('getRequest', { path: { number: reply.body.requestNumber } });
+        if (t.expect(detail, [200])) t.ok(isDeepStrictEqual(detail.body.request?.moreFiles?.[slot], [second]), `GET /requests/{number} does not keep moreFiles.${slot}`, detail.body.request?.moreFiles);
+      }
+      const more = [];
+      for (let i = 0; i < max; i++) more.push(await uploadFor(t, purposes[slot]));
+      const over = await t.call('submitRequest', { json: { ...(await freshBooking(t)), moreFiles: { [slot]: more } } });
+      t.expectFieldErrors(over, [{ field: `moreFiles.${slot}`, codes: ['files-max'] }]);
     },
   },
 

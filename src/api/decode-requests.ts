@@ -59,6 +59,7 @@ export const requestDetail = object<RequestDetail>({
     subject: string,
     subjectLetter: string,
     idCopy: string,
+    moreFiles: optional(object({ subjectLetter: optional(array(string)), idCopy: optional(array(string)), authorisationLetter: optional(array(string)) })),
     belongings: array(string),
     preference: optional(object({ days: array(oneOf('sun', 'mon', 'tue', 'wed', 'thu')), parts: array(oneOf('early', 'midday', 'late')) })),
     plate: optional(object({ digits: string, letters: string, make: optional(string), colour: optional(string) })),

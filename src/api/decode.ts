@@ -19,6 +19,7 @@ import type {
   Belonging,
   Catalog,
   CatalogOption,
+  FileRules,
   InquiryResult,
   LocalizedText,
   RequestStatus,
@@ -160,6 +161,15 @@ const appointmentType = object<AppointmentType>({
   destinations: optional(array(catalogOption)),
 });
 
+const fileRules = object<FileRules>({ acceptedTypes: array(string), maxBytes: integer(1), maxFiles: optional(integer(1)), maxTotalBytes: optional(integer(1)) });
+/** A slot's own rules (#14): any of the file rules, over the catalog's. */
+const slotRules = object<Partial<FileRules>>({
+  acceptedTypes: optional(array(string)),
+  maxBytes: optional(integer(1)),
+  maxFiles: optional(integer(1)),
+  maxTotalBytes: optional(integer(1)),
+});
+
 const averageRating: Decoder<number> = (value, path) => clamped(0, 5, false)(value, path) ?? 0;
 
 /** `GET /catalog`. */
@@ -183,7 +193,8 @@ export const catalog = object<Catalog>({
   reasons: array(catalogOption),
   governorates: array(catalogOption),
   belongings: array(belonging),
-  files: object({ acceptedTypes: array(string), maxBytes: integer(1) }),
+  files: fileRules,
+  attachments: optional(object({ subjectLetter: optional(slotRules), idCopy: optional(slotRules), authorisationLetter: optional(slotRules) })),
   companions: object({ max: integer(0) }),
   subject: object({ maxLength: integer(1) }),
 });

@@ -59,7 +59,17 @@ export interface FileRules {
   acceptedTypes: string[];
   /** Largest accepted file, in bytes. */
   maxBytes: number;
+  /**
+   * How many files one attachment slot takes (the guide's "اختيار ملفات"); 1 when absent. A slot
+   * with more sends its second and later files in `BookingRequest.moreFiles`.
+   */
+  maxFiles?: number;
+  /** The most the files of one slot may weigh together, in bytes; no limit beyond `maxBytes` each when absent. */
+  maxTotalBytes?: number;
 }
+
+/** The booking form's own attachment slots (a companion's ID image is one image per companion). */
+export type AttachmentSlotName = 'subjectLetter' | 'idCopy' | 'authorisationLetter';
 
 /** The service card (guide §1.5, picture 3). */
 export interface ServiceInfo {
@@ -88,6 +98,11 @@ export interface Catalog {
   governorates: CatalogOption[];
   belongings: Belonging[];
   files: FileRules;
+  /**
+   * Rules of one slot over `files` (#14): e.g. `{ subjectLetter: { maxFiles: 3, maxTotalBytes: 10485760 } }`
+   * lets the visit subject letter take three files of at most 10 MB together.
+   */
+  attachments?: Partial<Record<AttachmentSlotName, Partial<FileRules>>>;
   companions: { max: number };
   subject: { maxLength: number };
 }
@@ -207,6 +222,11 @@ export interface BookingRequest {
   subjectLetter: string;
   /** Upload id of the copy of the applicant's ID (صورة الهوية). */
   idCopy: string;
+  /**
+   * Upload ids of the second and later files of a slot, in the citizen's order, when the catalog
+   * lets that slot take several (`FileRules.maxFiles`); the first file stays in its own field.
+   */
+  moreFiles?: Partial<Record<AttachmentSlotName, string[]>>;
   /** Belonging ids; empty when the visitor has none. */
   belongings: string[];
   /** When the citizen would rather come (optional); staff still assign the appointment. */

@@ -2,7 +2,7 @@
  * The appointment request as the form holds it, its validation, and its conversion to the
  * payload the adapter sends. Plain data and functions: no DOM.
  */
-import type { BookingRequest, Catalog, CatalogOption, CompanionPayload, DayPart, EntityRules, Weekday } from '../api/types.js';
+import type { AttachmentSlotName, BookingRequest, Catalog, CatalogOption, CompanionPayload, DayPart, EntityRules, Weekday } from '../api/types.js';
 import type { LaterRules } from './booking-later.js';
 import type { FieldErrorCode } from './codes.js';
 import { normalizeEmail, validateEmail } from './email.js';
@@ -46,11 +46,16 @@ export interface BookingValues {
   preferredDays: Weekday[];
   preferredParts: DayPart[];
   companions: CompanionValues[];
+  /**
+   * How many places for more files each slot has opened beyond its first (#14, when the catalog's
+   * `maxFiles` allows): their files are kept as `subjectLetter.1`, `subjectLetter.2`…
+   */
+  moreFiles: Partial<Record<AttachmentSlotName, number>>;
   declaration: boolean;
 }
 
 /** The attachment slots of the form itself; companions' images use `companion:<key>`. */
-export type AttachmentSlot = 'subjectLetter' | 'idCopy' | 'authorisationLetter';
+export type AttachmentSlot = AttachmentSlotName;
 
 /** Upload ids of the attachments that are ready, by slot (`subjectLetter`, `idCopy`, `companion:<key>`). */
 export type AttachmentRefs = Record<string, string | undefined>;
@@ -81,6 +86,7 @@ export function emptyBooking(): BookingValues {
     preferredDays: [],
     preferredParts: [],
     companions: [],
+    moreFiles: {},
     declaration: false,
   };
 }
@@ -143,7 +149,9 @@ export function compareFieldPaths(a: string, b: string): number {
     const [group = '', index, sub = ''] = path.split('.');
     const field = FIELD_ORDER.indexOf(group as (typeof FIELD_ORDER)[number]);
     const top = field < 0 ? FIELD_ORDER.length : field;
-    if (group !== 'companions' || index === undefined) return [top, -1, -1];
+    if (index === undefined) return [top, -1, -1];
+    // A slot's later files (`subjectLetter.2`) after its first, in their order.
+    if (group !== 'companions') return [top, Number(index), -1];
     const at = COMPANION_FIELD_ORDER.indexOf(sub);
     return [top, Number(index), at < 0 ? COMPANION_FIELD_ORDER.length : at];
   };
@@ -208,6 +216,8 @@ export interface BookingValidationOptions {
    * rules, once they have loaded.
    */
   later?: LaterRules;
+  /** The size in bytes of the file at an attachment key, for a slot's `maxTotalBytes`. */
+  sizeOf?: (key: string) => number | undefined;
 }
 
 /**
@@ -219,7 +229,7 @@ export function validateBooking(
   values: BookingValues,
   catalog: Catalog,
   hasFile: FileCheck,
-  { sessionName, later }: BookingValidationOptions = {},
+  { sessionName, later, sizeOf = () => undefined }: BookingValidationOptions = {},
 ): FieldErrors {
   const errors: FieldErrors = new Map();
   const set = (field: string, code: FieldErrorCode | null) => {
@@ -249,6 +259,8 @@ export function validateBooking(
   set('subject', validateText(values.subject, { maxLength: catalog.subject.maxLength }));
   set('subjectLetter', fileError(hasFile, 'subjectLetter'));
   set('idCopy', fileError(hasFile, 'idCopy'));
+  // A slot's later files, its count and their weight together (./slot-files.ts).
+  if (later) for (const [key, code] of later.moreFileErrors(catalog, values.moreFiles, !!entity?.authorisationLetter, hasFile, sizeOf)) if (!errors.has(key)) errors.set(key, code);
   if (!values.hasBelongings) set('hasBelongings', 'required');
   if (values.hasBelongings === 'yes' && !values.belongings.some((b) => has(catalog.belongings, b))) {
     set('belongings', 'required');
@@ -308,6 +320,7 @@ export function toBookingRequest(
     subject: normalizeText(values.subject).trim(),
     subjectLetter: attachments.subjectLetter ?? '',
     idCopy: attachments.idCopy ?? '',
+    ...later.moreFilesPayload(values.moreFiles, attachments, !!entity?.authorisationLetter),
     belongings: values.hasBelongings === 'yes' ? values.belongings : [],
     ...plateOf(values, catalog, later),
     ...(values.preferredDays.length + values.preferredParts.length ? { preference: { days: values.preferredDays, parts: values.preferredParts } } : {}),

@@ -16,6 +16,7 @@
  * - `transaction-invalid`: a transaction number that is not 1 to 10 digits
  * - `year-invalid`: a Hijri year that is not a year transactions can have
  * - `cr-format`: a commercial registration number that is not 10 digits
+ * - `files-max` / `files-total-too-large`: more files in an attachment slot than the catalog allows, or more weight together
  * - `plate-format` / `plate-letter`: a car plate that is not 1–4 digits and 3 letters, or has a letter no Saudi plate uses
  */
 export type FieldErrorCode =
@@ -42,4 +43,6 @@ export type FieldErrorCode =
   | 'year-invalid'
   | 'cr-format'
   | 'plate-format'
-  | 'plate-letter';
+  | 'plate-letter'
+  | 'files-max'
+  | 'files-total-too-large';

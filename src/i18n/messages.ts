@@ -26,6 +26,9 @@ export interface MessageContext {
   types?: string;
   /** A limit: characters for text, companions for the list, bytes already formatted for files. */
   max?: number | string;
+  /** A slot's limits when it takes several files (#14): how many, and their weight together, formatted. */
+  maxFiles?: number;
+  maxTotal?: string;
 }
 
 /** "n characters" with the noun in the form the number takes (حرف واحد، حرفان، 3 أحرف، 11 حرفًا، 100 حرف). */
@@ -60,14 +63,30 @@ export function companionCount(n: number): string {
   });
 }
 
+/** "n files" with the noun in the form the number takes (ملف واحد، ملفين، 3 ملفات، 11 ملفًا، 100 ملف). */
+export function fileCount(n: number): string {
+  return plural(n, {
+    one: msg('ملف واحد'),
+    two: msg('ملفين'),
+    few: msg(str`${n} ملفات`),
+    many: msg(str`${n} ملفًا`),
+    other: msg(str`${n} ملف`),
+  });
+}
+
 /** The citizen-facing message for a rule code, about `context.field` when given. */
 export function errorMessage(code: FieldErrorCode | string, context: MessageContext = {}): string {
   const { field = '' } = context;
   const companion = /^companions\.(\d+)\.(fullName|idNumber|idImage)$/.exec(field);
-  const n = companion ? Number(companion[1]) + 1 : 0;
-  const part = companion?.[2] ?? field;
+  // A slot's later file (`subjectLetter.1`, #14) is named with its number in the slot.
+  const later = /^(subjectLetter|idCopy|authorisationLetter)\.(\d+)$/.exec(field);
+  const n = companion ? Number(companion[1]) + 1 : later ? Number(later[2]) + 1 : 0;
+  const part = companion?.[2] ?? later?.[1] ?? field;
   if (part === 'subjectLetter' || part === 'idCopy' || part === 'authorisationLetter' || part === 'idImage') {
-    const file = fileMessage(code, fileNoun(part, n), context);
+    const noun = fileNoun(part, n);
+    // The slot's count and weight are about all its files: those messages name the slot alone.
+    const whole = code === 'files-max' || code === 'files-total-too-large';
+    const file = fileMessage(code, later && !whole ? msg(str`${noun} (الملف ${n})`) : noun, context);
     if (file) return file;
   }
   if (companion) return companionMessage(code, n, part, context) ?? genericMessage(code, context);
@@ -155,7 +174,7 @@ function fileNoun(part: string, n: number): string {
 }
 
 /** An attachment's messages, naming it; `null` for a code that is not about files. */
-function fileMessage(code: string, noun: string, { max = '', types = 'PDF, JPEG, PNG' }: MessageContext): string | null {
+function fileMessage(code: string, noun: string, { max = '', types = 'PDF, JPEG, PNG', maxFiles, maxTotal = '' }: MessageContext): string | null {
   switch (code) {
     case 'required':
       return msg(str`أرفق ${noun}`);
@@ -171,6 +190,10 @@ function fileMessage(code: string, noun: string, { max = '', types = 'PDF, JPEG,
       return msg(str`تعذر رفع ملف ${noun}، أعد المحاولة`);
     case 'upload-pending':
       return msg(str`انتظر حتى يكتمل رفع ملف ${noun}`);
+    case 'files-max':
+      return maxFiles ? msg(str`لا يمكن إرفاق أكثر من ${fileCount(maxFiles)} في ${noun}، احذف ما زاد`) : null;
+    case 'files-total-too-large':
+      return maxTotal ? msg(str`مجموع أحجام ملفات ${noun} أكبر من الحد المسموح (${maxTotal})، احذف ملفًا أو اختر ملفات أصغر`) : null;
     default:
       return null;
   }
@@ -261,6 +284,10 @@ function genericMessage(code: string, { max = '', types = 'PDF, JPEG, PNG' }: Me
       return msg('رقم السجل التجاري يتكون من 10 أرقام');
     case 'plate-format':
       return msg('لوحة السيارة من 1 إلى 4 أرقام و3 حروف، مثل أ ب ح 1234');
+    case 'files-max':
+      return msg('عدد الملفات أكثر من المسموح');
+    case 'files-total-too-large':
+      return msg('مجموع أحجام الملفات أكبر من الحد المسموح');
     case 'plate-letter':
       return msg('في اللوحة حرف لا تستخدمه اللوحات السعودية. الحروف: أ ب ح د ر س ص ط ع ق ك ل م ن هـ و ى');
     default:
@@ -277,7 +304,7 @@ const KNOWN_CODES = new Set<string>([
   'required', 'id-format', 'id-prefix', 'id-checksum', 'id-duplicate', 'id-same-as-applicant',
   'mobile-invalid', 'email-invalid', 'name-parts', 'name-parts-resident', 'name-chars', 'too-long',
   'file-empty', 'file-too-large', 'file-type', 'file-name-type', 'upload-failed', 'upload-pending', 'companions-max',
-  'transaction-invalid', 'year-invalid', 'cr-format', 'plate-format', 'plate-letter', 'invalid',
+  'transaction-invalid', 'year-invalid', 'cr-format', 'plate-format', 'plate-letter', 'files-max', 'files-total-too-large', 'invalid',
 ]);
 
 export interface ApiMessageOptions {

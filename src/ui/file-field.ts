@@ -6,9 +6,14 @@ import type { FileRules } from '../api/types.js';
 import { ValidationError, toApiError } from '../api/errors.js';
 import { formatBytes } from '../domain/file-type.js';
 import { acceptAttribute, checkFile, sniffFileType, uploadFileName } from '../domain/file-check.js';
-import { apiErrorMessage, errorMessage } from '../i18n/messages.js';
+import { apiErrorMessage, errorMessage, type MessageContext } from '../i18n/messages.js';
 import { baseStyles } from './styles.js';
 import { DEFAULT_FILE_RULES, fileLimits, newAttachment, type Attachment, type Uploader } from './attachment.js';
+
+/** A slot's count and total weight as the citizen reads them, when it takes several files (#14). */
+export function slotLimits(rules: FileRules): Pick<MessageContext, 'maxFiles' | 'maxTotal'> {
+  return { ...(rules.maxFiles ? { maxFiles: rules.maxFiles } : {}), ...(rules.maxTotalBytes ? { maxTotal: formatBytes(rules.maxTotalBytes) } : {}) };
+}
 
 /**
  * The attachment, for the owning form only: `emirate-file-change` is neither composed nor
@@ -194,9 +199,9 @@ export class FileField extends LitElement {
     if (this.value) this.change({ ...this.value, status: 'pending', failure: undefined });
   }
 
-  /** The accepted types and the size limit, as the citizen reads them. */
+  /** The accepted types and the size limit (and a slot's count and total), as the citizen reads them. */
   private get limits() {
-    return fileLimits(this.rules);
+    return { ...fileLimits(this.rules), ...slotLimits(this.rules) };
   }
 
   private get message(): string {
@@ -208,7 +213,8 @@ export class FileField extends LitElement {
       // Trying again alone does not help after the session ended or while the server is busy: say what does.
       return v.failure?.kind === 'unauthorized' || v.failure?.kind === 'rate-limited' ? `${failed}. ${apiErrorMessage(v.failure, { kept: true })}` : failed;
     }
-    return this.error && !v ? errorMessage(this.error, context) : '';
+    // The owner's error shows while the field has no file, or beside a ready one (its slot's files weigh too much together).
+    return this.error && (!v || v.status === 'ready') ? errorMessage(this.error, context) : '';
   }
 
   /**

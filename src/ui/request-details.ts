@@ -3,8 +3,8 @@
  * and the inbox's request view: one place that turns catalog ids into words.
  */
 import { html, type TemplateResult } from 'lit';
-import { msg } from '@lit/localize';
-import type { BookingRequest, Catalog, CatalogOption } from '../api/types.js';
+import { msg, str } from '@lit/localize';
+import type { AttachmentSlotName, BookingRequest, Catalog, CatalogOption } from '../api/types.js';
 import { destinationsFor } from '../domain/booking.js';
 import { formatMobile } from '../domain/mobile.js';
 import { formatPlate } from '../domain/plate.js';
@@ -16,11 +16,14 @@ import { preferenceText } from '../i18n/preference.js';
 
 export type RequestRow = [field: string, label: string, value: TemplateResult | string];
 
-/** File names to show for the request's attachments; missing ones read "attached". */
+/**
+ * File names to show for the request's attachments, each slot's in order (a slot may hold
+ * several, #14); missing ones read "attached".
+ */
 export interface AttachmentNames {
-  subjectLetter?: string;
-  idCopy?: string;
-  authorisationLetter?: string;
+  subjectLetter?: string[];
+  idCopy?: string[];
+  authorisationLetter?: string[];
   companions?: Array<string | undefined>;
 }
 
@@ -28,6 +31,14 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
   const label = (list: CatalogOption[], id: string | undefined) => dataText(localText(list.find((o) => o.id === id)?.label) || (id ?? ''));
   const none = msg('لا يوجد');
   const file = (name: string | undefined) => (name ? html`<bdi>${name}</bdi>` : msg('مرفق'));
+  /** A slot's files: their names, one per line, or "attached" (with how many, when several went). */
+  const files = (slot: AttachmentSlotName, given: string[] | undefined) => {
+    const named = given?.filter(Boolean) ?? [];
+    if (named.length > 1) return html`${named.map((name, i) => html`${i ? html`<br />` : ''}<bdi>${name}</bdi>`)}`;
+    if (named.length === 1) return file(named[0]);
+    const count = 1 + (request.moreFiles?.[slot]?.length ?? 0);
+    return count > 1 ? msg(str`مرفق (${count})`) : file(undefined);
+  };
   const row = (field: string, value: TemplateResult | string): RequestRow => [field, fieldLabel(field), value];
   return [
     row('applicantType', label(catalog.applicantTypes, request.applicantType)),
@@ -35,7 +46,7 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
       ? [
           row('entityName', dataText(request.entity.name)),
           ...(request.entity.commercialRegistration ? [row('commercialRegistration', html`<bdi>${request.entity.commercialRegistration}</bdi>`)] : []),
-          row('authorisationLetter', request.entity.authorisationLetter || names.authorisationLetter ? file(names.authorisationLetter) : none),
+          row('authorisationLetter', request.entity.authorisationLetter || names.authorisationLetter?.length ? files('authorisationLetter', names.authorisationLetter) : none),
         ]
       : []),
     row('fullName', dataText(request.fullName)),
@@ -49,8 +60,8 @@ export function requestRows(request: Omit<BookingRequest, 'declaration'>, catalo
     row('reason', label(catalog.reasons, request.reason)),
     row('subject', html`<span class="pre-wrap" dir="auto" lang=${ifDefined(dataLang(request.subject))}>${isolateNumbers(request.subject)}</span>`),
     ...(request.preference ? [['preferredDays', msg('الوقت المفضل للموعد'), preferenceText(request.preference)] satisfies RequestRow] : []),
-    row('subjectLetter', file(names.subjectLetter)),
-    row('idCopy', file(names.idCopy)),
+    row('subjectLetter', files('subjectLetter', names.subjectLetter)),
+    row('idCopy', files('idCopy', names.idCopy)),
     ['belongings', msg('مرفقات الزائر'), request.belongings.length ? html`${request.belongings.map((b, i) => html`${i ? msg('، ') : ''}${label(catalog.belongings, b)}`)}` : none],
     ...(request.plate
       ? [row('plate', html`${[formatPlate(request.plate), request.plate.make, request.plate.colour].filter((part): part is string => !!part).map((part, i) => html`${i ? ' · ' : ''}${dataText(part)}`)}`)]

@@ -34,6 +34,8 @@ const CODES: Record<FieldErrorCode, true> = {
   'cr-format': true,
   'plate-format': true,
   'plate-letter': true,
+  'files-max': true,
+  'files-total-too-large': true,
 };
 
 /** Bad input of every kind the rules meet. */

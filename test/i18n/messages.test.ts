@@ -31,6 +31,8 @@ const CODES: Record<FieldErrorCode, true> = {
   'cr-format': true,
   'plate-format': true,
   'plate-letter': true,
+  'files-max': true,
+  'files-total-too-large': true,
 };
 
 type Row = [code: string, context: MessageContext, ar: string, en: string];

@@ -58,4 +58,8 @@ export const bookingFormStyles = css`
     font-size: 0.9em;
     min-block-size: 1.6em;
   }
+  /* "Attach another file" keeps its room while not offered: choosing a file moves nothing below. */
+  .add-file-row.unoffered {
+    visibility: hidden;
+  }
 `;

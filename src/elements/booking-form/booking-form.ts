@@ -1,4 +1,4 @@
-import { html, isServer, nothing, render, type PropertyValues } from 'lit';
+import { adoptStyles, html, isServer, nothing, render, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
@@ -12,6 +12,7 @@ import {
   PLATE_DETAIL_MAX_LENGTH,
   toBookingRequest,
   validateBooking,
+  type AttachmentSlot,
   type BookingValues,
   type FieldErrors,
 } from '../../domain/booking.js';
@@ -26,12 +27,11 @@ import { EmirateElement } from '../../ui/emirate-element.js';
 import { misconfigured, unavailableNotice } from '../../ui/misconfiguration.js';
 import { baseStyles } from '../../ui/styles.js';
 import type { Choice } from '../../ui/fields.js';
-import { attachmentCheck, fileLimits, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
+import { attachmentCheck, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
 import type { FileField } from '../../ui/file-field.js';
 import type { CompanionEntry, CompanionList } from '../companion-list/companion-list.js';
 import { bookingFormStyles } from './booking-form.styles.js';
 import { fieldLabel } from '../../i18n/field-labels.js';
-import { requestDetailsStyles } from '../../ui/request-details.styles.js';
 import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
 import type { ErrorSummaryDetail, ErrorSummaryEvent } from '../../ui/view-events.js';
@@ -46,7 +46,6 @@ interface BookingDraft {
 }
 
 /** The contract's `entity.*` field paths (422) as the form's fields. */
-const ENTITY_FIELDS: Record<string, string> = { name: 'entityName', commercialRegistration: 'commercialRegistration', authorisationLetter: 'authorisationLetter' };
 
 type Stage = 'loading' | 'unavailable' | 'signed-out' | 'form' | 'review' | 'done';
 
@@ -99,7 +98,7 @@ export type { SignInRequiredDetail } from '../../ui/emirate-element.js';
 export class BookingForm extends EmirateElement {
   static override adapterMethods = ['getSession', 'getCatalog', 'uploadFile', 'submitRequest'] as const;
 
-  static override styles = [baseStyles, requestDetailsStyles, bookingFormStyles];
+  static override styles = [baseStyles, bookingFormStyles];
 
   /** Keep no draft on this device (shared kiosks). */
   @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
@@ -309,6 +308,14 @@ export class BookingForm extends EmirateElement {
     }
   }
 
+  /** "Attach another file" in a slot that takes several (#14): a new place after its last, which takes focus. */
+  private async addFile(slot: AttachmentSlot) {
+    const place = (this.values.moreFiles[slot] ?? 0) + 1;
+    this.set('moreFiles', { ...this.values.moreFiles, [slot]: place });
+    await this.updateComplete;
+    await this.focusField(`${slot}.${place}`);
+  }
+
   private onCompanions(entries: CompanionEntry[]) {
     const files = { ...this.files };
     const keys = new Set(entries.map((e) => companionSlot(e.key)));
@@ -393,7 +400,11 @@ export class BookingForm extends EmirateElement {
 
   private get errors(): FieldErrors {
     if (!this.catalog) return new Map();
-    return validateBooking(this.values, this.catalog, (slot) => attachmentCheck(this.files[slot]), { sessionName: this.session?.user.name, later: loadedSections()?.laterRules });
+    return validateBooking(this.values, this.catalog, (slot) => attachmentCheck(this.files[slot]), {
+      sessionName: this.session?.user.name,
+      later: loadedSections()?.laterRules,
+      sizeOf: (key) => this.files[key]?.size,
+    });
   }
 
   /** "Continue": shows every error in a summary that takes focus, or moves to the review. */
@@ -409,7 +420,16 @@ export class BookingForm extends EmirateElement {
     this.saveDraft();
     void loadRequestSent(); // the confirmation's code, fetched while the citizen reviews
     await Promise.all([loadDetails(), loadSections()]);
+    this.styleReview();
     await this.goTo('review', 'h2');
+  }
+
+  /** The review's look comes with the sections (not on the first screen): added to the element's own once. */
+  private reviewStyled = false;
+  private styleReview() {
+    if (this.reviewStyled || !this.shadowRoot) return;
+    this.reviewStyled = true;
+    adoptStyles(this.shadowRoot, [...(this.constructor as typeof BookingForm).elementStyles, loadedSections()!.reviewStyles]);
   }
 
   private async change(field: string) {
@@ -430,7 +450,7 @@ export class BookingForm extends EmirateElement {
       await list?.focusField(path);
       return;
     }
-    this.renderRoot.querySelector<HTMLElement | FileField>(`#${path}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement | FileField>(`#${CSS.escape(path)}`)?.focus();
   }
 
   /** Sends the request with the draft's idempotency key, so a retry never makes a second request. */
@@ -461,8 +481,8 @@ export class BookingForm extends EmirateElement {
         // Always the widget's own words: a known code's message, or the generic one for a code
         // it does not know (the server's text is never shown; it may be in another language, or anything).
         const { errorMessage } = await loadWords();
-        // The contract's `entity.name`… are the form's `entityName`…
-        const path = (field: string) => (field.startsWith('entity.') ? ENTITY_FIELDS[field.slice(7)] ?? field : field);
+        // The contract's `entity.name`… are the form's `entityName`… (domain/booking-later.ts).
+        const path = loadedSections()!.laterRules.formPath;
         this.serverErrors = new Map(failure.fieldErrors.map((e) => [path(e.field), errorMessage(e.code, this.messageContext(path(e.field)))]));
         this.showErrors = true;
         await this.goTo('form', '.error-summary');
@@ -495,8 +515,8 @@ export class BookingForm extends EmirateElement {
   /** What a message about `field` needs: the field, its limit, whose name it is, the file rules for attachments. */
   private messageContext(field: string): MessageContext {
     const context: MessageContext = { field, max: this.limitFor(field.endsWith('.fullName') ? 'fullName' : field), holder: nameHolder(this.values.idNumber) };
-    const file = field === 'subjectLetter' || field === 'idCopy' || field === 'authorisationLetter' || field.endsWith('.idImage');
-    return file && this.catalog ? { ...context, ...fileLimits(this.catalog.files) } : context;
+    const files = this.catalog && loadedSections()?.fileMessageContext(this.catalog, field);
+    return files ? { ...context, ...files } : context;
   }
 
   /** The message to show beside `field` (and in the error summary), or empty. */
@@ -620,6 +640,7 @@ export class BookingForm extends EmirateElement {
       set: (field, value) => this.set(field, value),
       uploader: (purpose) => this.uploader(purpose),
       setFile: (slot, value) => this.setFile(slot, value),
+      addFile: (slot) => void this.addFile(slot),
       companionValue: () => this.companionValue(),
       onCompanions: (entries) => this.onCompanions(entries),
     };
@@ -693,9 +714,7 @@ export class BookingForm extends EmirateElement {
   private renderReview() {
     const v = this.values;
     const rows = loadedDetails()!.requestRows(toBookingRequest(v, {}, this.locale, this.catalog!, loadedSections()!.laterRules), this.catalog!, {
-      subjectLetter: this.files.subjectLetter?.name,
-      idCopy: this.files.idCopy?.name,
-      authorisationLetter: this.files.authorisationLetter?.name,
+      ...this.fileNames(),
       companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
     });
     return loadedSections()!.reviewSection({
@@ -712,6 +731,11 @@ export class BookingForm extends EmirateElement {
     });
   }
 
+  /** The names of each slot's files, in order, for the review and the summary. */
+  private fileNames() {
+    return loadedSections()!.laterRules.slotNames(this.values.moreFiles, (key) => this.files[key]?.name);
+  }
+
   /** The request as sent, for the confirmation and its printable summary. */
   private sentRecord(result: SubmitResult): RequestRecord {
     const v = this.values;
@@ -721,9 +745,7 @@ export class BookingForm extends EmirateElement {
       status: 'submitted',
       request: toBookingRequest(v, {}, this.locale, this.catalog!, loadedSections()!.laterRules),
       names: {
-        subjectLetter: this.files.subjectLetter?.name,
-        idCopy: this.files.idCopy?.name,
-        authorisationLetter: this.files.authorisationLetter?.name,
+        ...this.fileNames(),
         companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
       },
     };

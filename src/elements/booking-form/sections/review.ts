@@ -4,6 +4,9 @@ import { msg } from '@lit/localize';
 import type { ApiError } from '../../../api/errors.js';
 import type { RequestRow } from '../../../ui/request-details.js';
 
+/** The rows' look (`dl.review`), added to the form's styles when the review first shows. */
+export { requestDetailsStyles as reviewStyles } from '../../../ui/request-details.styles.js';
+
 export interface ReviewView {
   rows: RequestRow[];
   /** The ID number came from Nafath: it has no "Change". */

@@ -4,7 +4,7 @@
  * part of the guide's form) renders from it. State and flow stay in the element.
  */
 import type { Catalog, CatalogOption, UploadPurpose } from '../../../api/types.js';
-import type { BookingValues, FieldErrors } from '../../../domain/booking.js';
+import type { AttachmentSlot, BookingValues, FieldErrors } from '../../../domain/booking.js';
 import type { Choice } from '../../../ui/fields.js';
 import type { Attachment, Uploader } from '../../../ui/attachment.js';
 import type { CompanionEntry } from '../../companion-list/companion-list.js';
@@ -44,6 +44,8 @@ export interface FormView {
   set<K extends keyof BookingValues>(field: K, value: BookingValues[K]): void;
   uploader(purpose: UploadPurpose): Uploader;
   setFile(slot: string, value: Attachment | null): void;
+  /** Opens one more place in a slot that takes several files (its key: `subjectLetter.<n>`). */
+  addFile(slot: AttachmentSlot): void;
   /** The companion list's value (the same array until companions or files change). */
   companionValue(): CompanionEntry[];
   onCompanions(entries: CompanionEntry[]): void;
