@@ -227,6 +227,52 @@ describe('the visit pass', () => {
     await expect(offline).to.be.accessible();
   });
 
+  it('opened again with no connection (a reload at the gate), shows the gate’s copy: QR code, number, date and gate, no name or ID; a sign-out clears it', async () => {
+    mockBackend.seedSampleRequests();
+    const request = approved();
+    const adapter = new RestAdapter({ baseUrl: API_BASE, retries: 0 });
+    const first = await mount(request.requestNumber, { adapter });
+    const token = passOf(first)!.view!.pass.token;
+    first.remove();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    // No session can be had: the list shows the failure, and below it the pass kept for the gate.
+    mockBackend.queueFault({ method: 'GET', path: '/session', kind: 'network' });
+    const list = await fixture<Inbox>(html`<emirate-inbox lang="ar" .adapter=${adapter}></emirate-inbox>`);
+    await until(() => root(list).querySelector('.gate-passes emirate-visit-pass'), 'the gate’s copy');
+    await settled(list);
+    const pass = root(list).querySelector<VisitPassElement>('.gate-passes emirate-visit-pass')!;
+    await pass.updateComplete;
+    expect(pass.view!.pass.token).to.equal(token);
+    const text = visibleText(pass.shadowRoot!.querySelector('.pass')!);
+    expect(text).to.contain(request.requestNumber).and.contain('1 مرافق').and.contain('النسخة المحفوظة على جهازك');
+    expect(text, 'no name, ID or companion’s name on the device-key copy').to.not.contain('القحطاني').and.not.contain('7373');
+    expect(pass.view!.name).to.equal(undefined);
+    expect(visibleText(list)).to.contain('تصاريح الزيارة المحفوظة على هذا الجهاز');
+    expect(root(list).querySelector('[role=alert]'), 'the failure is said').to.not.equal(null);
+    await expect(list).to.be.accessible();
+    list.remove();
+
+    // Opened at another request: not this pass.
+    mockBackend.queueFault({ method: 'GET', path: '/session', kind: 'network' });
+    const other = await mount('999999', { adapter });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(root(other).querySelector('.gate-passes'), 'only the open request’s pass').to.equal(null);
+    other.remove();
+
+    // Seen signed out: the copies go, as drafts do.
+    mockBackend.setScenario('signed-out');
+    const signedOut = await fixture<Inbox>(html`<emirate-inbox lang="ar" .adapter=${adapter}></emirate-inbox>`);
+    await until(() => visibleText(signedOut).includes('النفاذ الوطني'), 'sign in');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    signedOut.remove();
+    mockBackend.setScenario('new-user');
+    mockBackend.queueFault({ method: 'GET', path: '/session', kind: 'network' });
+    const after = await mount(request.requestNumber, { adapter });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(root(after).querySelector('.gate-passes'), 'nothing kept after the sign-out').to.equal(null);
+  });
+
   it('keeps nothing on a shared computer (no-drafts), and only the masked ID', async () => {
     mockBackend.seedSampleRequests();
     const request = approved();
@@ -239,6 +285,11 @@ describe('the visit pass', () => {
     const offline = await mount(request.requestNumber, { adapter });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(passOf(offline)).to.equal(null);
+    // Nor for the gate.
+    mockBackend.queueFault({ method: 'GET', path: '/session', kind: 'network' });
+    const reloaded = await mount(request.requestNumber, { adapter });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(root(reloaded).querySelector('.gate-passes')).to.equal(null);
   });
 
   it('is not shown for a request that is not approved, and says so when the pass cannot be had', async () => {

@@ -76,7 +76,8 @@ type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'f
  * "My account" (حسابي, guide §2): the citizen's requests with their status and a "you have a
  * message" badge; opening one shows its details, status history, appointment, and the staff
  * messages, and lets the citizen reply with documents. New messages and status changes appear
- * without a reload.
+ * without a reload. An approved request shows its visit pass (QR code, print, image, calendar)
+ * and can be cancelled; the pass stays viewable with no connection, even after a reload.
  *
  * @fires emirate-request-opened - `{ requestNumber }` when the citizen opens a request.
  * @fires emirate-request-closed - `{ requestNumber }` when the citizen goes back from a request to the list.
@@ -124,7 +125,7 @@ export class Inbox extends EmirateElement {
   /** Seconds between checks for new messages and status changes. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30;
 
-  /** Keep no reply drafts on this device. */
+  /** Keep nothing on this device (a shared computer): no reply drafts, no copy of a visit pass for offline use. */
   @property({ type: Boolean, attribute: 'no-drafts' }) noDrafts = false;
 
   @state() private page = 1;
@@ -147,6 +148,8 @@ export class Inbox extends EmirateElement {
   @state() private passShown?: PassShown;
   /** The cancellation being confirmed or sent. */
   @state() private cancelling?: Cancelling;
+  /** The passes kept for the gate, shown when the page opened with no connection (no session could be had). */
+  @state() private gatePasses: PassView[] = [];
 
   /**
    * Unread staff messages over all the citizen's requests, not only the shown page: the count the
@@ -194,6 +197,17 @@ export class Inbox extends EmirateElement {
         this.list = { state: 'failed', error: e };
         this.detail = { state: 'failed', error: e };
       });
+      // Opened again with no connection (a reload at the gate): the passes kept for the gate show.
+      if (isOffline(error) && !this.noDrafts) void this.showGatePasses();
+    }
+  }
+
+  private async showGatePasses() {
+    try {
+      const visit = await import('./visit-pass.js');
+      this.gatePasses = await visit.gatePasses(this.apiBase || 'adapter');
+    } catch {
+      // The pass module could not load either: nothing kept can show.
     }
   }
 
@@ -536,7 +550,7 @@ export class Inbox extends EmirateElement {
         ${list.state === 'loading'
           ? html`<p role="status">${msg('جارٍ تحميل الطلبات…')}</p>`
           : list.state === 'failed'
-            ? this.renderProblem(list.error, () => this.retry(() => this.loadList(this.page)))
+            ? html`${this.renderProblem(list.error, () => this.retry(() => this.loadList(this.page)))}${this.renderGatePasses()}`
             : list.value.total === 0
               ? html`<p class="empty">${msg('لا توجد طلبات بعد. ستظهر هنا الطلبات التي تقدمها.')}</p>`
               : html`<ul class="requests">
@@ -607,7 +621,7 @@ export class Inbox extends EmirateElement {
       ${detail.state === 'loading'
         ? html`<p role="status">${msg('جارٍ تحميل الطلب…')}</p>`
         : detail.state === 'failed'
-          ? html`${this.renderProblem(detail.error, () => this.retry(() => this.loadDetail(this.request)))}${this.renderPass(this.request)}`
+          ? html`${this.renderProblem(detail.error, () => this.retry(() => this.loadDetail(this.request)))}${this.renderPass(this.request)}${this.renderGatePasses()}`
           : this.printView
             ? this.renderPrintView(detail.value)
             : this.renderRequest(detail.value)}
@@ -641,6 +655,20 @@ export class Inbox extends EmirateElement {
         <dt>${msg('بوابة الدخول')}</dt>
         <dd>${gate}</dd>
       </dl>
+    </section>`;
+  }
+
+  /**
+   * With no connection before the session was known: the passes kept for the gate on this device
+   * (the open request's only, when one is open), without the citizen's personal data.
+   */
+  private renderGatePasses() {
+    const passes = this.gatePasses.filter((p) => !this.request || p.requestNumber === this.request);
+    if (this.session !== undefined || passes.length === 0) return nothing;
+    return html`<section class="gate-passes" aria-labelledby="gate-passes-title">
+      <h3 id="gate-passes-title">${msg('تصاريح الزيارة المحفوظة على هذا الجهاز')}</h3>
+      <p class="hint">${msg('تُعرض للبوابة دون اتصال: رمز التصريح والموعد، بلا اسمك ولا رقم هويتك. تظهر كاملة عند عودة الاتصال.')}</p>
+      ${passes.map((view) => html`<emirate-visit-pass exportparts="pass" .view=${view} offline></emirate-visit-pass>`)}
     </section>`;
   }
 

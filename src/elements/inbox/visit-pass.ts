@@ -25,16 +25,21 @@ import { saveFile } from '../../ui/save-file.js';
 import { baseStyles } from '../../ui/styles.js';
 import { formatLocale, localText, type WidgetLocale } from '../../i18n/localization.js';
 
-/** Everything the pass shows, and all that is kept of it on the device (the ID number only masked). */
+/**
+ * Everything the pass shows, and all that is kept of it on the device (the ID number only
+ * masked). The gate's copy ({@link gatePasses}) has no name, ID, companions' names or plate.
+ */
 export interface PassView {
   requestNumber: string;
-  name: string;
+  name?: string;
   /** Already masked (`1•••••7373`). */
-  maskedId: string;
+  maskedId?: string;
   /** ISO date-time of the appointment. */
   at: string;
   gate: LocalizedText;
+  /** The companions' names (none in the gate's copy, which has their count). */
   companions: string[];
+  companionCount?: number;
   belongings: LocalizedText[];
   /** The car's plate as printed (`ا ب ح 1234 · ABJ 1234`), with make and colour, when declared. */
   plate?: string;
@@ -82,19 +87,91 @@ async function openStore(scope: DraftScope, requestNumber: string, until: number
 /**
  * Keeps the pass sealed on the device, as drafts are: under the user's draft secret (or, where
  * the backend issues none, this device's key for at most a day), until a day after it ends.
- * Nothing is kept when drafts are off (`no-drafts`, a shared computer). Never rejects.
+ * Beside it, the gate's copy (see {@link gatePasses}). Both go when the portal is seen signed
+ * out, as drafts do. Nothing is kept when drafts are off (`no-drafts`, a shared computer).
+ * Never rejects.
  */
 export async function keepPass(scope: DraftScope | undefined, view: PassView): Promise<void> {
   if (!scope?.enabled) return;
+  const ends = scope.sessionEndsAt === undefined ? undefined : Date.parse(scope.sessionEndsAt);
   try {
     const { store, name } = await openStore(scope, view.requestNumber, Date.parse(view.pass.validTo));
     try {
       await store.saveValues(name, view);
+      await store.noteSignedIn(scope.portal, name, ends);
     } finally {
       store.close();
     }
   } catch {
     // No IndexedDB, no space, another tab: the pass still shows while online.
+  }
+  try {
+    const { store, name } = await openGateStore(scope.portal);
+    try {
+      const now = Date.now();
+      const kept = (await store.load<PassView[]>(name))?.values ?? [];
+      const copies = [gateCopyOf(view), ...kept.filter((p) => p.requestNumber !== view.requestNumber && Date.parse(p.pass.validTo) > now)].slice(0, GATE_COPIES);
+      await store.saveValues(name, copies);
+      await store.noteSignedIn(scope.portal, name, ends);
+    } finally {
+      store.close();
+    }
+  } catch {
+    // As above: the sealed copy (or the server) still shows it.
+  }
+}
+
+/** The most passes the gate's copy holds (the newest shown first). */
+const GATE_COPIES = 5;
+
+/**
+ * What the gate needs, and no more: the QR token and its validity, the request number, the
+ * date, time and gate, the belongings and how many companions. No name, ID number, companions'
+ * names or plate.
+ */
+function gateCopyOf(view: PassView): PassView {
+  return {
+    requestNumber: view.requestNumber,
+    at: view.at,
+    gate: view.gate,
+    companions: [],
+    companionCount: view.companionCount ?? view.companions.length,
+    belongings: view.belongings,
+    pass: view.pass,
+  };
+}
+
+/** The gate's copies of `portal`, sealed under this device's key (no session is needed to read them, so they live a day). */
+async function openGateStore(portal: string) {
+  const { DraftStore, draftKey } = await import('../../drafts/draft-store.js');
+  const store = await DraftStore.open();
+  try {
+    await store.unlock(null);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return { store, name: draftKey({ portal, user: '', form: 'gate-passes' }) };
+}
+
+/**
+ * The passes of `portal` kept for the gate, still valid: what shows when the page is opened
+ * again with no connection, before any session can be had (a reload at the gate). Kept a day
+ * from the last time each pass was shown online, under this device's key (like drafts without
+ * a backend secret; see docs/threat-model.md), cleared when the portal is seen signed out.
+ * Never rejects.
+ */
+export async function gatePasses(portal: string): Promise<PassView[]> {
+  try {
+    const { store, name } = await openGateStore(portal);
+    try {
+      const now = Date.now();
+      return ((await store.load<PassView[]>(name))?.values ?? []).filter((p) => Date.parse(p.pass.validTo) > now);
+    } finally {
+      store.close();
+    }
+  } catch {
+    return [];
   }
 }
 
@@ -253,14 +330,19 @@ export class VisitPassElement extends LitElement {
     const locale = this.localeOf();
     const validity = passValidity(view.pass, this.now());
     const qr = qrPath(view.pass.token);
+    const companions = view.companionCount ?? view.companions.length;
     return html`<section class="pass" part="pass" aria-labelledby="pass-title" tabindex="-1">
       <div>
         <h3 id="pass-title">${msg('تصريح الزيارة')}</h3>
         <dl>
-          <dt>${msg('الاسم')}</dt>
-          <dd><bdi>${view.name}</bdi></dd>
-          <dt>${msg('رقم الهوية')}</dt>
-          <dd><bdi dir="ltr">${view.maskedId}</bdi></dd>
+          ${view.name
+            ? html`<dt>${msg('الاسم')}</dt>
+                <dd><bdi>${view.name}</bdi></dd>`
+            : nothing}
+          ${view.maskedId
+            ? html`<dt>${msg('رقم الهوية')}</dt>
+                <dd><bdi dir="ltr">${view.maskedId}</bdi></dd>`
+            : nothing}
           <dt>${msg('رقم الطلب')}</dt>
           <dd><bdi>${view.requestNumber}</bdi></dd>
           <dt>${msg('التاريخ')}</dt>
@@ -271,12 +353,14 @@ export class VisitPassElement extends LitElement {
           <dd>${localText(view.gate)}</dd>
           <dt>${msg('المرافقون')}</dt>
           <dd>
-            ${view.companions.length === 0
+            ${companions === 0
               ? msg('لا يوجد')
-              : html`${msg(str`${view.companions.length} مرافق`)}
-                  <ul>
-                    ${view.companions.map((name) => html`<li><bdi>${name}</bdi></li>`)}
-                  </ul>`}
+              : html`${msg(str`${companions} مرافق`)}
+                  ${view.companions.length
+                    ? html`<ul>
+                        ${view.companions.map((name) => html`<li><bdi>${name}</bdi></li>`)}
+                      </ul>`
+                    : nothing}`}
           </dd>
           <dt>${msg('مرفقات الزائر')}</dt>
           <dd>${view.belongings.length === 0 ? msg('لا يوجد') : view.belongings.map((b) => localText(b)).join('، ')}</dd>
@@ -346,7 +430,7 @@ export class VisitPassElement extends LitElement {
     const blob = await passImage(view, this.localeOf(), getComputedStyle(this).fontFamily || 'sans-serif', {
       title: msg('تصريح الزيارة'),
       number: msg(str`رقم الطلب: ${view.requestNumber}`),
-      id: msg(str`رقم الهوية: ${view.maskedId}`),
+      id: view.maskedId ? msg(str`رقم الهوية: ${view.maskedId}`) : '',
       gate: msg(str`بوابة الدخول: ${localText(view.gate)}`),
     });
     if (blob) saveFile(blob, downloadFileName(`visit-pass-${view.requestNumber}.png`, 'image/png'), this.renderRoot);
@@ -361,12 +445,12 @@ export async function passImage(view: PassView, locale: WidgetLocale, font: stri
   const top = 80;
   const lines = [
     words.number,
-    view.name,
+    view.name ?? '',
     words.id,
     `${formatHijriDate(view.at, locale)} (${formatGregorianDate(view.at, locale)})`,
     formatRiyadhTime(view.at, locale),
     words.gate,
-  ];
+  ].filter(Boolean);
   const height = top + qr.size * scale + 40 + lines.length * 36 + 20;
   const canvas = document.createElement('canvas');
   canvas.width = width;
