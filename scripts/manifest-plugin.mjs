@@ -35,13 +35,23 @@ function customPropertyDefaults() {
 }
 
 /** The modules `file` loads when it runs (static and dynamic imports, not `import type`), as src/ paths. */
-function loadedModules(file) {
-  const text = readFileSync(join(ROOT, file), 'utf8');
+function loadedModules(file, seen = new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  let text;
+  try {
+    text = readFileSync(join(ROOT, file), 'utf8');
+  } catch {
+    return [];
+  }
   const specs = [
     ...[...text.matchAll(/^import\s+(?!type\b)[^;]*?['"](\.[^'"]+)['"]/gm)].map((m) => m[1]),
+    ...[...text.matchAll(/^export\s+(?!type\b)[^;]*?from\s+['"](\.[^'"]+)['"]/gm)].map((m) => m[1]),
     ...[...text.matchAll(/import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => m[1]),
   ];
-  return specs.map((spec) => join(file, '..', spec).replace(/\.js$/, '.ts'));
+  // What it loads, and what those load (an element may come through a module that only gathers, as the inbox's request-view.ts).
+  const direct = specs.map((spec) => join(file, '..', spec).replace(/\.js$/, '.ts'));
+  return [...direct, ...direct.flatMap((dep) => loadedModules(dep, seen))];
 }
 
 export function emirateManifestPlugin() {

@@ -5,7 +5,7 @@
  * the inquiry asks for them. The booking form's confirmation and the inbox print it alone
  * (see `print.ts`).
  */
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Appointment, BookingRequest, Catalog, LocalizedText, RequestStatus } from '../api/types.js';
 import { currentHijriYear, formatRiyadhTime } from '../domain/hijri.js';
@@ -91,19 +91,5 @@ export function summaryDocument(record: RequestRecord, catalog: Catalog, heading
 }
 
 /** The summary's look; on paper it drops colours and keeps rows together. */
-export const summaryStyles = css`
-  .summary-doc .reference {
-    font-weight: 700;
-  }
-  @media print {
-    :host {
-      color: #000;
-    }
-    .summary-doc h2 {
-      color: #000;
-    }
-    .summary-doc dl.review > div > * {
-      break-inside: avoid;
-    }
-  }
-`;
+
+export { summaryStyles } from './summary.styles.js';

@@ -18,21 +18,17 @@ import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { PollController } from '../../ui/poll-controller.js';
-import { requestRows } from '../../ui/request-details.js';
 import { requestDetailsStyles } from '../../ui/request-details.styles.js';
 import { baseStyles } from '../../ui/styles.js';
 import { DEFAULT_FILE_RULES } from '../../ui/attachment.js';
 import { saveFile } from '../../ui/save-file.js';
-import { summaryDocument, summaryStyles } from '../../ui/summary.js';
-import { printAlone } from '../../ui/print.js';
+import { summaryStyles } from '../../ui/summary.styles.js';
 import type { MessageSentDetail, ReplySentDetail } from './reply-form.js';
 import type { RatingSentDetail, RatingSubmittedDetail } from './rating-form.js';
 import { clearSignedOutDrafts, draftScopeOf, type DraftScope } from '../../drafts/draft-controller.js';
 import { canCancel, isFinal } from '../../domain/visit.js';
 import type { PassView } from './visit-pass.js';
 import { inboxStyles } from './inbox.styles.js';
-import './reply-form.js';
-import './rating-form.js';
 
 export interface RequestOpenedDetail {
   requestNumber: string;
@@ -234,7 +230,8 @@ export class Inbox extends EmirateElement {
     const api = this.api!;
     if (!quiet) this.detail = { state: 'loading' };
     try {
-      const value = await api.getRequest(requestNumber);
+      // The request's own code (rows, summary, reply and rating forms) loads beside its first fetch.
+      const [value] = await Promise.all([api.getRequest(requestNumber), loadRequestView()]);
       if (requestNumber !== this.request) return;
       if (quiet && this.detail.state === 'ready') this.announceChanges([this.detail.value], [value]);
       this.detail = { state: 'ready', value };
@@ -476,7 +473,7 @@ export class Inbox extends EmirateElement {
       this.printView = true;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#summary-title')?.focus();
-      printAlone(this);
+      requestView!.printAlone(this);
     } catch (error) {
       this.summaryFailure = toApiError(error);
     }
@@ -633,9 +630,9 @@ export class Inbox extends EmirateElement {
     if (!this.catalog) return nothing;
     return html`
       <div class="print-view">
-        ${summaryDocument(r, this.catalog)}
+        ${requestView!.summaryDocument(r, this.catalog)}
         <p class="actions no-print">
-          <button type="button" @click=${() => printAlone(this)}>${msg('طباعة')}</button>
+          <button type="button" @click=${() => requestView!.printAlone(this)}>${msg('طباعة')}</button>
           <button type="button" class="secondary" @click=${() => (this.printView = false)}>${msg('العودة إلى الطلب')}</button>
         </p>
       </div>
@@ -723,7 +720,7 @@ export class Inbox extends EmirateElement {
     if (!this.catalog) return nothing;
     return html`<h3>${msg('تفاصيل الطلب')}</h3>
       <dl class="review plain">
-        ${requestRows(r.request, this.catalog).map(
+        ${requestView!.requestRows(r.request, this.catalog).map(
           ([, label, value]) => html`<div>
             <dt>${label}</dt>
             <dd>${value}</dd>
@@ -849,6 +846,10 @@ declare global {
 }
 
 /** Whether the server could not be reached (no network, or no answer in time). */
+/** The opened request's code (./request-view.ts), once loaded: a request shows only after it is. */
+let requestView: typeof import('./request-view.js') | undefined;
+const loadRequestView = async () => (requestView ??= await import('./request-view.js'));
+
 function isOffline(error: unknown): boolean {
   const kind = toApiError(error).kind;
   return kind === 'network' || kind === 'timeout';
