@@ -3,21 +3,17 @@
  * plate; the plate is checked, kept in the draft, shown on the review and the summary, and sent
  * in one form through the REST adapter to the msw mock.
  */
-import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/booking-form.js';
 import type { BookingForm } from '../../src/booking-form.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
-import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { settled, type, until, visibleText } from '../support/dom.js';
 import { $, continueToReview, errorOf, fillValid, root, send } from '../support/booking.js';
+import { mountForm } from '../support/booking-mount.js';
 
-async function mount() {
-  const form = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE}></emirate-booking-form>`);
-  await until(() => root(form).querySelector('form, [role=alert], section'), 'the form to load');
-  await settled(form);
-  return form;
-}
+const mount = mountForm;
 
 const belonging = (form: BookingForm, id: string) => $(form, `input[name=belongings][value=${id}]`);
 

@@ -3,21 +3,17 @@
  * commercial registration number; both an authorisation letter, as the catalog's applicant
  * types say. Through the REST adapter to the msw mock, in both languages.
  */
-import { fixture, html, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/booking-form.js';
 import type { BookingForm } from '../../src/booking-form.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
-import { API_BASE, mockBackend, najranCatalog, useMockBackend } from '../support/mock-backend.js';
+import { mockBackend, najranCatalog, useMockBackend } from '../support/mock-backend.js';
 import { fileOf, settled, type, until, visibleText } from '../support/dom.js';
 import { $, attach, continueToReview, errorOf, fillValid, root, send } from '../support/booking.js';
+import { mountForm } from '../support/booking-mount.js';
 
-async function mount() {
-  const form = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE}></emirate-booking-form>`);
-  await until(() => root(form).querySelector('form, [role=alert], section'), 'the form to load');
-  await settled(form);
-  return form;
-}
+const mount = mountForm;
 
 async function chooseType(form: BookingForm, id: string) {
   $(form, `input[name=applicantType][value=${id}]`).click();

@@ -4,22 +4,18 @@
  * removed; the draft keeps them; the review and the summary name them; the REST adapter sends
  * the later ones in `moreFiles` to the msw mock, which checks them again.
  */
-import { fixture, html, expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/booking-form.js';
 import type { BookingForm } from '../../src/booking-form.js';
 import type { Catalog } from '../../src/api/types.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
-import { API_BASE, mockBackend, najranCatalog, useMockBackend } from '../support/mock-backend.js';
+import { mockBackend, najranCatalog, useMockBackend } from '../support/mock-backend.js';
 import { deepActiveElement, fileOf, pickFile, settled, until, visibleText } from '../support/dom.js';
 import { continueToReview, fillAnswers, fillValid, root, send } from '../support/booking.js';
+import { mountForm } from '../support/booking-mount.js';
 
-async function mount() {
-  const form = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE}></emirate-booking-form>`);
-  await until(() => root(form).querySelector('form, [role=alert], section'), 'the form to load');
-  await settled(form);
-  return form;
-}
+const mount = mountForm;
 
 /** A place of a slot by its key (`subjectLetter.1` is no CSS id selector). */
 const place = (form: BookingForm, key: string) => root(form).getElementById(key);

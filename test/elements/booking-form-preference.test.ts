@@ -2,21 +2,17 @@
  * A preferred time (#14): optional days and parts of the day, kept in the week's order, shown on
  * the review and the summary, and sent as `preference` through the REST adapter to the mock.
  */
-import { fixture, html, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../src/booking-form.js';
 import type { BookingForm } from '../../src/booking-form.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
-import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
+import { mockBackend, useMockBackend } from '../support/mock-backend.js';
 import { settled, until, visibleText } from '../support/dom.js';
 import { $, continueToReview, fillValid, root, send } from '../support/booking.js';
+import { mountForm } from '../support/booking-mount.js';
 
-async function mount() {
-  const form = await fixture<BookingForm>(html`<emirate-booking-form api-base=${API_BASE}></emirate-booking-form>`);
-  await until(() => root(form).querySelector('form, [role=alert], section'), 'the form to load');
-  await settled(form);
-  return form;
-}
+const mount = mountForm;
 
 async function tick(form: BookingForm, name: string, value: string) {
   $(form, `input[name=${name}][value=${value}]`).click();

@@ -44,6 +44,19 @@ async function mount(request: string, attrs: { lang?: string; adapter?: RestAdap
   return inbox;
 }
 
+/** The sample's approved request opened once at its pass, online, then closed: the pass is kept on the device. */
+async function passSeenOnce() {
+  mockBackend.seedSampleRequests();
+  const request = approved();
+  const adapter = new RestAdapter({ baseUrl: API_BASE, retries: 0 });
+  const first = await mount(request.requestNumber, { adapter });
+  const token = passOf(first)!.view!.pass.token;
+  first.remove();
+  // Give the pass time to be written (it is kept after it shows).
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return { request, adapter, token };
+}
+
 /** Clicks a button and returns the `<a download>` the widget clicked (no real download in the test browser). */
 async function download(button: HTMLButtonElement): Promise<HTMLAnchorElement> {
   const clicked: HTMLAnchorElement[] = [];
@@ -207,14 +220,7 @@ describe('the visit pass', () => {
   });
 
   it('is kept sealed on the device once opened, and shows from there when the server cannot be reached', async () => {
-    mockBackend.seedSampleRequests();
-    const request = approved();
-    const adapter = new RestAdapter({ baseUrl: API_BASE, retries: 0 });
-    const first = await mount(request.requestNumber, { adapter });
-    const token = passOf(first)!.view!.pass.token;
-    first.remove();
-    // Give the pass time to be written (it is kept after it shows).
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { request, adapter, token } = await passSeenOnce();
 
     mockBackend.queueFault({ method: 'GET', path: '/requests/:number', kind: 'network' });
     const offline = await mount(request.requestNumber, { adapter });
@@ -228,13 +234,7 @@ describe('the visit pass', () => {
   });
 
   it('opened again with no connection (a reload at the gate), shows the gate’s copy: QR code, number, date and gate, no name or ID; a sign-out clears it', async () => {
-    mockBackend.seedSampleRequests();
-    const request = approved();
-    const adapter = new RestAdapter({ baseUrl: API_BASE, retries: 0 });
-    const first = await mount(request.requestNumber, { adapter });
-    const token = passOf(first)!.view!.pass.token;
-    first.remove();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { request, adapter, token } = await passSeenOnce();
 
     // No session can be had: the list shows the failure, and below it the pass kept for the gate.
     mockBackend.queueFault({ method: 'GET', path: '/session', kind: 'network' });
