@@ -45,8 +45,6 @@ interface BookingDraft {
   submissionKey?: string;
 }
 
-/** The contract's `entity.*` field paths (422) as the form's fields. */
-
 type Stage = 'loading' | 'unavailable' | 'signed-out' | 'form' | 'review' | 'done';
 
 export interface RequestSubmittedDetail {
