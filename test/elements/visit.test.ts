@@ -101,7 +101,7 @@ describe('the visit pass', () => {
     expect(pass.querySelector('dd time .date-gregorian')!.textContent).to.match(/\(\d+ \S+ 20\d\d\)/);
     expect(text).to.contain('9:30');
     expect(text).to.contain('البوابة الشمالية');
-    expect(text).to.contain('1 مرافق');
+    expect(text).to.contain('مرافق واحد');
     expect(text).to.contain('سعد محمد سعيد القحطاني');
     expect(text).to.contain('سيارة خاصة');
     expect(text).to.contain('لوحة السيارة');
@@ -245,7 +245,7 @@ describe('the visit pass', () => {
     await pass.updateComplete;
     expect(pass.view!.pass.token).to.equal(token);
     const text = visibleText(pass.shadowRoot!.querySelector('.pass')!);
-    expect(text).to.contain(request.requestNumber).and.contain('1 مرافق').and.contain('النسخة المحفوظة على جهازك');
+    expect(text).to.contain(request.requestNumber).and.contain('مرافق واحد').and.contain('النسخة المحفوظة على جهازك');
     expect(text, 'no name, ID or companion’s name on the device-key copy').to.not.contain('القحطاني').and.not.contain('7373');
     expect(pass.view!.name).to.equal(undefined);
     expect(visibleText(list)).to.contain('تصاريح الزيارة المحفوظة على هذا الجهاز');

@@ -24,6 +24,8 @@ import { printAlone } from '../../ui/print.js';
 import { saveFile } from '../../ui/save-file.js';
 import { baseStyles } from '../../ui/styles.js';
 import { formatLocale, localText, type WidgetLocale } from '../../i18n/localization.js';
+// The inbox loads the wording already: the pass takes its counted nouns from there.
+import { companionCount } from '../../i18n/messages.js';
 
 /**
  * Everything the pass shows, and all that is kept of it on the device (the ID number only
@@ -355,7 +357,7 @@ export class VisitPassElement extends LitElement {
           <dd>
             ${companions === 0
               ? msg('لا يوجد')
-              : html`${msg(str`${companions} مرافق`)}
+              : html`${companionCount(companions)}
                   ${view.companions.length
                     ? html`<ul>
                         ${view.companions.map((name) => html`<li><bdi>${name}</bdi></li>`)}
