@@ -1,5 +1,6 @@
 import { normalizeText, textLength, validateText } from '../../src/domain/text.js';
 import { table } from './table.js';
+import { expect } from '@open-wc/testing';
 
 table('normalizeText', normalizeText, [
   ['a\u202eb\nc\u2066d', 'ab\ncd'],
@@ -40,3 +41,39 @@ table('validateText (at most 5)', (raw: string) => validateText(raw, { maxLength
   ['\u202e', 'required'],
   ['\u200b\u200f\ufeff', 'required'],
 ]);
+
+describe('textLength without a segmenter', () => {
+  // The characters textLength counts one by one (its SIMPLE set); grapheme breaks are decided
+  // between neighbours, so every ordered pair splitting in two proves any text of them does.
+  const ranges: [number, number][] = [
+    [0x0a, 0x0a],
+    [0x20, 0x7e],
+    [0x060c, 0x060c],
+    [0x061b, 0x061b],
+    [0x061f, 0x061f],
+    [0x0621, 0x064a],
+    [0x0660, 0x066d],
+    [0x0671, 0x06d3],
+  ];
+  const chars = ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)));
+
+  it('counts what Intl.Segmenter counts for every pair of its characters', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const wrong: string[] = [];
+    for (const a of chars) {
+      for (const b of chars) {
+        if ([...segmenter.segment(a + b)].length !== 2) wrong.push(a + b);
+      }
+    }
+    expect(chars.length).to.equal(254);
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it('still counts a letter with its marks once, and a long text with marks exactly', () => {
+    expect(textLength('مُحَمَّد')).to.equal(4);
+    expect(textLength('أرغب في مقابلة سعادة مدير الإدارة')).to.equal(33);
+    expect(textLength('السَّلام '.repeat(50))).to.equal(7 * 50);
+    expect(validateText('مُحَمَّد', { maxLength: 4 })).to.equal(null);
+    expect(validateText('مُحَمَّدٌ', { maxLength: 3 })).to.equal('too-long');
+  });
+});
