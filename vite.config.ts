@@ -19,15 +19,15 @@ const PACKAGE_EXTERNALS = /^(lit|lit-html|lit-element|@lit\/reactive-element|idb
  * Three shared chunks whatever the number of elements: 'core' (Lit, localisation, the adapter,
  * the shared views) for every element, 'forms' (rules, the draft controller) for the elements
  * that take input, 'fields' (file field, companions), which the booking form loads while its
- * first screen paints. The draft store (idb, sealing), the English strings, the router and the
- * confirmation load on demand, each in its own chunk. Each file is compressed alone, so the
+ * first screen paints. The draft store (idb, sealing), the English strings with the message
+ * lookup, the router and the confirmation load on demand, each in its own chunk. Each file is compressed alone, so the
  * booking path stays at three files instead of one per sharing set.
  */
 const CHUNK_GROUPS = [
   {
     name: 'core',
     priority: 2,
-    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!directives\/(repeat|keyed)\.js)|src\/(api\/(?!upload\.|decode-requests\.|rest-adapter\.|transport\.|http\.|decode\.)|i18n\/(localization|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time|random-id))/,
+    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!directives\/(repeat|keyed)\.js|localize\/internal\/(runtime-msg|id-generation|fnv1a64)\.js)|src\/(api\/(?!upload\.|decode-requests\.|rest-adapter\.|transport\.|http\.|decode\.)|i18n\/(localization|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time|random-id))/,
   },
   {
     name: 'forms',

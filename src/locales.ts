@@ -9,7 +9,8 @@
  *
  * Then `lang="<code>"` on any widget element, or `setWidgetLocale(code)`, switches to it.
  */
-import { refresh, state, type LocaleCode, type LocaleDefinition, type Messages } from './i18n/localization.js';
+import { refresh, state, type LocaleCode, type Lookup, type LocaleDefinition, type Messages } from './i18n/localization.js';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 
 export { setWidgetLocale, getLocale } from './i18n/localization.js';
 export type { LocaleCode, LocaleDefinition, Messages } from './i18n/localization.js';
@@ -40,6 +41,7 @@ function compile(text: string): string | { strTag: true; strings: string[]; valu
  */
 export function overrideMessages(locale: LocaleCode, messages: Messages): void {
   const code = locale.toLowerCase();
+  state.lookup ??= runtimeMsg as Lookup;
   const written = { ...state.written.get(code) };
   for (const [id, text] of Object.entries(messages)) if (typeof text === 'string') written[id] = compile(text);
   state.written.set(code, written);

@@ -17,7 +17,7 @@
  */
 import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import { defaultMsg } from '@lit/localize/internal/default-msg.js';
 
 /** A language the widget has built in: the formats of dates and numbers follow one of them. */
 export type WidgetLocale = 'ar' | 'en';
@@ -53,7 +53,16 @@ interface State {
   written: Map<LocaleCode, Table>;
   english?: Table;
   request: number;
+  /**
+   * Finds a message in {@link State.table} by its id (hashing its text when it has none): loaded
+   * with the first table, English or a portal's wording. Until then every `msg()` is the code's
+   * own Arabic text as it stands, with no lookup and nothing hashed, on every render.
+   */
+  lookup?: Lookup;
 }
+
+/** @internal `@lit/localize`'s run-time lookup, in types of our own (the package's are not a dependency). */
+export type Lookup = (table: Table, template: unknown, options?: { id?: string }) => unknown;
 
 const install = _installMsgImplementation as typeof _installMsgImplementation & { emirate?: State };
 
@@ -61,7 +70,8 @@ const install = _installMsgImplementation as typeof _installMsgImplementation & 
 export const state: State = (install.emirate ||= (() => {
   const created: State = { active: 'ar', table: {}, dirs: new Map([['ar', 'rtl'], ['en', 'ltr']]), written: new Map(), request: 0 };
   type Msg = Parameters<typeof _installMsgImplementation>[0];
-  install(((template: Parameters<Msg>[0], options?: Parameters<Msg>[1]) => runtimeMsg(created.table as never, template, options)) as Msg);
+  install(((template: Parameters<Msg>[0], options?: Parameters<Msg>[1]) =>
+    created.lookup ? created.lookup(created.table, template, options) : defaultMsg(template)) as Msg);
   return created;
 })());
 
@@ -103,13 +113,17 @@ export async function setWidgetLocale(lang: string | null | undefined): Promise<
   if (locale === state.active) return;
   const request = ++state.request;
   // Always after a microtask, as @lit/localize does: never in the middle of an element's update.
-  state.english = await (locale === 'ar' || state.english
-    ? state.english
-    : import('./generated/en.js').then((m) => m.templates as unknown as Table));
+  [state.english, state.lookup] = await Promise.all([
+    locale === 'ar' || state.english ? state.english : import('./generated/en.js').then((m) => m.templates as unknown as Table),
+    locale === 'ar' || state.lookup ? state.lookup : loadLookup(),
+  ]);
   if (request !== state.request) return;
   state.active = locale;
   refresh();
 }
+
+/** @internal The message lookup, for src/locales.ts before it adds wording; its own chunk otherwise. */
+export const loadLookup = () => import('@lit/localize/internal/runtime-msg.js').then((m) => m.runtimeMsg as Lookup);
 
 /**
  * @internal Rebuilds the active language's table (its messages over English over Arabic) and
