@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { shellFallbackPages } from './demo/fallback-pages.js';
@@ -73,6 +75,37 @@ const inlineOnDemand = (): Plugin => ({
  * `import '../../ui/file-field.js'`, which defines <emirate-file-field>, and the inbox's
  * `import './reply-form.js'` (issue #16 found the built booking form and inbox without them).
  */
+/**
+ * Terser over each written file after Rolldown's own minifier (issue #16): a second, different
+ * pass finds what the first leaves (346 B gzip, 1.3 %, on the booking path). Licence banners
+ * (`/*!`) stay; each source map is carried through, so it still points at our sources.
+ */
+const terserAfter = (): Plugin => ({
+  name: 'emirate-terser-after',
+  async writeBundle(options, bundle) {
+    const { minify } = await import('terser');
+    const dir = options.dir ?? 'dist';
+    await Promise.all(
+      Object.values(bundle).map(async (chunk) => {
+        if (chunk.type !== 'chunk') return;
+        const file = join(dir, chunk.fileName);
+        const code = await readFile(file, 'utf8');
+        const url = /\n?\/\/# sourceMappingURL=\S+\s*$/.exec(code)?.[0] ?? '';
+        const map = url ? await readFile(`${file}.map`, 'utf8') : undefined;
+        const out = await minify(code.slice(0, code.length - url.length), {
+          module: true,
+          ecma: 2020,
+          compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+          format: { comments: 'some' },
+          sourceMap: map ? { content: map, includeSources: true } : false,
+        });
+        await writeFile(file, out.code! + url);
+        if (map && typeof out.map === 'string') await writeFile(`${file}.map`, out.map);
+      }),
+    );
+  },
+});
+
 const sourcesHaveSideEffects = (): Plugin => ({
   name: 'emirate-sources-have-side-effects',
   transform(code, id) {
@@ -96,7 +129,7 @@ function library(kind: 'package' | 'browser' | 'cdn'): UserConfig {
   const cdn = kind === 'cdn';
   return {
     publicDir: false,
-    plugins: [sourcesHaveSideEffects(), minifyTemplateLiterals(), ...(cdn ? [inlineOnDemand()] : [])],
+    plugins: [sourcesHaveSideEffects(), minifyTemplateLiterals(), terserAfter(), ...(cdn ? [inlineOnDemand()] : [])],
     // Only the parts of @lit/localize the widget uses (see the file).
     resolve: { alias: [{ find: /^@lit\/localize$/, replacement: new URL('./src/i18n/lit-localize.ts', import.meta.url).pathname }] },
     build: {

@@ -24,12 +24,12 @@ export const START_BUDGETS = { 'booking-form': 25 * 1024, index: 40 * 1024 };
 
 /**
  * What fails the build now, below which each figure must stay while #16 works toward its
- * budgets: the booking path as reached with #14's fields (25.2 KB; the plate and registration
- * rules load with the sections that show them), and the same path for a portal that sets
- * `api-base`, adapter included (30.5 KB). Lower them as the figures come down; never raise them
+ * budgets: the booking path at its budget (24.7 KB since the message lookup loads with the first
+ * table and Terser runs after Rolldown's minifier), and the same path for a portal that sets
+ * `api-base`, adapter included (30.1 KB). Lower them as the figures come down; never raise them
  * without saying why.
  */
-export const START_GATES = { 'booking-form': 25.5 * 1024, 'booking-form with api-base': 30.75 * 1024 };
+export const START_GATES = { 'booking-form': 25 * 1024, 'booking-form with api-base': 30.5 * 1024 };
 
 /**
  * The modules an entry imports on demand before it is interactive (by source path, as the
