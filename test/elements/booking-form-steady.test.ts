@@ -161,3 +161,35 @@ describe('one tap does not lose a draft; the Nafath ID offers no "Change"', () =
     await expect(form).to.be.accessible();
   });
 });
+
+describe('typing', () => {
+  beforeEach(async () => {
+    await clearAllDrafts();
+    await setWidgetLocale('ar');
+  });
+
+  it('renders the form once per frame while typing, never inside a keystroke, and the counter follows', async () => {
+    const form = await mount();
+    const subject = $<HTMLTextAreaElement>(form, '#subject');
+    let renders = 0;
+    const render = form.render.bind(form);
+    (form as unknown as { render: () => unknown }).render = () => {
+      renders++;
+      return render();
+    };
+    subject.focus();
+    for (const text of ['أ', 'أر', 'أرغ', 'أرغب']) {
+      subject.value = text;
+      subject.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text.at(-1) }));
+      // The microtasks after the key in which an update would otherwise run.
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    }
+    expect(renders, 'renders inside the keystrokes').to.equal(0);
+    await form.updateComplete;
+    expect(renders, 'renders once the frame came').to.equal(1);
+    expect(subject.value).to.equal('أرغب');
+    expect(visibleText(form)).to.contain('واضح. 4 من');
+    expect(document.activeElement === form && root(form).activeElement === subject, 'focus stays in the subject').to.equal(true);
+    await expect(form).to.be.accessible();
+  });
+});
