@@ -122,6 +122,28 @@ export class EmirateElement extends LitElement {
     if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
   }
 
+  /** The update on its way was asked for by typing: it renders with the next frame. */
+  private typing = false;
+
+  /**
+   * Called by an input handler before it changes state: while the citizen types, the element
+   * renders once per frame, not inside each keystroke. The field already shows what was typed,
+   * so counters and messages follow a frame later, keystrokes that arrive within a frame make one
+   * render, and the browser's own handling of the key (inserting the text, moving the caret) no
+   * longer waits for the update nor lays the element out again in its middle (issue #16: most of
+   * a keystroke's time on a slow phone). Only an update that typing starts waits for the frame.
+   */
+  protected typed(): void {
+    if (!this.isUpdatePending) this.typing = true;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // Any other update runs as Lit schedules it, in the same microtask (not one tick later).
+    if (!this.typing) return super.scheduleUpdate();
+    this.typing = false;
+    return nextFrame().then(() => super.scheduleUpdate());
+  }
+
   /** The built-in language whose formats (dates, numbers) the active language uses. */
   protected get locale(): WidgetLocale {
     return formatLocale();
@@ -195,6 +217,17 @@ let initialFont: string | undefined;
  * The browser's own default font family, what a page that sets none inherits: read once, from a
  * probe in the document (inside a shadow root WebKit computes `initial` as the inherited family).
  */
+/** The next animation frame, or 50 ms in a tab that paints none (hidden). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timeout = setTimeout(resolve, 50);
+    requestAnimationFrame(() => {
+      clearTimeout(timeout);
+      resolve();
+    });
+  });
+}
+
 function browserFont(): string {
   if (initialFont === undefined) {
     const probe = document.createElement('i');

@@ -161,23 +161,6 @@ export class BookingForm extends EmirateElement {
     },
   });
 
-  /** The update under way was asked for by typing: it renders with the next frame, see {@link scheduleUpdate}. */
-  private typing = false;
-
-  /**
-   * While the citizen types, the form renders once per frame, not inside each keystroke: the
-   * field already shows what was typed, so the counter and any message follow a frame later,
-   * keystrokes that arrive within a frame make one render, and the browser's own handling of
-   * the key (inserting the text, moving the caret) no longer waits for the whole form's update
-   * nor lays it out again in the middle (issue #16: most of a keystroke's time on a slow phone).
-   */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    // Any other update runs as Lit schedules it, in the same microtask (not one tick later).
-    if (!this.typing) return super.scheduleUpdate();
-    this.typing = false;
-    return nextFrame().then(() => super.scheduleUpdate());
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The first render, and any later change of backend, (re)loads the session and catalog.
@@ -332,6 +315,8 @@ export class BookingForm extends EmirateElement {
   }
 
   private onCompanions(entries: CompanionEntry[]) {
+    // Each edit of the list (a keystroke in a companion's field, mostly) re-renders the form with the next frame.
+    this.typed();
     const files = { ...this.files };
     const keys = new Set(entries.map((e) => companionSlot(e.key)));
     for (const slot of Object.keys(files)) {
@@ -689,8 +674,7 @@ export class BookingForm extends EmirateElement {
       value: this.values[name],
       error: this.errorFor(name, errors),
       onInput: (value) => {
-        // Only an update that typing starts waits for the frame (not one already on its way).
-        this.typing = !this.isUpdatePending;
+        this.typed();
         onChange(value);
       },
       onChange,
@@ -785,17 +769,6 @@ export class BookingForm extends EmirateElement {
       @emirate-new-request-asked=${this.startOver}
     ></emirate-request-sent>`;
   }
-}
-
-/** The next animation frame, or 50 ms in a tab that paints none (hidden). */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timeout = setTimeout(resolve, 50);
-    requestAnimationFrame(() => {
-      clearTimeout(timeout);
-      resolve();
-    });
-  });
 }
 
 declare global {

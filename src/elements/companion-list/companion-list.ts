@@ -347,7 +347,7 @@ export class CompanionList extends EmirateElement {
           autocomplete: 'off',
           hint: fullNameHint(e.idNumber),
           error: this.errorFor(errors, i, e.key, 'fullName'),
-          onInput: (fullName) => this.edit(e.key, { fullName }),
+          onInput: (fullName) => (this.typed(), this.edit(e.key, { fullName })),
           onBlur: () => this.touch(e.key, 'fullName'),
         })}
         ${textField({
@@ -360,7 +360,7 @@ export class CompanionList extends EmirateElement {
           dir: 'ltr',
           hint: msg('10 أرقام تبدأ بالرقم 1 أو 2'),
           error: this.errorFor(errors, i, e.key, 'idNumber'),
-          onInput: (idNumber) => this.edit(e.key, { idNumber }),
+          onInput: (idNumber) => (this.typed(), this.edit(e.key, { idNumber })),
           onBlur: () => this.touch(e.key, 'idNumber'),
         })}
         <emirate-file-field
