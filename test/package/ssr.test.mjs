@@ -278,6 +278,20 @@ test('what a citizen types into the server-rendered booking form before it hydra
       { ...restored, focused: undefined, caret: undefined },
       { fullName: 'سالم عبدالله سعيد الشهري', mobile: '598762543', email: 'citizen@example.sa', governorate: 'sharurah', applicantType: 'individual', focused: undefined, caret: undefined },
     );
+
+    // Typed before hydration wins over the draft read after it, field by field.
+    await typed.goto(`http://127.0.0.1:${server.port}/typed/`);
+    await typed.waitForFunction(() => window.hydrate, { timeout: 5000 });
+    await (await field('fullName')).click({ count: 3 });
+    await typed.keyboard.type('فهد محمد علي الدوسري');
+    await typed.evaluate(() => window.hydrate());
+    await typed.waitForFunction(() => window.draftRestored, { timeout: 10000 });
+    await typed.evaluate(() => document.querySelector('emirate-booking-form').updateComplete);
+    const mixed = await shown();
+    assert.deepEqual(
+      { fullName: mixed.fullName, mobile: mixed.mobile, focused: mixed.focused },
+      { fullName: 'فهد محمد علي الدوسري', mobile: '598762543', focused: 'fullName' },
+    );
     assert.deepEqual(errors, []);
   } finally {
     await typed.close();
