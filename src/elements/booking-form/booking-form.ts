@@ -542,7 +542,7 @@ export class BookingForm extends EmirateElement {
    */
   protected override update(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) {
-      for (const c of this.renderRoot.querySelectorAll<HTMLInputElement>('[name]')) {
+      for (const c of this.renderRoot.querySelectorAll<HTMLInputElement>('input,select,textarea')) {
         const field = c.name as keyof BookingValues;
         if (!c.readOnly && c.type != 'checkbox' && (c.type != 'radio' || c.checked) && c.value != this.values[field]) this.set(field, c.value as never);
       }
