@@ -14,6 +14,12 @@
  *    measuring widget and floor one after the other, alternating which goes first, every
  *    measurement in a fresh browser context (empty HTTP cache and IndexedDB), 360×800 viewport.
  *    Reports medians. BENCH_ONLY=interactive measures loading alone (a quick look).
+ *    Each round also measures the prerendered page (bench/prerendered.html, made by
+ *    bench/prerender.mjs: the booking form's first screen rendered with @lit-labs/ssr and inlined
+ *    as declarative shadow DOM, hydrated by the entry bundled with Lit's hydration support),
+ *    before the two in even rounds and after them in odd ones: interactive with the same probe,
+ *    and navigation → hydrated (`bench:hydrated`, the element's `hasUpdated`: from then on the
+ *    form reacts), with what it loaded until then; loading alone (it is not filled);
  *    - what was loaded before interactive: the library files the page asked for up to the
  *      interactive mark (Resource Timing), their gzip summed, beside the size check's figure;
  *    - interactive: navigation start → performance.mark('bench:interactive'), set by the same
@@ -49,8 +55,9 @@ import http from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DIST, START_BUDGETS, br, graph, gz, read, startGraph } from '../scripts/bundle-graph.mjs';
+import { prerender } from './prerender.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -154,6 +161,25 @@ const catalogModule = ts.transpileModule(readFileSync(join(ROOT, 'demo/mocks/cat
   compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
 }).outputText;
 
+// ---- the prerendered page (issue #16) ----------------------------------------------------------
+
+/** Measured in the whole run and with BENCH_ONLY=interactive; BENCH_PRERENDERED=0 leaves it out. */
+const WITH_PRERENDERED = process.env.BENCH_PRERENDERED !== '0' && (!ONLY || ONLY === 'interactive');
+/** What widget.js gives the form: its session's user (what the server renders) and catalog. */
+const PRERENDER_SESSION = { user: { idNumber: '1085427373', name: 'محمد عبدالله سعيد القحطاني' } };
+let PRERENDERED;
+let prerenderedPage;
+if (WITH_PRERENDERED) {
+  log('prerendering the booking form: package build, @lit-labs/ssr, and its entry with hydration support (bench/prerender.mjs)');
+  const catalogFile = join(tmp, 'najran-catalog.mjs');
+  writeFileSync(catalogFile, catalogModule);
+  const { najranCatalog } = await import(pathToFileURL(catalogFile).href);
+  PRERENDERED = await prerender({ session: PRERENDER_SESSION, catalog: { ...najranCatalog, companions: { max: 20 } } });
+  prerenderedPage = readFileSync(join(ROOT, 'bench/prerendered.html'), 'utf8')
+    .replace('<!-- server html -->', () => PRERENDERED.html)
+    .replace('<!-- modulepreload -->', () => PRERENDERED.chunks.map((f) => `<link rel="modulepreload" href="/bench/prerendered/${f}" />`).join('\n    '));
+}
+
 /** BENCH_PRELOAD=0 leaves out the modulepreload hints (to measure what they buy). */
 const PRELOAD = process.env.BENCH_PRELOAD !== '0';
 const preloadLinks = graph('booking-form.js')
@@ -174,6 +200,13 @@ const server = http.createServer((req, res) => {
     const html = readFileSync(join(ROOT, path), 'utf8').replace('<!-- modulepreload -->', preloadLinks);
     return send(200, TYPES['.html'], html);
   }
+  // The prerendered page and its files (bench/prerender.mjs builds them outside the repo's tree).
+  if (PRERENDERED && path === '/bench/prerendered.html') return send(200, TYPES['.html'], prerenderedPage);
+  if (PRERENDERED && path.startsWith('/bench/prerendered/')) {
+    const target = normalize(join(PRERENDERED.dir, path.slice('/bench/prerendered/'.length)));
+    if (!target.startsWith(PRERENDERED.dir + sep) || !existsSync(target)) return send(404, 'text/plain; charset=utf-8', 'not found');
+    return send(200, TYPES[extname(target)] ?? 'application/octet-stream', readFileSync(target));
+  }
   if (path === '/favicon.ico') return send(204, 'image/x-icon', '');
   const target = normalize(join(ROOT, path));
   if (!target.startsWith(ROOT) || target.split(sep).includes('node_modules') || !existsSync(target) || statSync(target).isDirectory()) {
@@ -186,6 +219,7 @@ const BASE = `http://127.0.0.1:${server.address().port}`;
 const URLS = {
   widget: `${BASE}/bench/widget.html`,
   floor: `${BASE}/bench/floor.html`,
+  prerendered: `${BASE}/bench/prerendered.html`,
   inbox: (n) => `${BASE}/bench/widget.html?view=inbox&requests=${n}`,
 };
 
@@ -239,12 +273,15 @@ async function interactive(kind, rate) {
   const { page, close } = await open(URLS[kind], rate, { trace: ONLY === 'interactive' });
   try {
     await waitInteractive(page);
+    if (kind === 'prerendered') await page.waitForFunction(() => performance.getEntriesByName('bench:hydrated').length > 0, { polling: 50 });
     // The quick look also traces the load: the main thread's CPU time (thread time, which other
     // processes on a busy machine do not inflate) from navigation to the interactive mark.
     let cpu;
     if (ONLY === 'interactive') {
       const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')).traceEvents;
-      const mark = events.find((e) => e.name === 'bench:interactive' && e.cat.includes('blink.user_timing'));
+      // The prerendered page: until it is hydrated (its interactive mark comes before any script).
+      const markName = kind === 'prerendered' ? 'bench:hydrated' : 'bench:interactive';
+      const mark = events.find((e) => e.name === markName && e.cat.includes('blink.user_timing'));
       cpu = mark ? events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && e.ts <= mark.ts).reduce((a, e) => a + (e.tdur ?? e.dur), 0) / 1000 : undefined;
     }
     const ms = await page.evaluate(() => performance.getEntriesByName('bench:interactive')[0].startTime);
@@ -254,6 +291,7 @@ async function interactive(kind, rate) {
       const page = new URL(performance.getEntriesByType('navigation')[0].name).pathname;
       return [page, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= at).map((e) => new URL(e.name).pathname)];
     });
+    if (kind === 'prerendered') return { ms, loaded, cpu, ...(await hydration(page)) };
     if (ONLY === 'interactive') return { ms, loaded, cpu };
     await sleep(300);
     await page.evaluate(() => {
@@ -266,6 +304,22 @@ async function interactive(kind, rate) {
   } finally {
     await close();
   }
+}
+
+/**
+ * The prerendered page: navigation → hydrated (`bench:hydrated`), what it asked for until then,
+ * and whether the element kept the server's DOM (one form in its shadow root, the server's).
+ */
+async function hydration(page) {
+  return page.evaluate(() => {
+    const at = performance.getEntriesByName('bench:hydrated')[0].startTime;
+    const host = document.querySelector('emirate-booking-form');
+    return {
+      hydrated: at,
+      loadedHydrated: performance.getEntriesByType('resource').filter((e) => e.startTime <= at).map((e) => new URL(e.name).pathname),
+      forms: host.shadowRoot.querySelectorAll('form').length,
+    };
+  });
 }
 
 /** Main-thread busy time of one typed character (traced, as in draftSave), over 700 ms. */
@@ -580,6 +634,20 @@ async function draftSave(rate) {
 
 const emptyResults = () => ({ interactive: { widget: [], floor: [] }, cpu: { widget: [], floor: [] }, loaded: { widget: [], floor: [] }, heap: { widget: [], floor: [] }, keystroke: [], fill: { widget: [], floor: [] }, shifts: { widget: [], floor: [] }, companions: { widget: [], floor: [] }, draft: [], inbox: { 50: [], 500: [] } });
 const byProfile = Object.fromEntries(PROFILES.map((rate) => [rate, emptyResults()]));
+// The prerendered page's figures, beside the others.
+for (const results of Object.values(byProfile)) results.prerendered = { interactive: [], hydrated: [], cpu: [], loaded: [], loadedHydrated: [] };
+/** One measurement of the prerendered page into `results.prerendered`. */
+async function measurePrerendered(results, rate, round) {
+  const r = await interactive('prerendered', rate);
+  if (r.forms !== 1) throw new Error(`prerendered page: ${r.forms} forms in the shadow root after hydration (the server's DOM was not taken over)`);
+  const p = results.prerendered;
+  p.interactive.push(r.ms);
+  p.hydrated.push(r.hydrated);
+  if (r.cpu !== undefined) p.cpu.push(r.cpu);
+  p.loaded.push(r.loaded);
+  p.loadedHydrated.push(r.loadedHydrated);
+  log(`×${rate} round ${round + 1}/${ROUNDS}: prerendered interactive ${r.ms.toFixed(0)} ms, hydrated ${r.hydrated.toFixed(0)} ms`);
+}
 const outcomes = [];
 try {
   log(`Chromium ${chromeVersion}, ${cpus().length} cores, CPU ${PROFILES.map((r) => `×${r}`).join(' and ')}, ${ROUNDS} rounds each${ONLY ? `, only ${ONLY}` : ''}`);
@@ -587,6 +655,7 @@ try {
     const results = byProfile[rate];
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? ['widget', 'floor'] : ['floor', 'widget'];
+      if (WITH_PRERENDERED && round % 2 === 0) await measurePrerendered(results, rate, round);
       for (const kind of order) {
         const r = await interactive(kind, rate);
         results.interactive[kind].push(r.ms);
@@ -596,6 +665,7 @@ try {
         if (r.companions) results.companions[kind].push(r.companions);
         if (r.keystroke !== undefined) results.keystroke.push(r.keystroke);
       }
+      if (WITH_PRERENDERED && round % 2 === 1) await measurePrerendered(results, rate, round);
       if (!ONLY) {
         for (const kind of order) {
           const r = await fillAndValidate(kind, rate);
@@ -651,6 +721,12 @@ const loadedBytes = (paths, kind) => {
 };
 const allLoaded = (kind) => PROFILES.flatMap((rate) => byProfile[rate].loaded[kind].map((paths) => loadedBytes(paths, kind)));
 const loadedMax = (kind) => allLoaded(kind).reduce((a, l) => (l.gz > a.gz ? l : a), { files: [], gz: 0 });
+/** The prerendered page's JS (its bundle under /bench/prerendered/) among `paths`, gzip; and its page with the server's HTML. */
+const prerenderedBytes = (paths) => {
+  const files = [...new Set(paths)].filter((p) => p.startsWith('/bench/prerendered/'));
+  return { files, gz: files.reduce((a, p) => a + gz(readFileSync(join(PRERENDERED.dir, p.slice('/bench/prerendered/'.length)), 'utf8')), 0) };
+};
+const prerenderedPageGz = prerenderedPage ? gz(prerenderedPage) : 0;
 
 const medOf = (rate, key, kind) => median(byProfile[rate][key][kind]);
 const interactiveRatio = (rate) => {
@@ -683,6 +759,16 @@ const budget = (what, value, floor, r, limit, ok) => budgets.push([what, value, 
     const { w, f, r } = interactiveRatio(rate);
     budget(`Navigation → booking form interactive, ${rate === 1 ? 'unthrottled' : `CPU ×${rate}`}`, ms(w), ms(f), ratio(w, f), `≤ ${limit}× floor`, r === undefined ? undefined : r <= limit);
   }
+  // The prerendered page against the same floor and limits; then the time until it reacts (no limit).
+  for (const [rate, limit] of [[1, 1.3], [4, 1.5]]) {
+    if (!byProfile[rate]?.prerendered.interactive.length) continue;
+    const profileName = rate === 1 ? 'unthrottled' : `CPU ×${rate}`;
+    const { f } = interactiveRatio(rate);
+    const p = median(byProfile[rate].prerendered.interactive);
+    budget(`Navigation → booking form interactive, prerendered (portal inlines the server's HTML), ${profileName}`, ms(p), ms(f), ratio(p, f), `≤ ${limit}× floor`, f ? p / f <= limit : undefined);
+    const h = median(byProfile[rate].prerendered.hydrated);
+    budgets.push([`  the same page, navigation → hydrated (the form reacts: its state, validation, drafts), ${profileName}`, ms(h), ms(f), ratio(h, f), 'no limit', '']);
+  }
   for (const rate of PROFILES) {
     const { w, f, r } = fillRatio(rate);
     budget(`Fill every field + 3 companions + validate, ${rate === 1 ? 'unthrottled' : `CPU ×${rate}`}`, ms(w), ms(f), ratio(w, f), '≤ 1.1× floor', r === undefined ? undefined : r <= 1.1);
@@ -701,6 +787,22 @@ function profileSection(rate) {
   const { w: iw, f: iF } = interactiveRatio(rate);
   row('Navigation → booking form interactive', ms(iw), ms(iF), ratio(iw, iF), '', '');
   if (results.cpu.widget.length) row('  main-thread CPU time until then (trace, thread time)', ms(medOf(rate, 'cpu', 'widget')), ms(medOf(rate, 'cpu', 'floor')), ratio(medOf(rate, 'cpu', 'widget'), medOf(rate, 'cpu', 'floor')), '', '');
+  const pre = results.prerendered;
+  if (pre.interactive.length) {
+    const [pi, ph] = [median(pre.interactive), median(pre.hydrated)];
+    row("Navigation → booking form interactive, prerendered (portal inlines the server's HTML)", ms(pi), ms(iF), ratio(pi, iF), '', '');
+    row('  navigation → hydrated (`hasUpdated`: the form reacts; what is typed before is kept)', ms(ph), ms(iF), ratio(ph, iF), '', '');
+    if (pre.cpu.length) row('  main-thread CPU time until hydrated (trace, thread time)', ms(median(pre.cpu)), ms(medOf(rate, 'cpu', 'floor')), ratio(median(pre.cpu), medOf(rate, 'cpu', 'floor')), '', '');
+    const seen = pre.loadedHydrated.map(prerenderedBytes).reduce((a, l) => (l.gz > a.gz ? l : a), { files: [], gz: 0 });
+    row(
+      '  loaded until hydrated, gzip: its JS (entry + hydration support, largest round); the page with the server\'s HTML',
+      `${kb(seen.gz)} (${seen.files.length} files); page ${kb(prerenderedPageGz)} (the form's HTML ${kb(gz(PRERENDERED.html))})`,
+      kb(floorSize.gz),
+      ratio(seen.gz + prerenderedPageGz, floorSize.gz),
+      '',
+      '',
+    );
+  }
   if (!ONLY) {
     const { w: fw, f: ff } = fillRatio(rate);
     row('Fill every field + 3 companions + validate', ms(fw), ms(ff), ratio(fw, ff), '', '');
@@ -751,6 +853,20 @@ function profileSection(rate) {
     '',
     raw,
     '',
+    ...(results.prerendered.interactive.length
+      ? [
+          table(
+            ['round', "prerendered: interactive / hydrated", 'its JS loaded until hydrated (gzip)', ...(ONLY ? ['main-thread CPU until hydrated'] : [])],
+            results.prerendered.interactive.map((_, i) => [
+              String(i + 1),
+              `${ms(results.prerendered.interactive[i])} / ${ms(results.prerendered.hydrated[i])}`,
+              kb(prerenderedBytes(results.prerendered.loadedHydrated[i]).gz),
+              ...(ONLY ? [ms(results.prerendered.cpu[i])] : []),
+            ]),
+          ),
+          '',
+        ]
+      : []),
     '</details>',
   ].join('\n');
 }
@@ -763,6 +879,7 @@ const profile =
   `fresh browser context per measurement, ${ROUNDS} interleaved rounds per profile, medians; ${cpus().length} cores (${cpus()[0]?.model.trim()}), shared with other work (figures are noisy).`;
 const notes = [
   'Interactive: navigation start → the first animation frame in which the first field exists and is enabled (the same rAF probe in both pages).',
+  ...(WITH_PRERENDERED ? ["Prerendered (bench/prerendered.html): the booking form's first screen rendered with @lit-labs/ssr at bench start (bench/prerender.mjs, from the package build in Node) and inlined as declarative shadow DOM; widget.js sets the same `preload` before the entry, which is built with the browser build's settings and bundles Lit's hydration support. Its interactive mark comes from the server's HTML, before any script; hydrated: the element's first update done (`hasUpdated`, marked in a microtask loop), from which on the form reacts; until then what is typed stays in the fields and is taken by the form at hydration (test:ssr). Module scripts run once the page is parsed, and here the browser paints the server's form before that (a diagnostic at ×4 saw the parse end after the first paint, 200–570 ms): hydrated comes later than the widget page's interactive, though the hydration itself (entry evaluated → `hasUpdated`) costs about what a client render does."] : []),
   'Loaded before interactive: the size check counts the booking entry, its static imports and the chunks it imports at start (scripts/bundle-graph.mjs `AT_START`); the browser row sums the gzip of every library file the page asked for up to the interactive mark (Resource Timing).',
   'Layout shift: a `layout-shift` PerformanceObserver during the fill; "not caused by input" sums the entries without `hadRecentInput` (what moved by itself), the budgeted figure; "all" adds the shifts within 500 ms of a click or key.',
   'Fill: wall clock on the runner (puppeteer typing, clicks, `select`, file chooser); the widget waits for its five attachments to show "ready" before "continue"; both end when the review shows.',

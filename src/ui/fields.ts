@@ -3,10 +3,16 @@
  * a label, an optional hint, the control, and an error that the control names with
  * `aria-describedby` and flags with `aria-invalid`. Views only: values come in, intents go out.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, noChange, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
+
+/**
+ * A radio's or checkbox's `checked`: on a server, nothing when unchecked (@lit-labs/ssr writes
+ * the property as an attribute, and `checked="false"` would check it).
+ */
+const checked = (on: boolean) => (isServer && !on ? noChange : live(on));
 
 export interface Choice {
   id: string;
@@ -156,7 +162,7 @@ export function choiceGroup(o: ChoiceGroupOptions): TemplateResult {
               id=${i === 0 ? o.id : `${o.id}-${c.id}`}
               name=${o.id}
               value=${c.id}
-              .checked=${live(chosen(c.id))}
+              .checked=${checked(chosen(c.id))}
               @change=${(e: Event) => toggle(c.id, (e.target as HTMLInputElement).checked)}
             /><span lang=${ifDefined(c.lang)}>${c.label}</span>
           </label>`,
@@ -180,7 +186,7 @@ export function checkboxField(o: CheckboxOptions): TemplateResult {
           type="checkbox"
           id=${o.id}
           name=${o.id}
-          .checked=${live(o.checked)}
+          .checked=${checked(o.checked)}
           ?required=${o.required}
           aria-invalid=${o.error ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy(o))}

@@ -9,7 +9,10 @@
  *   (@lit-labs/ssr-client): after each element's first update (its hydration, before the next
  *   frame paints) its shadow DOM is the server's, every server-made node is kept (nothing
  *   re-rendered), and the elements then work (the inquiry validates, the booking form goes on
- *   to render its other fields).
+ *   to render its other fields);
+ * - serves the booking form's server HTML alone and types into it before its code comes (as a
+ *   citizen on a slow phone does): after hydration the form has what was typed (validation,
+ *   draft), and focus and caret are where they were.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -172,6 +175,126 @@ test('server-rendered elements hydrate in Chromium without a second paint of dif
     await page.waitForFunction(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('#appointmentType'), { timeout: 5000 });
     assert.deepEqual(errors, []);
   } finally {
+    await server.close();
+  }
+});
+
+/** The booking form's page for typing before hydration: its entry loads when `window.hydrate()` is called (at once with `?now`). */
+const TYPED_CLIENT = `
+import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+import { najranCatalog } from './catalog.js';
+
+const form = document.querySelector('emirate-booking-form');
+form.preload = { session: ${JSON.stringify(SESSION)}, catalog: najranCatalog };
+form.addEventListener('emirate-draft-saved', () => (window.draftSaved = true));
+form.addEventListener('emirate-draft-restored', () => (window.draftRestored = true));
+if (!location.search.includes('now')) await new Promise((go) => (window.hydrate = go));
+await import('${URL_OUT}/booking-form.js');
+`;
+
+test('what a citizen types into the server-rendered booking form before it hydrates is kept, with focus and caret', async () => {
+  const { html } = await import('lit');
+  const { najranCatalog } = await import(join(CACHE, 'catalog.mjs'));
+  const body = await serverRender(html`<emirate-booking-form api-base="/api" .preload=${{ session: SESSION, catalog: najranCatalog }}></emirate-booking-form>`);
+  assert.doesNotMatch(body, /checked/, 'no choice is checked on the server (`.checked` false writes no attribute)');
+  const server = await serve(ROOT, {
+    routes: {
+      '/typed/': [
+        'text/html; charset=utf-8',
+        `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8" /><link rel="icon" href="data:," />
+        <script type="importmap">${JSON.stringify(IMPORT_MAP)}</script>
+        <script type="module" src="./client.js"></script></head><body>${body}</body></html>`,
+      ],
+      '/typed/client.js': ['text/javascript; charset=utf-8', TYPED_CLIENT],
+      '/typed/catalog.js': ['text/javascript; charset=utf-8', catalogModule()],
+    },
+  });
+  const typed = await browser.newPage();
+  try {
+    const errors = collectErrors(typed);
+    await typed.goto(`http://127.0.0.1:${server.port}/typed/`);
+    await typed.waitForFunction(() => window.hydrate, { timeout: 5000 });
+    const field = (id) => typed.$(`pierce/#${id}`);
+    // Typed into the server's DOM: nothing listens yet.
+    await (await field('applicantType-individual')).click();
+    await (await field('governorate')).select('sharurah');
+    await (await field('fullName')).click({ count: 3 });
+    await typed.keyboard.type('سالم عبدالله سعيد الشهري');
+    await (await field('email')).click();
+    await typed.keyboard.type('citizen@example.sa');
+    // The mobile last, its caret moved back: an email field has no caret position to read.
+    await (await field('mobile')).click({ count: 3 });
+    await typed.keyboard.type('59876543');
+    for (let i = 0; i < 3; i++) await typed.keyboard.press('ArrowLeft');
+    const shown = () =>
+      typed.evaluate(() => {
+        const root = document.querySelector('emirate-booking-form').shadowRoot;
+        const value = (id) => root.getElementById(id).value;
+        return {
+          fullName: value('fullName'),
+          mobile: value('mobile'),
+          email: value('email'),
+          governorate: value('governorate'),
+          applicantType: root.querySelector('input[name=applicantType]:checked')?.value,
+          focused: root.activeElement?.id,
+          caret: root.activeElement?.selectionStart,
+        };
+      });
+    const before = await shown();
+    assert.deepEqual(before, {
+      fullName: 'سالم عبدالله سعيد الشهري',
+      mobile: '59876543',
+      email: 'citizen@example.sa',
+      governorate: 'sharurah',
+      applicantType: 'individual',
+      focused: 'mobile',
+      caret: 5,
+    });
+    assert.equal(await typed.evaluate(() => document.querySelector('emirate-booking-form').hasUpdated), undefined, 'not hydrated yet');
+
+    await typed.evaluate(() => window.hydrate());
+    await typed.waitForFunction(() => document.querySelector('emirate-booking-form').hasUpdated, { timeout: 10000 });
+    await typed.evaluate(() => document.querySelector('emirate-booking-form').updateComplete);
+    assert.ok(await typed.$('pierce/#appointmentType'), 'hydrated: the rest of the form rendered');
+    assert.deepEqual(await shown(), before, 'after hydration the fields, focus and caret are as typed');
+    // The caret is where it was: the next key goes there.
+    await typed.keyboard.type('2');
+    assert.equal((await shown()).mobile, '598762543');
+
+    // The form's own state has it: the draft is saved, and "continue" finds no fault in those fields.
+    await typed.waitForFunction(() => window.draftSaved, { timeout: 10000 });
+    await typed.evaluate(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('form button[type=submit]').click());
+    await typed.waitForFunction(() => document.querySelector('emirate-booking-form').shadowRoot.querySelector('.error-summary a'), { timeout: 5000 });
+    const faults = await typed.evaluate(() => [...document.querySelector('emirate-booking-form').shadowRoot.querySelectorAll('.error-summary a')].map((a) => a.getAttribute('href')));
+    assert.ok(faults.includes('#appointmentType'), `the summary lists the empty fields: ${faults}`);
+    for (const id of ['#applicantType', '#fullName', '#mobile', '#email', '#governorate']) assert.ok(!faults.includes(id), `${id} is filled in the form's model: ${faults}`);
+
+    // The saved draft has what was typed before hydration: a new visit restores it over the session's.
+    await typed.goto(`http://127.0.0.1:${server.port}/typed/?now`);
+    await typed.waitForFunction(() => window.draftRestored, { timeout: 10000 });
+    await typed.evaluate(() => document.querySelector('emirate-booking-form').updateComplete);
+    const restored = await shown();
+    assert.deepEqual(
+      { ...restored, focused: undefined, caret: undefined },
+      { fullName: 'سالم عبدالله سعيد الشهري', mobile: '598762543', email: 'citizen@example.sa', governorate: 'sharurah', applicantType: 'individual', focused: undefined, caret: undefined },
+    );
+
+    // Typed before hydration wins over the draft read after it, field by field.
+    await typed.goto(`http://127.0.0.1:${server.port}/typed/`);
+    await typed.waitForFunction(() => window.hydrate, { timeout: 5000 });
+    await (await field('fullName')).click({ count: 3 });
+    await typed.keyboard.type('فهد محمد علي الدوسري');
+    await typed.evaluate(() => window.hydrate());
+    await typed.waitForFunction(() => window.draftRestored, { timeout: 10000 });
+    await typed.evaluate(() => document.querySelector('emirate-booking-form').updateComplete);
+    const mixed = await shown();
+    assert.deepEqual(
+      { fullName: mixed.fullName, mobile: mixed.mobile, focused: mixed.focused },
+      { fullName: 'فهد محمد علي الدوسري', mobile: '598762543', focused: 'fullName' },
+    );
+    assert.deepEqual(errors, []);
+  } finally {
+    await typed.close();
     await server.close();
   }
 });

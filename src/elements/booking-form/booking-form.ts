@@ -536,6 +536,22 @@ export class BookingForm extends EmirateElement {
 
   // ---- views -----------------------------------------------------------------------------
 
+  /**
+   * Hydrating a server's first screen (README "Server rendering"): Lit keeps the server's
+   * controls, and what the citizen typed or chose in them before the code came is taken as if
+   * typed now (it wins over the draft and is saved), before the hydration sets the controls'
+   * values: they stay as they are, and so do focus and caret.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) {
+      for (const c of this.renderRoot.querySelectorAll<HTMLInputElement>('input,select,textarea')) {
+        const field = c.name as keyof BookingValues;
+        if (!c.readOnly && c.type != 'checkbox' && (c.type != 'radio' || c.checked) && c.value != this.values[field]) this.set(field, c.value as never);
+      }
+    }
+    super.update(changed);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.renderDraftStatus();
