@@ -546,7 +546,7 @@ export class BookingForm extends EmirateElement {
     if (!this.hasUpdated) {
       for (const c of this.renderRoot.querySelectorAll<HTMLInputElement>('input,select,textarea')) {
         const field = c.name as keyof BookingValues;
-        if (!c.readOnly && c.type != 'checkbox' && (c.type != 'radio' || c.checked) && c.value != this.values[field]) this.set(field, c.value as never);
+        if (!c.readOnly && c.type !== 'checkbox' && (c.type !== 'radio' || c.checked) && c.value !== this.values[field]) this.set(field, c.value as never);
       }
     }
     super.update(changed);
