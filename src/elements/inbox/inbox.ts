@@ -1,18 +1,14 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Catalog, Page, RequestDetail, RequestStatus, RequestSummary, Session, UploadedFile } from '../../api/types.js';
+import type { Catalog, Page, RequestDetail, RequestSummary, Session, UploadedFile } from '../../api/types.js';
 import { type ApiError, toApiError } from '../../api/errors.js';
 import { downloadFileName } from '../../domain/file-name.js';
-import { safeFileName } from '../../domain/file-type.js';
-import { formatHijriDate, formatRiyadhTime } from '../../domain/hijri.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
 import { statusLabel } from '../../i18n/status.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { localText } from '../../i18n/localization.js';
-import { dataLang, dataText, isolateNumbers } from '../../ui/data-text.js';
+import { dataText } from '../../ui/data-text.js';
 import { plural } from '../../i18n/plural.js';
 import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
@@ -20,14 +16,13 @@ import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { PollController } from '../../ui/poll-controller.js';
 import { requestDetailsStyles } from '../../ui/request-details.styles.js';
 import { baseStyles } from '../../ui/styles.js';
-import { DEFAULT_FILE_RULES } from '../../ui/attachment.js';
 import { saveFile } from '../../ui/save-file.js';
 import { summaryStyles } from '../../ui/summary.styles.js';
 import type { MessageSentDetail, ReplySentDetail } from './reply-form.js';
 import type { RatingSentDetail, RatingSubmittedDetail } from './rating-form.js';
 import { clearSignedOutDrafts, draftScopeOf, type DraftScope } from '../../drafts/draft-controller.js';
-import { canCancel, isFinal } from '../../domain/visit.js';
 import type { PassView } from './visit-pass.js';
+import type { Cancelling, RequestViewHost } from './request-view.js';
 import { inboxStyles } from './inbox.styles.js';
 
 export interface RequestOpenedDetail {
@@ -43,9 +38,6 @@ export interface UnreadChangedDetail {
   count: number;
 }
 
-/** A completed, rejected or cancelled request is closed: it takes no more replies. */
-const isClosed = (status: RequestStatus): boolean => isFinal(status);
-
 /** The visit pass of the open request: loading, shown (from the server, or the copy kept on the device) or failed. */
 interface PassShown {
   requestNumber: string;
@@ -54,17 +46,6 @@ interface PassShown {
   offline?: boolean;
   failed?: ApiError;
 }
-
-/** The open request's cancellation, from "cancel" to the server's answer. */
-interface Cancelling {
-  requestNumber: string;
-  reason: string;
-  sending: boolean;
-  failure?: ApiError;
-}
-
-/** The longest cancellation reason the contract takes. */
-const CANCEL_REASON_MAX = 500;
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: ApiError };
 
@@ -620,39 +601,34 @@ export class Inbox extends EmirateElement {
         : detail.state === 'failed'
           ? html`${this.renderProblem(detail.error, () => this.retry(() => this.loadDetail(this.request)))}${this.renderPass(this.request)}${this.renderGatePasses()}`
           : this.printView
-            ? this.renderPrintView(detail.value)
-            : this.renderRequest(detail.value)}
+            ? requestView!.renderPrintView(this.requestHost(), detail.value)
+            : requestView!.renderRequest(this.requestHost(), detail.value)}
     `;
   }
 
-  /** The widget's own summary (the server has no document), printed alone; the buttons do not print. */
-  private renderPrintView(r: RequestDetail) {
-    if (!this.catalog) return nothing;
-    return html`
-      <div class="print-view">
-        ${requestView!.summaryDocument(r, this.catalog)}
-        <p class="actions no-print">
-          <button type="button" @click=${() => requestView!.printAlone(this)}>${msg('طباعة')}</button>
-          <button type="button" class="secondary" @click=${() => (this.printView = false)}>${msg('العودة إلى الطلب')}</button>
-        </p>
-      </div>
-    `;
-  }
-
-  private renderAppointment(r: RequestDetail) {
-    if (!r.appointment || !(r.status === 'approved' || r.status === 'completed')) return nothing;
-    const gate = localText(this.catalog?.gates.find((g) => g.id === r.appointment!.gate)?.label) || r.appointment.gate;
-    return html`<section class="appointment" aria-labelledby="appointment-title">
-      <h3 id="appointment-title">${msg('موعدك')}</h3>
-      <dl>
-        <dt>${msg('التاريخ')}</dt>
-        <dd>${this.renderDate(r.appointment.at)}</dd>
-        <dt>${msg('الوقت')}</dt>
-        <dd>${formatRiyadhTime(r.appointment.at, this.locale)}</dd>
-        <dt>${msg('بوابة الدخول')}</dt>
-        <dd>${gate}</dd>
-      </dl>
-    </section>`;
+  /** What the open request's view (./request-view.ts) reads and calls, made for each render. */
+  private requestHost(): RequestViewHost {
+    return {
+      catalog: this.catalog,
+      locale: this.locale,
+      api: this.api,
+      draftScope: this.draftScope,
+      cancelling: this.cancelling,
+      summaryFailure: this.summaryFailure,
+      opening: this.opening,
+      attachmentFailure: this.attachmentFailure,
+      pass: (requestNumber) => this.renderPass(requestNumber),
+      downloadSummary: (requestNumber) => void this.downloadSummary(requestNumber),
+      print: () => requestView!.printAlone(this),
+      closePrint: () => (this.printView = false),
+      askCancel: (requestNumber) => void this.askCancel(requestNumber),
+      setCancelReason: (reason) => this.cancelling && (this.cancelling = { ...this.cancelling, reason }),
+      confirmCancel: () => void this.confirmCancel(),
+      keepRequest: () => void this.keepRequest(),
+      openAttachment: (requestNumber, file) => void this.openAttachment(requestNumber, file),
+      onReplySent: (requestNumber, event) => this.onReplySent(requestNumber, event),
+      onRatingSent: (requestNumber, event) => this.onRatingSent(requestNumber, event),
+    };
   }
 
   /**
@@ -683,159 +659,6 @@ export class Inbox extends EmirateElement {
     return html`<p role="status">${msg('جارٍ تحميل تصريح الزيارة…')}</p>`;
   }
 
-  /** "Cancel the request", then its confirmation: an optional reason, confirm or keep it. */
-  private renderCancel(r: RequestDetail) {
-    const cancelling = this.cancelling?.requestNumber === r.requestNumber ? this.cancelling : undefined;
-    if (!cancelling) {
-      return html`<button type="button" class="secondary" id="cancel-request" @click=${() => this.askCancel(r.requestNumber)}>${msg('إلغاء الطلب')}</button>`;
-    }
-    if (cancelling.failure?.kind === 'conflict') {
-      // Completed, rejected or past meanwhile: the request shows as it now is, and why it stays.
-      return html`<div class="notice error" role="alert"><p>${msg('لم يعد بالإمكان إلغاء هذا الطلب.')}</p></div>`;
-    }
-    return html`<section class="notice cancel" aria-labelledby="cancel-title">
-      <h3 id="cancel-title" tabindex="-1">${msg(str`إلغاء الطلب رقم ${r.requestNumber}؟`)}</h3>
-      <p>${msg('لا يمكن التراجع عن الإلغاء. إن احتجت إلى موعد بعده فقدّم طلبًا جديدًا.')}</p>
-      <label for="cancel-reason">${msg('سبب الإلغاء (اختياري)')}</label>
-      <textarea
-        id="cancel-reason"
-        rows="3"
-        maxlength=${CANCEL_REASON_MAX}
-        .value=${cancelling.reason}
-        @input=${(e: Event) => (this.cancelling = { ...cancelling, reason: (e.target as HTMLTextAreaElement).value })}
-      ></textarea>
-      ${cancelling.failure
-        ? html`<div class="notice error" role="alert">
-            <p>${msg('تعذر إلغاء الطلب.')} ${apiErrorMessage(cancelling.failure)}</p>
-          </div>`
-        : nothing}
-      <p class="actions">
-        <button type="button" class="danger" aria-busy=${cancelling.sending ? 'true' : 'false'} @click=${this.confirmCancel}>${msg('تأكيد الإلغاء')}</button>
-        <button type="button" class="secondary" @click=${this.keepRequest}>${msg('تراجع، أبقِ الطلب')}</button>
-      </p>
-    </section>`;
-  }
-
-  private renderAnswers(r: RequestDetail) {
-    if (!this.catalog) return nothing;
-    return html`<h3>${msg('تفاصيل الطلب')}</h3>
-      <dl class="review plain">
-        ${requestView!.requestRows(r.request, this.catalog).map(
-          ([, label, value]) => html`<div>
-            <dt>${label}</dt>
-            <dd>${value}</dd>
-          </div>`,
-        )}
-      </dl>`;
-  }
-
-  /**
-   * A message's files, each a button that fetches it through the adapter and saves it. Names are
-   * shown without folders or bidi controls (an `exe.pdf` cannot pass for a `fdp.exe`).
-   */
-  private renderAttachments(requestNumber: string, files: UploadedFile[]) {
-    const failure = this.attachmentFailure;
-    return html`<ul class="attachments">
-        ${files.map(
-          (a) => html`<li>
-            <button
-              type="button"
-              class="link attachment"
-              data-file=${a.id}
-              aria-busy=${this.opening === a.id ? 'true' : 'false'}
-              @click=${() => this.openAttachment(requestNumber, a)}
-            >
-              <bdi>${safeFileName(a.name)}</bdi>
-            </button>
-          </li>`,
-        )}
-      </ul>
-      ${failure && files.some((a) => a.id === failure.fileId)
-        ? html`<div class="notice error" role="alert">
-            <p>${msg(html`تعذر فتح المرفق <bdi>${safeFileName(failure.name)}</bdi>.`)} ${apiErrorMessage(failure.error)}</p>
-          </div>`
-        : nothing}`;
-  }
-
-  /** Instead of the reply form on a completed or rejected request: why, and where to turn. */
-  private renderClosed(r: RequestDetail) {
-    return html`<section class="notice closed" aria-labelledby="closed-title">
-      <h3 id="closed-title">${msg('الطلب مغلق')}</h3>
-      <p>
-        ${r.status === 'completed'
-          ? msg('اكتمل هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.')
-          : r.status === 'cancelled'
-            ? msg('أُلغي هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.')
-            : msg('رُفض هذا الطلب، فلا يمكن الرد عليه أو إرفاق مستندات به.')}
-      </p>
-      <p>${msg(str`إن احتجت إلى مساعدة بخصوصه فقدّم طلبًا جديدًا واذكر فيه رقم هذا الطلب (${r.requestNumber}).`)}</p>
-    </section>`;
-  }
-
-  private renderRequest(r: RequestDetail) {
-    const catalog = this.catalog;
-    return html`
-      <article aria-labelledby="title">
-        <h2 id="title" tabindex="-1">${msg(str`طلب رقم ${r.requestNumber}`)}</h2>
-        <p><span class="status status-${r.status}">${statusLabel(r.status)}</span> · ${dataText(localText(r.serviceName))} · ${this.renderDate(r.createdAt)}</p>
-        ${this.renderAppointment(r)} ${this.renderPass(r.requestNumber)}
-        <p class="actions">
-          <button type="button" class="secondary" @click=${() => this.downloadSummary(r.requestNumber)}>${msg('تنزيل ملخص الطلب')}</button>
-          ${canCancel(r) && this.cancelling?.requestNumber !== r.requestNumber ? this.renderCancel(r) : nothing}
-        </p>
-        ${this.cancelling?.requestNumber === r.requestNumber ? this.renderCancel(r) : nothing}
-        ${this.summaryFailure ? html`<div class="notice error" role="alert">${apiErrorMessage(this.summaryFailure)}</div>` : nothing}
-
-        <h3>${msg('الرسائل')}</h3>
-        ${r.messages.length === 0
-          ? html`<p class="hint">${msg('لا توجد رسائل.')}</p>`
-          : html`<ol class="messages">
-              ${r.messages.map(
-                (m) => html`<li class="message from-${m.from}">
-                  <p class="who">
-                    ${m.from === 'staff' ? msg('موظف الإمارة') : msg('أنت')} ·
-                    <time datetime=${m.at}>${formatHijriDate(m.at, this.locale)} ${formatRiyadhTime(m.at, this.locale)}</time>
-                  </p>
-                  <p class="pre-wrap text" dir="auto" lang=${ifDefined(dataLang(m.text))}>${isolateNumbers(m.text)}</p>
-                  ${m.attachments.length ? this.renderAttachments(r.requestNumber, m.attachments) : nothing}
-                </li>`,
-              )}
-            </ol>`}
-
-        ${isClosed(r.status)
-          ? this.renderClosed(r)
-          : html`<emirate-reply-form
-              exportparts="file-button, file-progress"
-              .adapter=${this.api}
-              .requestNumber=${r.requestNumber}
-              .rules=${catalog?.files ?? DEFAULT_FILE_RULES}
-              .draftScope=${this.session ? draftScopeOf(this.apiBase || 'adapter', this.session, !this.noDrafts) : undefined}
-              @emirate-reply-sent=${(e: CustomEvent<ReplySentDetail>) => this.onReplySent(r.requestNumber, e)}
-            ></emirate-reply-form>`}
-
-        <h3>${msg('سجل الحالة')}</h3>
-        <ol class="history">
-          ${r.history.map(
-            (h) => html`<li>
-              <span class="status status-${h.status}">${statusLabel(h.status)}</span> ${this.renderDate(h.at)}
-              ${h.note ? html`<p class="pre-wrap" dir="auto">${h.note}</p>` : nothing}
-            </li>`,
-          )}
-        </ol>
-
-        ${r.status === 'approved' || r.status === 'completed' || r.status === 'rejected'
-          ? keyed(r.requestNumber, html`<emirate-rating-form
-              .adapter=${this.api}
-              .requestNumber=${r.requestNumber}
-              .given=${r.rating}
-              @emirate-rating-sent=${(e: CustomEvent<RatingSentDetail>) => this.onRatingSent(r.requestNumber, e)}
-            ></emirate-rating-form>`)
-          : nothing}
-
-        ${this.renderAnswers(r)}
-      </article>
-    `;
-  }
 }
 
 
@@ -845,11 +668,11 @@ declare global {
   }
 }
 
-/** Whether the server could not be reached (no network, or no answer in time). */
 /** The opened request's code (./request-view.ts), once loaded: a request shows only after it is. */
 let requestView: typeof import('./request-view.js') | undefined;
 const loadRequestView = async () => (requestView ??= await import('./request-view.js'));
 
+/** Whether the server could not be reached (no network, or no answer in time). */
 function isOffline(error: unknown): boolean {
   const kind = toApiError(error).kind;
   return kind === 'network' || kind === 'timeout';
