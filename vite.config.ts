@@ -20,8 +20,8 @@ const PACKAGE_EXTERNALS = /^(lit|lit-html|lit-element|@lit\/reactive-element|idb
 /**
  * Three shared chunks whatever the number of elements: 'core' (Lit, localisation, the adapter,
  * the shared views) for every element, 'forms' (rules, the draft controller) for the elements
- * that take input, 'fields' (file field, companions), which the booking form loads while its
- * first screen paints. The draft store (idb, sealing), the English strings with the message
+ * that take input, 'fields' (the companion list) and 'file-field' (the file field with its checks),
+ * which the booking form loads after its first screen paints. The draft store (idb, sealing), the English strings with the message
  * lookup, the router and the confirmation load on demand, each in its own chunk. Each file is compressed alone, so the
  * booking path stays at three files instead of one per sharing set.
  */
@@ -45,7 +45,13 @@ const CHUNK_GROUPS = [
   {
     name: 'fields',
     priority: 1,
-    test: /src\/(ui\/file-field|domain\/file-check|elements\/companion-list\/)/,
+    test: /src\/elements\/companion-list\//,
+  },
+  {
+    // The file field with its checks: with the attachments section, and with the first companion.
+    name: 'file-field',
+    priority: 1,
+    test: /src\/(ui\/file-field|domain\/file-check)/,
   },
 ];
 

@@ -16,7 +16,13 @@ import { PointerSettleController, keepUnderPointer } from '../../ui/pointer-sett
 import { textField } from '../../ui/fields.js';
 import { DEFAULT_FILE_RULES, attachmentCheck, fileLimits, type Attachment, type Uploader } from '../../ui/attachment.js';
 import type { FileChangeDetail } from '../../ui/file-field.js';
-import '../../ui/file-field.js';
+
+/**
+ * `<emirate-file-field>` (with its file checks) is fetched with the first companion: a list with
+ * none, the first screen of every page that has one, does not carry it.
+ */
+let fileField: Promise<unknown> | undefined;
+const loadFileField = () => (fileField ??= import('../../ui/file-field.js'));
 
 /** One companion with their ID image. */
 export interface CompanionEntry extends CompanionValues {
@@ -212,9 +218,22 @@ export class CompanionList extends EmirateElement {
     this.disabled = disabled;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.entries.length > 0) void loadFileField();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.syncForm();
+  }
+
+  /** Resolves once rendered, with the companions' file fields defined (see {@link loadFileField}). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.entries.length === 0) return done;
+    await loadFileField();
+    return super.getUpdateComplete();
   }
 
   private syncForm() {
