@@ -1,10 +1,9 @@
-import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Catalog, Page, RequestDetail, RequestSummary, Session, UploadedFile } from '../../api/types.js';
 import { type ApiError, toApiError } from '../../api/errors.js';
-import { downloadFileName } from '../../domain/file-name.js';
 import { apiErrorMessage } from '../../i18n/messages.js';
 import { statusLabel } from '../../i18n/status.js';
 import { localText } from '../../i18n/localization.js';
@@ -14,10 +13,7 @@ import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { PollController } from '../../ui/poll-controller.js';
-import { requestDetailsStyles } from '../../ui/request-details.styles.js';
 import { baseStyles } from '../../ui/styles.js';
-import { saveFile } from '../../ui/save-file.js';
-import { summaryStyles } from '../../ui/summary.styles.js';
 import type { MessageSentDetail, ReplySentDetail } from './reply-form.js';
 import type { RatingSentDetail, RatingSubmittedDetail } from './rating-form.js';
 import { clearSignedOutDrafts, draftScopeOf, type DraftScope } from '../../drafts/draft-controller.js';
@@ -91,7 +87,7 @@ export class Inbox extends EmirateElement {
     'cancelRequest',
   ] as const;
 
-  static override styles = [baseStyles, requestDetailsStyles, dateStyles, summaryStyles, inboxStyles];
+  static override styles = [baseStyles, dateStyles, inboxStyles];
 
   /** The open request's number; empty shows the list. Set by the shell's route, or by a click. */
   @property({ reflect: true }) request = '';
@@ -213,6 +209,7 @@ export class Inbox extends EmirateElement {
     try {
       // The request's own code (rows, summary, reply and rating forms) loads beside its first fetch.
       const [value] = await Promise.all([api.getRequest(requestNumber), loadRequestView()]);
+      this.styleRequest();
       if (requestNumber !== this.request) return;
       if (quiet && this.detail.state === 'ready') this.announceChanges([this.detail.value], [value]);
       this.detail = { state: 'ready', value };
@@ -448,7 +445,7 @@ export class Inbox extends EmirateElement {
     try {
       const document = await this.api!.getSummary(requestNumber);
       if (document) {
-        saveFile(document, downloadFileName(`request-${requestNumber}.pdf`, document.type || 'application/pdf'), this.renderRoot);
+        requestView!.saveFile(document, requestView!.downloadFileName(`request-${requestNumber}.pdf`, document.type || 'application/pdf'), this.renderRoot);
         return;
       }
       this.printView = true;
@@ -470,7 +467,7 @@ export class Inbox extends EmirateElement {
     this.attachmentFailure = undefined;
     try {
       const blob = await this.api!.getAttachment(requestNumber, file.id);
-      saveFile(blob, downloadFileName(file.name, blob.type || file.type), this.renderRoot);
+      requestView!.saveFile(blob, requestView!.downloadFileName(file.name, blob.type || file.type), this.renderRoot);
     } catch (error) {
       this.attachmentFailure = { fileId: file.id, name: file.name, error: toApiError(error) };
     } finally {
@@ -604,6 +601,14 @@ export class Inbox extends EmirateElement {
             ? requestView!.renderPrintView(this.requestHost(), detail.value)
             : requestView!.renderRequest(this.requestHost(), detail.value)}
     `;
+  }
+
+  /** The request's look (its rows, the printable summary) comes with its view: added to the element's own once. */
+  private requestStyled = false;
+  private styleRequest() {
+    if (this.requestStyled || !this.shadowRoot) return;
+    this.requestStyled = true;
+    adoptStyles(this.shadowRoot, [...(this.constructor as typeof Inbox).elementStyles, ...requestView!.requestStyles]);
   }
 
   /** What the open request's view (./request-view.ts) reads and calls, made for each render. */

@@ -29,7 +29,14 @@ import type { ReplySentDetail } from './reply-form.js';
 import type { RatingSentDetail } from './rating-form.js';
 import './reply-form.js';
 import './rating-form.js';
+import { requestDetailsStyles } from '../../ui/request-details.styles.js';
+import { summaryStyles } from '../../ui/summary.styles.js';
 export { printAlone } from '../../ui/print.js';
+export { saveFile } from '../../ui/save-file.js';
+export { downloadFileName } from '../../domain/file-name.js';
+
+/** The look of the request's rows and of its printable summary, added to the inbox's with this view. */
+export const requestStyles = [requestDetailsStyles, summaryStyles];
 
 /** The longest cancellation reason the contract takes. */
 const CANCEL_REASON_MAX = 500;
