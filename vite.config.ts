@@ -37,10 +37,17 @@ const CHUNK_GROUPS = [
     test: /src\/(drafts\/draft-controller|domain\/(booking\.|saudi-id|mobile|email|name|file-type)|ui\/(attachment|pointer-settle)|i18n\/field-labels)/,
   },
   {
-    // The wording of errors and counts: loaded by the booking form after its first screen.
+    // Counted nouns and what a failed call says: small, on the first screen of every element but
+    // the booking form's (a limit, a plural, a failed load), so apart from the field messages.
+    name: 'counts',
+    priority: 2,
+    test: /src\/i18n\/(counts|plural|api-messages)/,
+  },
+  {
+    // The wording of the fields' errors: loaded by the booking form after its first screen.
     name: 'words',
     priority: 1,
-    test: /src\/i18n\/(messages|plural)/,
+    test: /src\/i18n\/messages/,
   },
   {
     name: 'fields',

@@ -17,7 +17,7 @@
  */
 import { LOCALE_STATUS_EVENT } from '@lit/localize';
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { defaultMsg } from '@lit/localize/internal/default-msg.js';
+import { isStrTagged, joinStringsAndValues } from '@lit/localize/internal/str-tag.js';
 
 /** A language the widget has built in: the formats of dates and numbers follow one of them. */
 export type WidgetLocale = 'ar' | 'en';
@@ -70,8 +70,13 @@ const install = _installMsgImplementation as typeof _installMsgImplementation & 
 export const state: State = (install.emirate ||= (() => {
   const created: State = { active: 'ar', table: {}, dirs: new Map([['ar', 'rtl'], ['en', 'ltr']]), written: new Map(), request: 0 };
   type Msg = Parameters<typeof _installMsgImplementation>[0];
+  // Without a table, the code's own text as it stands (what @lit/localize's default does).
   install(((template: Parameters<Msg>[0], options?: Parameters<Msg>[1]) =>
-    created.lookup ? created.lookup(created.table, template, options) : defaultMsg(template)) as Msg);
+    created.lookup
+      ? created.lookup(created.table, template, options)
+      : isStrTagged(template)
+        ? joinStringsAndValues(template.strings, template.values)
+        : template) as Msg);
   return created;
 })());
 

@@ -9,8 +9,13 @@
 import { msg, str } from '@lit/localize';
 import type { FieldErrorCode } from '../domain/codes.js';
 import type { NameHolder } from '../domain/name.js';
-import type { ApiError } from '../api/errors.js';
-import { plural } from './plural.js';
+import { characterCount, companionCount, fileCount } from './counts.js';
+
+// The wording a first screen needs is in modules of its own, so the field messages below load
+// only with what shows them (the booking form's sections, the companion list's first companion,
+// the inquiry's first check); here they are all still found.
+export { characterCount, charactersLeft, companionCount, fileCount } from './counts.js';
+export { apiErrorMessage, type ApiMessageOptions } from './api-messages.js';
 
 export interface MessageContext {
   /**
@@ -29,49 +34,6 @@ export interface MessageContext {
   /** A slot's limits when it takes several files (#14): how many, and their weight together, formatted. */
   maxFiles?: number;
   maxTotal?: string;
-}
-
-/** "n characters" with the noun in the form the number takes (حرف واحد، حرفان، 3 أحرف، 11 حرفًا، 100 حرف). */
-export function characterCount(n: number): string {
-  return plural(n, {
-    one: msg('حرف واحد'),
-    two: msg('حرفين'),
-    few: msg(str`${n} أحرف`),
-    many: msg(str`${n} حرفًا`),
-    other: msg(str`${n} حرف`),
-  });
-}
-
-/**
- * What a character counter announces near its limit (from 90% of it, as GOV.UK's character
- * count does), and empty before: how many characters are left, or how many too many.
- */
-export function charactersLeft(length: number, max: number): string {
-  const left = max - length;
-  if (length < max * 0.9) return '';
-  return left >= 0 ? msg(str`بقي لك ${characterCount(left)}`) : msg(str`تجاوزت الحد بـ ${characterCount(-left)}`);
-}
-
-/** "n companions" with the noun in the form the number takes (مرافق واحد، مرافقَين، 3 مرافقين، 11 مرافقًا، 100 مرافق). */
-export function companionCount(n: number): string {
-  return plural(n, {
-    one: msg('مرافق واحد'),
-    two: msg('مرافقَين اثنين'),
-    few: msg(str`${n} مرافقين`),
-    many: msg(str`${n} مرافقًا`),
-    other: msg(str`${n} مرافق`),
-  });
-}
-
-/** "n files" with the noun in the form the number takes (ملف واحد، ملفين، 3 ملفات، 11 ملفًا، 100 ملف). */
-export function fileCount(n: number): string {
-  return plural(n, {
-    one: msg('ملف واحد'),
-    two: msg('ملفين'),
-    few: msg(str`${n} ملفات`),
-    many: msg(str`${n} ملفًا`),
-    other: msg(str`${n} ملف`),
-  });
 }
 
 /** The citizen-facing message for a rule code, about `context.field` when given. */
@@ -306,37 +268,3 @@ const KNOWN_CODES = new Set<string>([
   'file-empty', 'file-too-large', 'file-type', 'file-name-type', 'upload-failed', 'upload-pending', 'companions-max',
   'transaction-invalid', 'year-invalid', 'cr-format', 'plate-format', 'plate-letter', 'files-max', 'files-total-too-large', 'invalid',
 ]);
-
-export interface ApiMessageOptions {
-  /**
-   * Say the citizen's typing is kept (بياناتك محفوظة): only where something was typed and is
-   * kept as a draft (the booking form's send and uploads, the reply form).
-   */
-  kept?: boolean;
-}
-
-/** What to tell the citizen when a call to the backend failed. */
-export function apiErrorMessage(error: ApiError | undefined, { kept = false }: ApiMessageOptions = {}): string {
-  switch (error?.kind) {
-    case 'network':
-      return kept
-        ? msg('تعذر الاتصال بالخادم. تحقق من اتصالك بالإنترنت ثم أعد المحاولة؛ بياناتك محفوظة.')
-        : msg('تعذر الاتصال بالخادم. تحقق من اتصالك بالإنترنت ثم أعد المحاولة.');
-    case 'timeout':
-      return kept ? msg('استغرق الخادم وقتًا أطول من المعتاد. أعد المحاولة؛ بياناتك محفوظة.') : msg('استغرق الخادم وقتًا أطول من المعتاد. أعد المحاولة.');
-    case 'rate-limited':
-      return msg('الخادم مشغول الآن. انتظر قليلًا ثم أعد المحاولة.');
-    case 'unauthorized':
-      return kept
-        ? msg('انتهت جلسة الدخول. سجّل الدخول مرة أخرى عبر النفاذ الوطني الموحد؛ بياناتك محفوظة.')
-        : msg('انتهت جلسة الدخول. سجّل الدخول مرة أخرى عبر النفاذ الوطني الموحد.');
-    case 'validation':
-      return msg('راجع الحقول المشار إليها ثم أعد الإرسال.');
-    case 'bad-response':
-      return kept
-        ? msg('وصل من الخادم رد غير متوقع، فتعذر إكمال العملية. أعد المحاولة بعد قليل؛ بياناتك محفوظة.')
-        : msg('وصل من الخادم رد غير متوقع، فتعذر عرض البيانات. أعد المحاولة بعد قليل.');
-    default:
-      return kept ? msg('حدث خطأ في الخادم. أعد المحاولة بعد قليل؛ بياناتك محفوظة.') : msg('حدث خطأ في الخادم. أعد المحاولة بعد قليل.');
-  }
-}

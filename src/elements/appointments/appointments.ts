@@ -8,7 +8,7 @@ import { baseStyles } from '../../ui/styles.js';
 import { routeHref, routePaths, normalizeBase, viewOfPath, type ViewName } from './routes.js';
 import type { Catalog } from '../../api/types.js';
 import { type ApiError, toApiError } from '../../api/errors.js';
-import { apiErrorMessage } from '../../i18n/messages.js';
+import { apiErrorMessage } from '../../i18n/api-messages.js';
 import type { RequestRecord } from '../../ui/summary.js';
 import type { ErrorSummaryDetail, ErrorSummaryEvent } from '../../ui/view-events.js';
 

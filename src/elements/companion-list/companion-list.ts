@@ -5,7 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import type { FileRules } from '../../api/types.js';
 import { validateCompanions, companionSlot, type CompanionValues, type FieldErrors } from '../../domain/booking.js';
-import { companionCount, errorMessage, type MessageContext } from '../../i18n/messages.js';
+import type { MessageContext } from '../../i18n/messages.js';
+import { companionCount } from '../../i18n/counts.js';
 import { fullNameHint } from '../../i18n/field-labels.js';
 import { NAME_MAX_LENGTH, normalizeName } from '../../domain/name.js';
 import { normalizeSaudiId } from '../../domain/saudi-id.js';
@@ -23,6 +24,11 @@ import type { FileChangeDetail } from '../../ui/file-field.js';
  */
 let fileField: Promise<unknown> | undefined;
 const loadFileField = () => (fileField ??= import('../../ui/file-field.js'));
+
+/** The wording of the companions' errors (i18n/messages.ts), fetched with the first companion too. */
+let words: typeof import('../../i18n/messages.js') | undefined;
+let wordsLoading: Promise<unknown> | undefined;
+const loadWords = () => (wordsLoading ??= import('../../i18n/messages.js').then((m) => (words = m)));
 
 /** One companion with their ID image. */
 export interface CompanionEntry extends CompanionValues {
@@ -220,7 +226,11 @@ export class CompanionList extends EmirateElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.entries.length > 0) void loadFileField();
+    if (this.entries.length > 0) {
+      void loadFileField();
+      // Until the wording is here (a moment after the first companion), errors wait for it.
+      if (!words) void loadWords().then(() => this.requestUpdate());
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -232,7 +242,7 @@ export class CompanionList extends EmirateElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     if (this.entries.length === 0) return done;
-    await loadFileField();
+    await Promise.all([loadFileField(), loadWords()]);
     return super.getUpdateComplete();
   }
 
@@ -258,7 +268,8 @@ export class CompanionList extends EmirateElement {
     const [, index, field] = path.split('.');
     const entry = this.entries[Number(index)];
     const anchor = entry ? this.renderRoot.querySelector<HTMLElement>(`#${this.controlId(entry.key, field ?? '')}`) : null;
-    this.internals.setValidity({ customError: true }, errorMessage(code, this.messageContext(path)), anchor ?? undefined);
+    const message = words?.errorMessage(code, this.messageContext(path)) ?? msg('أكمل بيانات المرافقين وصحّحها.');
+    this.internals.setValidity({ customError: true }, message, anchor ?? undefined);
   }
 
   private commit(entries: CompanionEntry[]) {
@@ -330,7 +341,7 @@ export class CompanionList extends EmirateElement {
     if (external) return external;
     const code = errors.get(path);
     if (!code || !(this.showErrors || this.touched.has(`${key}.${field}`))) return '';
-    return errorMessage(code, this.messageContext(path));
+    return words?.errorMessage(code, this.messageContext(path)) ?? '';
   }
 
   override render() {

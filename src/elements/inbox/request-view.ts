@@ -16,7 +16,7 @@ import type { DraftScope } from '../../drafts/draft-controller.js';
 import { safeFileName } from '../../domain/file-type.js';
 import { formatHijriDate, formatRiyadhTime } from '../../domain/hijri.js';
 import { canCancel, isFinal } from '../../domain/visit.js';
-import { apiErrorMessage } from '../../i18n/messages.js';
+import { apiErrorMessage } from '../../i18n/api-messages.js';
 import { statusLabel } from '../../i18n/status.js';
 import { localText } from '../../i18n/localization.js';
 import { DEFAULT_FILE_RULES } from '../../ui/attachment.js';

@@ -25,7 +25,7 @@ import { saveFile } from '../../ui/save-file.js';
 import { baseStyles } from '../../ui/styles.js';
 import { formatLocale, localText, type WidgetLocale } from '../../i18n/localization.js';
 // The inbox loads the wording already: the pass takes its counted nouns from there.
-import { companionCount } from '../../i18n/messages.js';
+import { companionCount } from '../../i18n/counts.js';
 
 /**
  * Everything the pass shows, and all that is kept of it on the device (the ID number only

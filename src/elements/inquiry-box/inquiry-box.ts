@@ -6,7 +6,12 @@ import type { InquiryResult } from '../../api/types.js';
 import { RateLimitedError, ServerError, type ApiError, toApiError } from '../../api/errors.js';
 import { currentHijriYear, recentHijriYears } from '../../domain/hijri.js';
 import { normalizeTransactionNumber, parseHijriYear, validateHijriYear, validateTransactionNumber } from '../../domain/inquiry.js';
-import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
+import { apiErrorMessage } from '../../i18n/api-messages.js';
+
+/** The wording of the fields' errors (i18n/messages.ts), fetched the first time a check is asked for. */
+let words: typeof import('../../i18n/messages.js') | undefined;
+let wordsLoading: Promise<unknown> | undefined;
+const loadWords = () => (wordsLoading ??= import('../../i18n/messages.js').then((m) => (words = m)));
 import { plural } from '../../i18n/plural.js';
 import { statusLabel } from '../../i18n/status.js';
 import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
@@ -128,17 +133,31 @@ export class InquiryBox extends EmirateElement {
     };
   }
 
+  /** A check whose errors wait for their wording (see {@link loadWords}); updateComplete waits for it. */
+  private checking?: Promise<unknown>;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.checking) return done;
+    await this.checking;
+    return super.getUpdateComplete();
+  }
+
   private async inquire(event: Event) {
     event.preventDefault();
-    this.showErrors = true;
+    // From the first check on, errors show as the citizen corrects the fields: their wording comes now.
+    const wording = (this.checking = loadWords());
     const errors = this.errors;
     if (errors.transactionNumber || errors.year) {
       // The answer on screen was for the previous input: it goes.
       this.outcome = { kind: 'idle' };
+      await wording;
+      this.showErrors = true;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(errors.transactionNumber ? '#transactionNumber' : '#year')?.focus();
       return;
     }
+    this.showErrors = true;
     const api = this.api;
     const query = { transactionNumber: normalizeTransactionNumber(this.transactionNumber), hijriYear: parseHijriYear(this.year) };
     this.controller?.abort();
@@ -176,7 +195,7 @@ export class InquiryBox extends EmirateElement {
             inputmode: 'numeric',
             autocomplete: 'off',
             dir: 'ltr',
-            error: errors.transactionNumber ? errorMessage(errors.transactionNumber, { field: 'transactionNumber' }) : '',
+            error: errors.transactionNumber ? (words?.errorMessage(errors.transactionNumber, { field: 'transactionNumber' }) ?? '') : '',
             onInput: (v) => (this.transactionNumber = v),
           })}
           ${textField({
@@ -189,7 +208,7 @@ export class InquiryBox extends EmirateElement {
               dir: 'ltr',
               list: 'years',
               hint: msg(str`بتقويم أم القرى، مثل ${years[0]}`),
-              error: errors.year ? errorMessage(errors.year, { field: 'year', max: years[0] }) : '',
+              error: errors.year ? (words?.errorMessage(errors.year, { field: 'year', max: years[0] }) ?? '') : '',
               onInput: (v) => (this.year = v),
             })}
         </div>

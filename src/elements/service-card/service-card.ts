@@ -4,7 +4,7 @@ import { customElement } from '../../ui/define.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Catalog, Session } from '../../api/types.js';
 import { type ApiError, toApiError } from '../../api/errors.js';
-import { apiErrorMessage } from '../../i18n/messages.js';
+import { apiErrorMessage } from '../../i18n/api-messages.js';
 import { localText } from '../../i18n/localization.js';
 import { dataText } from '../../ui/data-text.js';
 import { EmirateElement } from '../../ui/emirate-element.js';

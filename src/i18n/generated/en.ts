@@ -274,6 +274,7 @@
 'sba5d8073f304c12c': `A car plate has 1 to 4 digits and 3 letters, like ABJ 1234`,
 'sbae9b68f73dbdf33': `Enter the name as on the Iqama: at least the first and family name`,
 'sbc0c3cfe1bbdf5c4': str`Enter a Hijri year from 1350 to ${0}`,
+'sbc4b97bfc7e8b0b7': `Complete and correct the companions' details.`,
 'sbc574e10059dc567': `The ID number has 10 digits`,
 'sbd1425692f8eba24': str`Companion ${0}: ${1}`,
 'sbd28eac10477b923': `Optional, like Toyota Camry`,
