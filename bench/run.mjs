@@ -13,7 +13,8 @@
  *    Emulation.setCPUThrottlingRate, a cheap phone), runs BENCH_ROUNDS rounds (default 7), each
  *    measuring widget and floor one after the other, alternating which goes first, every
  *    measurement in a fresh browser context (empty HTTP cache and IndexedDB), 360×800 viewport.
- *    Reports medians. BENCH_ONLY=interactive measures loading alone (a quick look).
+ *    Reports medians. BENCH_ONLY=interactive measures loading alone (a quick look);
+ *    BENCH_ONLY=draft measures the draft save alone (each round's figures and the medians).
  *    Each round also measures the prerendered page (bench/prerendered.html, made by
  *    bench/prerender.mjs: the booking form's first screen rendered with @lit-labs/ssr and inlined
  *    as declarative shadow DOM, hydrated by the entry bundled with Lit's hydration support),
@@ -63,7 +64,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 /** CPU profiles, all in one run (issue #16): unthrottled and slowed ×4 (a cheap phone). */
 const PROFILES = (process.env.BENCH_PROFILES ?? process.env.BENCH_CPU ?? '1,4').split(',').map(Number);
-/** `BENCH_ONLY=interactive`: a quick look at loading alone (no fill, drafts, companions, inbox); results.md is left alone. */
+/**
+ * `BENCH_ONLY=interactive`: a quick look at loading alone (no fill, drafts, companions, inbox);
+ * `BENCH_ONLY=draft`: the draft save alone (draftSave in each profile). results.md is left alone.
+ */
 const ONLY = process.env.BENCH_ONLY;
 const VIEWPORT = { width: 360, height: 800, deviceScaleFactor: 1 };
 const started = performance.now();
@@ -654,6 +658,13 @@ try {
   for (const rate of PROFILES) {
     const results = byProfile[rate];
     for (let round = 0; round < ROUNDS; round++) {
+      if (ONLY === 'draft') {
+        const { value, files } = await draftSave(rate);
+        results.draft.push({ value, files });
+        const f = (x) => `${x?.toFixed(1)} ms`;
+        log(`×${rate} round ${round + 1}/${ROUNDS}: draft save ${f(value.save)} (keystroke before it ${f(value.before)}, total ${f(value.total)}, wall ${f(value.wall)}); attaching 3 MB ${f(files.total)}`);
+        continue;
+      }
       const order = round % 2 === 0 ? ['widget', 'floor'] : ['floor', 'widget'];
       if (WITH_PRERENDERED && round % 2 === 0) await measurePrerendered(results, rate, round);
       for (const kind of order) {
@@ -706,6 +717,21 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const ms = (x) => (x === undefined ? '—' : `${x.toFixed(x < 100 ? 1 : 0)} ms`);
+
+if (ONLY === 'draft') {
+  for (const rate of PROFILES) {
+    const draft = byProfile[rate].draft;
+    const med = (pick) => ms(median(draft.map(pick).filter((x) => x !== undefined)));
+    console.log(
+      `Draft save, 3 MB attached, ${rate === 1 ? 'unthrottled' : `CPU ×${rate}`}: median ${med((d) => d.value.save)} (budget at ×4: ≤ 4 ms); ` +
+        `rounds ${draft.map((d) => ms(d.value.save)).join(', ')}; keystroke before it ${med((d) => d.value.before)}; attaching 3 MB ${med((d) => d.files.total)}`,
+    );
+  }
+  if (pageErrors.length) console.log(`What the pages said:\n${[...new Set(pageErrors)].map((e) => `- ${e}`).join('\n')}`);
+  console.log('BENCH_ONLY=draft: bench/results.md left as it was.');
+  process.exit(0);
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 const ratio = (a, b) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '—');

@@ -158,6 +158,8 @@ interface Keyring {
   /** AES-GCM device key, which seals values in the device mode. */
   device?: CryptoKey;
   drafts: Map<string, Promise<DraftKeys>>;
+  /** The drafts' keys once made, for a save to use without waiting (see {@link DraftStore.saveValues}). */
+  made: Map<string, DraftKeys>;
 }
 
 /** One draft's keys, made once per unlocking. */
@@ -168,6 +170,10 @@ interface DraftKeys {
   wrap?: CryptoKey;
   /** The data key in use and its wrapped form, once read from disk or made. */
   data?: Promise<DataKey>;
+  /** What `data` resolved to, for a save to use at once; stale as soon as `data` is another promise. */
+  settled?: { from: Promise<DataKey>; data: DataKey };
+  /** The associated data of the values record (see {@link boundTo}), made once. */
+  valuesAt?: Uint8Array<ArrayBuffer>;
 }
 
 interface DataKey {
@@ -243,7 +249,12 @@ function factoryOf(option: IDBFactory | null | undefined): IDBFactory | null {
   }
 }
 
-const encode = (text: string) => new TextEncoder().encode(text);
+const encoder = new TextEncoder();
+const encode = (text: string) => encoder.encode(text);
+/** The associated data that binds a sealed part to `where` it is kept (record key and part). */
+const boundTo = (where: string[]) => encode(where.join('\u0000'));
+/** The device key as the data key of every draft kept without a secret: nothing on disk to check it against. */
+const deviceData = (key: CryptoKey): DataKey => ({ key, checked: true });
 const roundUp = (time: number) => Math.ceil(time / EXPIRY_STEP_MS) * EXPIRY_STEP_MS;
 
 function base64url(bytes: ArrayBuffer): string {
@@ -402,7 +413,7 @@ export class DraftStore {
     try {
       if (secret === null) {
         const device = await deviceKeys(this.db);
-        this.keyring = { name: device.name, device: device.seal, drafts: new Map() };
+        this.keyring = { name: device.name, device: device.seal, drafts: new Map(), made: new Map() };
         this.sealedBySecret = false;
         return;
       }
@@ -417,7 +428,7 @@ export class DraftStore {
         false,
         ['sign'],
       );
-      this.keyring = { name, secret: base, drafts: new Map() };
+      this.keyring = { name, secret: base, drafts: new Map(), made: new Map() };
       this.sealedBySecret = true;
     } catch (error) {
       throw toDraftStoreError(error);
@@ -511,18 +522,24 @@ export class DraftStore {
     }
   }
 
-  /** Writes the values record only (file records are untouched); the draft lives its life from now. */
-  async saveValues<T>(name: string, values: T): Promise<void> {
-    const keys = await this.draftKeys(name);
+  /**
+   * Writes the values record only (file records are untouched); the draft lives its life from now.
+   * A save after each pause in typing, once the draft's keys are made and its data key is known to
+   * be the one on disk, is a seal and one put, without waiting on anything else (issue #16: each
+   * promise hop is main-thread time on a slow phone).
+   */
+  saveValues<T>(name: string, values: T): Promise<void> {
     const savedAt = this.now();
-    await this.writeValues(keys, values, savedAt, roundUp(savedAt + this.lifeMs));
+    const expiresAt = roundUp(savedAt + this.lifeMs);
+    const keys = this.keyring?.made.get(name);
+    const data = keys && this.readyKey(keys);
+    if (keys && data) return this.valuesRecord(keys, data, values, savedAt, expiresAt).then((record) => this.putDraft(record));
+    return this.draftKeys(name).then((keys) => this.writeValues(keys, values, savedAt, expiresAt));
   }
 
   private async writeValues<T>(keys: DraftKeys, values: T, savedAt: number, expiresAt: number): Promise<void> {
     await this.underDataKey(keys, async (data) => {
-      const sealed = await this.seal(data, () => pad(encode(JSON.stringify({ values, savedAt }))), [keys.record, 'values']);
-      const record: DraftRecord = { key: keys.record, values: sealed, expiresAt };
-      if (data.wrapped) record.wrapped = data.wrapped;
+      const record = await this.valuesRecord(keys, data, values, savedAt, expiresAt);
       // Once the key is known to be the one on disk, a save (each pause in typing) is one put.
       if (data.checked) return this.putDraft(record);
       await this.transact(async (tx) => {
@@ -530,6 +547,15 @@ export class DraftStore {
         await tx.objectStore('drafts').put(record);
       });
       data.checked = true;
+    });
+  }
+
+  /** A draft's values record: `{ values, savedAt }` sealed under `data`, with the data key as wrapped (if any). */
+  private valuesRecord<T>(keys: DraftKeys, data: DataKey, values: T, savedAt: number, expiresAt: number): Promise<DraftRecord> {
+    return this.seal(data, () => pad(encode(JSON.stringify({ values, savedAt }))), (keys.valuesAt ??= boundTo([keys.record, 'values']))).then((sealed) => {
+      const record: DraftRecord = { key: keys.record, values: sealed, expiresAt };
+      if (data.wrapped) record.wrapped = data.wrapped;
+      return record;
     });
   }
 
@@ -581,8 +607,8 @@ export class DraftStore {
     await this.underDataKey(keys, async (data) => {
       // Sealing awaits WebCrypto, which would end an open transaction: seal first, then write.
       const meta = { slot, name: file.name, type: file.type, lastModified: file.lastModified };
-      const sealedMeta = await this.seal(data, () => pad(encode(JSON.stringify(meta))), [keys.record, slotKey, 'meta']);
-      const body = await this.seal(data, () => bytes, [keys.record, slotKey, 'body']);
+      const sealedMeta = await this.seal(data, () => pad(encode(JSON.stringify(meta))), boundTo([keys.record, slotKey, 'meta']));
+      const body = await this.seal(data, () => bytes, boundTo([keys.record, slotKey, 'body']));
       const now = this.now();
       const write = (asBlob: boolean) =>
         this.transact(async (tx) => {
@@ -720,15 +746,18 @@ export class DraftStore {
     if (!keys) {
       keys = (async () => {
         const record = await this.hmac(['draft', name]);
-        if (!ring.secret) return { name, record };
-        const wrap = await crypto.subtle.deriveKey(
-          { name: 'HKDF', hash: 'SHA-256', salt: HKDF_SALT, info: encode(`wrap\u0000${name}`) },
-          ring.secret,
-          { name: 'AES-KW', length: 256 },
-          false,
-          ['wrapKey', 'unwrapKey'],
-        );
-        return { name, record, wrap };
+        const made: DraftKeys = { name, record };
+        if (ring.secret) {
+          made.wrap = await crypto.subtle.deriveKey(
+            { name: 'HKDF', hash: 'SHA-256', salt: HKDF_SALT, info: encode(`wrap\u0000${name}`) },
+            ring.secret,
+            { name: 'AES-KW', length: 256 },
+            false,
+            ['wrapKey', 'unwrapKey'],
+          );
+        }
+        ring.made.set(name, made);
+        return made;
       })().catch((error: unknown) => {
         ring.drafts.delete(name);
         throw toDraftStoreError(error);
@@ -758,10 +787,27 @@ export class DraftStore {
   /** Keeps `data` as the draft's data key in memory, unless it fails. */
   private remember(keys: DraftKeys, data: Promise<DataKey>): Promise<DataKey> {
     keys.data = data;
-    data.catch(() => {
-      if (keys.data === data) keys.data = undefined;
-    });
+    data.then(
+      (resolved) => {
+        if (keys.data === data) keys.settled = { from: data, data: resolved };
+      },
+      () => {
+        if (keys.data === data) keys.data = undefined;
+      },
+    );
     return data;
+  }
+
+  /**
+   * The data key a save can use at once, without reading the disk: the device key, or the
+   * draft's own once it has resolved and a write has found it on disk (see {@link checkKey}).
+   */
+  private readyKey(keys: DraftKeys): DataKey | undefined {
+    const ring = this.keyring;
+    if (!ring) return undefined;
+    if (ring.device) return deviceData(ring.device);
+    const settled = keys.settled;
+    return settled && settled.from === keys.data && settled.data.checked ? settled.data : undefined;
   }
 
   /**
@@ -784,7 +830,7 @@ export class DraftStore {
 
   private writingKey(keys: DraftKeys): Promise<DataKey> {
     const ring = this.ring();
-    if (ring.device) return Promise.resolve({ key: ring.device, checked: true });
+    if (ring.device) return Promise.resolve(deviceData(ring.device));
     if (keys.data) return keys.data;
     return this.remember(
       keys,
@@ -820,17 +866,19 @@ export class DraftStore {
   // ---- sealing ----
 
   /**
-   * Encrypts what `bytes` gives (already padded), bound to `where` (record key and part) as
-   * associated data. JSON that cannot be made and encryption failures reject with a
+   * Encrypts what `bytes` gives (already padded), bound by `additionalData` ({@link boundTo}) to
+   * where it is kept. JSON that cannot be made and encryption failures reject with a
    * {@link DraftStoreError}.
    */
-  private async seal(data: DataKey, bytes: () => BufferSource, where: string[]): Promise<Sealed & { data: ArrayBuffer }> {
+  private seal(data: DataKey, bytes: () => BufferSource, additionalData: BufferSource): Promise<Sealed & { data: ArrayBuffer }> {
     const iv = crypto.getRandomValues(new Uint8Array(12));
     try {
-      const additionalData = encode(where.join('\u0000'));
-      return { iv, data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, data.key, bytes()) };
+      return crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, data.key, bytes()).then(
+        (sealed) => ({ iv, data: sealed }),
+        (error: unknown) => Promise.reject(toDraftStoreError(error)),
+      );
     } catch (error) {
-      throw toDraftStoreError(error);
+      return Promise.reject(toDraftStoreError(error));
     }
   }
 
@@ -838,7 +886,7 @@ export class DraftStore {
   private unseal(data: DataKey, sealed: Sealed, where: string[], as: 'text'): Promise<string>;
   private async unseal(data: DataKey, sealed: Sealed, where: string[], as?: 'text'): Promise<Uint8Array<ArrayBuffer> | string> {
     const bytes = sealed.data instanceof Blob ? await sealed.data.arrayBuffer() : sealed.data;
-    const additionalData = encode(where.join('\u0000'));
+    const additionalData = boundTo(where);
     const plain = unpad(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData }, data.key, bytes));
     return as ? new TextDecoder().decode(plain) : plain;
   }

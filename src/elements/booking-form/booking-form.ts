@@ -142,6 +142,8 @@ export class BookingForm extends EmirateElement {
   private summaryShown = false;
   /** Shown by {@link renderDraftStatus} alone: a save must not re-render the whole form. */
   private savedAt?: number;
+  /** What {@link renderDraftStatus} last rendered, and where. */
+  private draftStatus?: { element: Element; text: string | typeof nothing };
 
   private submissionKey?: string;
   private loadController?: AbortController;
@@ -593,9 +595,12 @@ export class BookingForm extends EmirateElement {
    * typing, and re-rendering the whole form for it would cost a phone a frame each time.
    */
   private renderDraftStatus() {
+    const text = this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatDeviceDateTime(this.savedAt, this.locale)}`) : nothing;
+    // Most saves in a minute say what the line says already (it shows no seconds): nothing to do.
+    if (this.draftStatus?.text === text && this.draftStatus.element.isConnected) return;
     const status = this.renderRoot.querySelector<HTMLElement>('.draft-status');
     if (!status) return;
-    const text = this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatDeviceDateTime(this.savedAt, this.locale)}`) : nothing;
+    this.draftStatus = { element: status, text };
     render(text, status);
     // Said once, at the first save: later saves (after each pause in typing) only update the line.
     const live = this.renderRoot.querySelector('.draft-live');
