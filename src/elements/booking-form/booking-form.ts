@@ -422,16 +422,19 @@ export class BookingForm extends EmirateElement {
     this.saveDraft();
     void loadRequestSent(); // the confirmation's code, fetched while the citizen reviews
     await Promise.all([loadDetails(), loadSections()]);
-    this.styleReview();
+    this.styleRest();
     await this.goTo('review', 'h2');
   }
 
-  /** The review's look comes with the sections (not on the first screen): added to the element's own once. */
-  private reviewStyled = false;
-  private styleReview() {
-    if (this.reviewStyled || !this.shadowRoot) return;
-    this.reviewStyled = true;
-    adoptStyles(this.shadowRoot, [...(this.constructor as typeof BookingForm).elementStyles, loadedSections()!.reviewStyles]);
+  /**
+   * The look of what is below the first screen (the notices, "Attach another file", the review)
+   * comes with the sections: added to the element's own once, before they render.
+   */
+  private restStyled = false;
+  private styleRest() {
+    if (this.restStyled || !this.shadowRoot) return;
+    this.restStyled = true;
+    adoptStyles(this.shadowRoot, [...(this.constructor as typeof BookingForm).elementStyles, ...loadedSections()!.restStyles]);
   }
 
   private async change(field: string) {
@@ -575,6 +578,7 @@ export class BookingForm extends EmirateElement {
       requestAnimationFrame(() => setTimeout(() => (clearTimeout(timeout), resolve())));
     });
     return painted.then(loadRest).then(() => {
+      this.styleRest();
       this.renderedAll = true;
     });
   }

@@ -13,4 +13,9 @@ export { attachmentsSection, fileMessageContext } from './attachments.js';
 export { belongingsSection } from './belongings.js';
 export { companionsSection } from './companions.js';
 export { declarationSection } from './declaration.js';
-export { reviewSection, reviewStyles } from './review.js';
+export { reviewSection } from './review.js';
+import { reviewStyles } from './review.js';
+import { restStyles as below } from './rest.styles.js';
+
+/** The look of the sections, the notices and the review, added to the form's own when they load. */
+export const restStyles = [below, reviewStyles];
