@@ -241,11 +241,24 @@ export class DraftController<T> implements ReactiveController {
   queue(values: T): void {
     if (this.offReason !== null && this.offReason !== 'elsewhere') return;
     this.pending = values;
-    clearTimeout(this.timer);
+    const delay = this.options.delayMs ?? 600;
+    this.dueAt = performance.now() + delay;
+    // One timer per pause, not one per keystroke: a keystroke only moves the time it is due, and
+    // a timer that fires early waits out the rest (cancelling and setting a timer on each key is
+    // not free on a slow phone).
+    if (this.timer === undefined) this.arm(delay);
+  }
+
+  /** When the pending values are due to be written: the quiet time after the last change. */
+  private dueAt = 0;
+
+  private arm(ms: number) {
     this.timer = setTimeout(() => {
+      const left = this.dueAt - performance.now();
+      if (left > 1) return this.arm(left);
       this.timer = undefined;
       void this.flush();
-    }, this.options.delayMs ?? 600);
+    }, ms);
   }
 
   /**

@@ -192,4 +192,33 @@ describe('typing', () => {
     expect(document.activeElement === form && root(form).activeElement === subject, 'focus stays in the subject').to.equal(true);
     await expect(form).to.be.accessible();
   });
+
+  it('keeps the draft once the typing pauses: never while keys come within the quiet time, once after it', async () => {
+    const form = await mount();
+    const subject = $<HTMLTextAreaElement>(form, '#subject');
+    subject.focus();
+    const saves: number[] = [];
+    form.addEventListener('emirate-draft-saved', () => saves.push(performance.now()));
+    // A first save, so the draft store is open and its keys are made before the clock matters.
+    type(subject, 'م');
+    await until(() => saves.length > 0, 'the first save');
+    saves.length = 0;
+    subject.focus();
+    let text = 'م';
+    const keys: number[] = [];
+    // Seven keys 150 ms apart: about 900 ms of typing, longer than the 600 ms quiet time.
+    for (const key of 'راجعة ب') {
+      text += key;
+      subject.value = text;
+      subject.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: key }));
+      keys.push(performance.now());
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await until(() => saves.some((t) => t > keys.at(-1)!), 'the save after the pause');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Every save came a full quiet time after the key before it (on a slow machine a gap between
+    // two keys may itself be a pause), and the last pause made one save.
+    for (const save of saves) expect(save - keys.filter((k) => k < save).at(-1)!, 'quiet time before a save').to.be.at.least(590);
+    expect(saves.filter((t) => t > keys.at(-1)!).length, 'one save for the last pause').to.equal(1);
+  });
 });
