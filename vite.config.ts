@@ -29,7 +29,7 @@ const CHUNK_GROUPS = [
   {
     name: 'core',
     priority: 2,
-    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!directives\/(repeat|keyed)\.js|localize\/internal\/(runtime-msg|id-generation|fnv1a64)\.js)|src\/(api\/(?!upload\.|decode-requests\.|rest-adapter\.|transport\.|http\.|decode\.)|i18n\/(localization|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|device-time|random-id))/,
+    test: /node_modules\/(lit|lit-html|lit-element|@lit)\/(?!directives\/(repeat|keyed)\.js|localize\/internal\/(runtime-msg|id-generation|fnv1a64)\.js)|src\/(api\/(?!upload\.|decode-requests\.|rest-adapter\.|transport\.|http\.|decode\.)|i18n\/(localization|generated\/locale-codes)|ui\/(emirate-element|styles|fields|define)|domain\/(codes|digits|text|lazy|random-id))/,
   },
   {
     name: 'forms',

@@ -1,4 +1,4 @@
-import { LitElement, isServer, nothing, type PropertyValues } from 'lit';
+import { LitElement, isServer, nothing, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EmirateAdapter } from '../api/types.js';
 import { RestAdapter } from '../api/rest-front.js';
@@ -124,6 +124,10 @@ export class EmirateElement extends LitElement {
 
   /** The update on its way was asked for by typing: it renders with the next frame. */
   private typing = false;
+  /** Inside an input handler that called {@link typed} (until its microtasks). */
+  private keystroke = false;
+  /** Ends the wait for the frame at once (see {@link requestUpdate}). */
+  private hurry?: (value?: unknown) => void;
 
   /**
    * Called by an input handler before it changes state: while the citizen types, the element
@@ -135,13 +139,35 @@ export class EmirateElement extends LitElement {
    */
   protected typed(): void {
     if (!this.isUpdatePending) this.typing = true;
+    this.keystroke = true;
+    queueMicrotask(() => (this.keystroke = false));
+  }
+
+  /**
+   * Any change that is not a keystroke (a choice, a click, a load) renders as Lit schedules it,
+   * and takes an update still waiting for its frame along: the destinations of the appointment
+   * type just chosen are there at once, even right after typing.
+   */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    super.requestUpdate(name, oldValue, options);
+    if (this.keystroke) return;
+    this.typing = false;
+    this.hurry?.();
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
     // Any other update runs as Lit schedules it, in the same microtask (not one tick later).
     if (!this.typing) return super.scheduleUpdate();
-    this.typing = false;
-    return nextFrame().then(() => super.scheduleUpdate());
+    // The next frame, or 50 ms in a tab that paints none (hidden), or a change that is no keystroke.
+    return new Promise((resolve) => {
+      this.hurry = resolve;
+      requestAnimationFrame(resolve);
+      setTimeout(resolve, 50);
+    }).then(() => {
+      this.hurry = undefined;
+      this.typing = false;
+      super.scheduleUpdate();
+    });
   }
 
   /** The built-in language whose formats (dates, numbers) the active language uses. */
@@ -217,17 +243,6 @@ let initialFont: string | undefined;
  * The browser's own default font family, what a page that sets none inherits: read once, from a
  * probe in the document (inside a shadow root WebKit computes `initial` as the inherited family).
  */
-/** The next animation frame, or 50 ms in a tab that paints none (hidden). */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timeout = setTimeout(resolve, 50);
-    requestAnimationFrame(() => {
-      clearTimeout(timeout);
-      resolve();
-    });
-  });
-}
-
 function browserFont(): string {
   if (initialFont === undefined) {
     const probe = document.createElement('i');

@@ -10,8 +10,8 @@ import type { CompanionList } from '../../src/companion-list.js';
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
-import { fileOf, pickFile, settled, type, until, visibleText } from '../support/dom.js';
-import { $, continueToReview, fillValid, root } from '../support/booking.js';
+import { choose, fileOf, pickFile, settled, type, until, visibleText } from '../support/dom.js';
+import { $, continueToReview, fillValid, optionByText, root, select } from '../support/booking.js';
 
 await useMockBackend();
 
@@ -220,5 +220,23 @@ describe('typing', () => {
     // two keys may itself be a pause), and the last pause made one save.
     for (const save of saves) expect(save - keys.filter((k) => k < save).at(-1)!, 'quiet time before a save').to.be.at.least(590);
     expect(saves.filter((t) => t > keys.at(-1)!).length, 'one save for the last pause').to.equal(1);
+  });
+
+  it('a choice made right after typing renders at once, and takes the typing along', async () => {
+    const form = await mount();
+    const email = $<HTMLInputElement>(form, '#email');
+    email.focus();
+    email.value = 'citizen@example.sa';
+    email.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'a' }));
+    const before = select(form, 'destination').options.length;
+    // The keystroke's update is now waiting for the next frame; the choice comes in later.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    choose(select(form, 'appointmentType'), optionByText(select(form, 'appointmentType'), 'إدارة محددة'));
+    // No frame: only the microtasks in which Lit renders a change.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(select(form, 'destination').options.length, 'the departments to choose from').to.be.greaterThan(before);
+    expect(email.value).to.equal('citizen@example.sa');
+    await settled(form);
+    await expect(form).to.be.accessible();
   });
 });

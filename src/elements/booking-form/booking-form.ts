@@ -1,7 +1,7 @@
 import { adoptStyles, html, isServer, nothing, render, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../ui/define.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import type { Catalog, CatalogOption, Session, SubmitResult, UploadPurpose } from '../../api/types.js';
 import { type ApiError, ValidationError, toApiError } from '../../api/errors.js';
 import {
@@ -16,7 +16,6 @@ import {
   type BookingValues,
   type FieldErrors,
 } from '../../domain/booking.js';
-import { formatDeviceDateTime } from '../../domain/device-time.js';
 import { NAME_MAX_LENGTH, nameHolder } from '../../domain/name.js';
 import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { randomId } from '../../api/random-id.js';
@@ -317,8 +316,9 @@ export class BookingForm extends EmirateElement {
   }
 
   private onCompanions(entries: CompanionEntry[]) {
-    // Each edit of the list (a keystroke in a companion's field, mostly) re-renders the form with the next frame.
-    this.typed();
+    // An edit in a companion (a keystroke, mostly) re-renders the form with the next frame; adding
+    // or removing one at once, so nothing moves under a pointer about to tap "+ Add companion" again.
+    if (entries.length === this.values.companions.length) this.typed();
     const files = { ...this.files };
     const keys = new Set(entries.map((e) => companionSlot(e.key)));
     for (const slot of Object.keys(files)) {
@@ -599,7 +599,10 @@ export class BookingForm extends EmirateElement {
    * typing, and re-rendering the whole form for it would cost a phone a frame each time.
    */
   private renderDraftStatus() {
-    const text = this.savedAt && !this.drafts.offReason ? msg(str`حُفظت المسودة تلقائيًا ${formatDeviceDateTime(this.savedAt, this.locale)}`) : nothing;
+    // The line is among the sections below the first screen, which bring its wording.
+    const rest = loadedSections();
+    if (!rest) return;
+    const text = this.savedAt && !this.drafts.offReason ? rest.draftSavedText(this.savedAt, this.locale) : nothing;
     // Most saves in a minute say what the line says already (it shows no seconds): nothing to do.
     if (this.draftStatus?.text === text && this.draftStatus.element.isConnected) return;
     const status = this.renderRoot.querySelector<HTMLElement>('.draft-status');
@@ -740,13 +743,9 @@ export class BookingForm extends EmirateElement {
   }
 
   private renderReview() {
-    const v = this.values;
-    const rows = loadedDetails()!.requestRows(toBookingRequest(v, {}, this.locale, this.catalog!, loadedSections()!.laterRules), this.catalog!, {
-      ...this.fileNames(),
-      companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
-    });
+    const { request, names } = this.answers();
     return loadedSections()!.reviewSection({
-      rows,
+      rows: loadedDetails()!.requestRows(request, this.catalog!, names),
       readonlyId: Boolean(this.session?.user.idNumber),
       sending: this.sending,
       failure: this.failure,
@@ -766,16 +765,15 @@ export class BookingForm extends EmirateElement {
 
   /** The request as sent, for the confirmation and its printable summary. */
   private sentRecord(result: SubmitResult): RequestRecord {
+    return { requestNumber: result.requestNumber, createdAt: result.createdAt, status: 'submitted', ...this.answers() };
+  }
+
+  /** The answers as the review and the confirmation show them: the request, and the names of its files. */
+  private answers() {
     const v = this.values;
     return {
-      requestNumber: result.requestNumber,
-      createdAt: result.createdAt,
-      status: 'submitted',
       request: toBookingRequest(v, {}, this.locale, this.catalog!, loadedSections()!.laterRules),
-      names: {
-        ...this.fileNames(),
-        companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name),
-      },
+      names: { ...this.fileNames(), companions: v.companions.map((c) => this.files[companionSlot(c.key)]?.name) },
     };
   }
 

@@ -19,11 +19,13 @@ import { DEFAULT_FILE_RULES, attachmentCheck, fileLimits, type Attachment, type 
 import type { FileChangeDetail } from '../../ui/file-field.js';
 
 /**
- * `<emirate-file-field>` (with its file checks) is fetched with the first companion: a list with
- * none, the first screen of every page that has one, does not carry it.
+ * `<emirate-file-field>` (with its file checks) is fetched once the list has painted, or with the
+ * first companion if that comes first: a list with none, the first screen of every page that
+ * has one, does not carry it.
  */
 let fileField: Promise<unknown> | undefined;
-const loadFileField = () => (fileField ??= import('../../ui/file-field.js'));
+let fileFieldReady = false;
+const loadFileField = () => (fileField ??= import('../../ui/file-field.js').then(() => (fileFieldReady = true)));
 
 /** The wording of the companions' errors (i18n/messages.ts), fetched with the first companion too. */
 let words: typeof import('../../i18n/messages.js') | undefined;
@@ -224,6 +226,13 @@ export class CompanionList extends EmirateElement {
     this.disabled = disabled;
   }
 
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // After the first paint: a companion added then shows its fields at once, and nothing it
+    // renders grows when their code arrives (a quick second tap on "+ Add companion" stays on it).
+    requestAnimationFrame(() => setTimeout(() => void Promise.all([loadFileField(), loadWords()])));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.entries.length > 0) {
@@ -241,7 +250,7 @@ export class CompanionList extends EmirateElement {
   /** Resolves once rendered, with the companions' file fields defined (see {@link loadFileField}). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (this.entries.length === 0) return done;
+    if (this.entries.length === 0 || (fileFieldReady && words)) return done;
     await Promise.all([loadFileField(), loadWords()]);
     return super.getUpdateComplete();
   }

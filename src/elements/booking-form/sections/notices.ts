@@ -19,6 +19,11 @@ export interface DraftNoticeView {
   discardDraft(): void;
 }
 
+/** The line under the form after each save: "Draft saved automatically" with when (to the minute). */
+export function draftSavedText(savedAt: number, locale: WidgetLocale): string {
+  return msg(str`حُفظت المسودة تلقائيًا ${formatDeviceDateTime(savedAt, locale)}`);
+}
+
 export function draftNotices(view: DraftNoticeView) {
   const off = view.drafts.offReason;
   return html`

@@ -5,7 +5,7 @@
  * with them, the rules of the fields they show (the car's plate, a body's registration).
  */
 export { laterRules } from '../../../domain/booking-later.js';
-export { draftNotices, errorSummary } from './notices.js';
+export { draftNotices, draftSavedText, errorSummary } from './notices.js';
 export { entitySection } from './entity.js';
 export { visitSection } from './visit.js';
 export { preferenceSection } from './preference.js';
