@@ -183,6 +183,8 @@ export class BookingForm extends EmirateElement {
     this.failure = undefined;
     if (!api && !preload) {
       await loadWords();
+      // A page may give the backend or `preload` while the wording loads: that load wins.
+      if (controller.signal.aborted) return;
       this.stage = 'unavailable';
       return;
     }
@@ -214,6 +216,7 @@ export class BookingForm extends EmirateElement {
       if (controller.signal.aborted) return;
       const failure = toApiError(error);
       await loadWords();
+      if (controller.signal.aborted) return;
       // The session ended (or a gateway sent the call to its sign-in page): offer sign-in again.
       this.failure = failure.kind === 'unauthorized' ? undefined : failure;
       this.stage = failure.kind === 'unauthorized' ? 'signed-out' : 'unavailable';
