@@ -63,25 +63,6 @@ const CHUNK_GROUPS = [
 ];
 
 /**
- * The one-file build loads on demand only what stays in sibling files (the English strings,
- * the draft store, the inbox's visit pass with its QR code): every other `import()` in our sources becomes the module itself, imported
- * statically, so its code is in the one file.
- */
-const inlineOnDemand = (): Plugin => ({
-  name: 'emirate-inline-on-demand',
-  transform(code, id) {
-    if (!/\/src\/.*\.ts$/.test(id)) return null;
-    const imports: string[] = [];
-    const out = code.replace(/\bimport\(\s*(['"])([^'"]+)\1\s*\)/g, (call, _quote, spec: string) => {
-      if (/generated\/en\.js$|draft-store\.js$|visit-pass\.js$/.test(spec)) return call;
-      imports.push(`import * as __inline${imports.length} from ${JSON.stringify(spec)};`);
-      return `Promise.resolve(__inline${imports.length - 1})`;
-    });
-    return imports.length ? { code: `${imports.join('\n')}\n${out}`, map: null } : null;
-  },
-});
-
-/**
  * Our modules that define an element keep that side effect: package.json's `sideEffects`
  * (written for the package's consumers) names only dist/ files, so without this the bundler
  * takes every module under src/ as pure and drops imports made for their side effect alone, such as
@@ -135,14 +116,15 @@ const sourcesHaveSideEffects = (): Plugin => ({
  *   bundled, as a browser downloads the widget; the size budget (scripts/size.mjs) and the
  *   benchmark measure it; not in the package;
  * - `cdn` (`vite build --mode cdn`): dist/cdn/emirate-appointments.js, one file with every
- *   element for a page without a bundler; the English strings and the draft store are sibling
- *   files it loads relative to its own address.
+ *   element for a page without a bundler; what the elements load on demand (the English strings,
+ *   the draft store, the sections below a first screen, the router, …) are sibling files it
+ *   loads relative to its own address.
  */
 function library(kind: 'package' | 'browser' | 'cdn'): UserConfig {
   const cdn = kind === 'cdn';
   return {
     publicDir: false,
-    plugins: [sourcesHaveSideEffects(), minifyTemplateLiterals(), terserAfter(), ...(cdn ? [inlineOnDemand()] : [])],
+    plugins: [sourcesHaveSideEffects(), minifyTemplateLiterals(), terserAfter()],
     // Only the parts of @lit/localize the widget uses (see the file).
     resolve: { alias: [{ find: /^@lit\/localize$/, replacement: new URL('./src/i18n/lit-localize.ts', import.meta.url).pathname }] },
     build: {
@@ -176,7 +158,12 @@ function library(kind: 'package' | 'browser' | 'cdn'): UserConfig {
             `${cdn ? '' : 'chunks/'}${chunk.moduleIds.some((id) => id.includes('/@vaadin/router/')) ? 'router' : '[name]'}-[hash].js`,
           // The licence notices of the code bundled into a file, which minifying strips.
           postBanner: kind === 'browser' ? undefined : (chunk) => noticeBanner(bundledPackages(chunk.moduleIds)),
-          codeSplitting: cdn ? undefined : { groups: CHUNK_GROUPS },
+          // The one-file build: everything its entry needs before any element is used stays in
+          // that one file ('$initial': Rolldown's tag for the entry's static graph, which it then
+          // merges into the entry); what the elements import on demand stays on demand, as the
+          // module entries have it (the confirmation, the router, the sections below the booking
+          // form's first screen, the inbox's opened request, …), each a sibling file.
+          codeSplitting: cdn ? { groups: [{ name: 'emirate-appointments', tags: ['$initial'] }] } : { groups: CHUNK_GROUPS },
         },
       },
     },

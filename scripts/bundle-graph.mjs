@@ -16,20 +16,40 @@ export const BUDGETS = { 'booking-form': 30 * 1024 };
 /**
  * Issue #16's budgets, gzip: what the Arabic booking form loads before it is interactive (its
  * entry, the chunks that imports statically, and the chunks it imports on demand at start, see
- * {@link AT_START}), and the whole widget (the index entry: every element). Reported by the size
- * check and the benchmark; the build fails over the booking path's (met since the REST adapter
- * loads on demand, src/api/rest-front.ts), and over the whole widget's only with SIZE_STRICT=1.
+ * {@link AT_START}), and the whole widget: what a page that uses every element loads before any
+ * of them can show, the one-file module (dist/cdn/, see {@link wholeWidget}). Reported by the
+ * size check and the benchmark; the build fails over either (see {@link START_GATES}).
  */
 export const START_BUDGETS = { 'booking-form': 25 * 1024, index: 40 * 1024 };
+
+/**
+ * The whole widget as a page loads it to use every element (issue #16): the one-file module,
+ * dist/cdn/emirate-appointments.js (`vite build --mode cdn`), which defines all six elements and
+ * imports nothing statically; what they load on demand are its sibling files. The browser
+ * build's index.js reaches the same code through 16 chunks shared with the single-element
+ * entries, each compressed alone: {@link graph}('index.js') gives that sum, printed beside it.
+ * Null when the one-file build is missing.
+ */
+export function wholeWidget() {
+  const file = join(DIST, '..', 'cdn', 'emirate-appointments.js');
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  return { file: 'dist/cdn/emirate-appointments.js', gz: gz(text), br: br(text), imports: [...text.matchAll(STATIC_IMPORT)].length };
+}
 
 /**
  * What fails the build now, below which each figure must stay while #16 works toward its
  * budgets: the booking path at its budget (24.7 KB since the message lookup loads with the first
  * table and Terser runs after Rolldown's minifier), and the same path for a portal that sets
- * `api-base`, adapter included (30.1 KB). Lower them as the figures come down; never raise them
- * without saying why.
+ * `api-base`, adapter included (30.1 KB), and the whole widget, the one-file module, at its
+ * budget (37.6 KB since what its elements load on demand became sibling files). Lower them as the
+ * figures come down; never raise them without saying why.
  */
-export const START_GATES = { 'booking-form': 25 * 1024, 'booking-form with api-base': 30.5 * 1024 };
+export const START_GATES = { 'booking-form': 25 * 1024, 'booking-form with api-base': 30.5 * 1024, index: 40 * 1024 };
 
 /**
  * The modules an entry imports on demand before it is interactive (by source path, as the

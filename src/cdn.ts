@@ -1,8 +1,8 @@
 /**
  * The one-file build's entry (dist/cdn/emirate-appointments.js): every element with Lit and the
- * Arabic strings, and the code the elements otherwise load on demand (the router, the
- * confirmation; vite.config.ts inlines it), so a page without a bundler needs this one file.
- * Only the English strings and the draft store stay apart, as sibling files loaded relative to
- * this one when needed.
+ * Arabic strings, in one file, so a page without a bundler loads one module before any element
+ * can show. What the elements load on demand (the English strings, the draft store, the
+ * sections below a first screen, the router, the confirmation, the inbox's opened request) stays
+ * apart, as sibling files loaded relative to this one when needed (see vite.config.ts).
  */
 export * from './index.js';

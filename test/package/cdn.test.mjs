@@ -4,8 +4,9 @@
  * notices), copies it
  * to a versioned sub-path of a static "CDN" server, and loads it with one module script into
  * a portal page served from another origin under a strict Content-Security-Policy:
- * - with CORS (`Access-Control-Allow-Origin`) every element works, the English strings and the
- *   draft store load as sibling files from the same sub-path, and nothing else is fetched;
+ * - with CORS (`Access-Control-Allow-Origin`) every element works; the English strings, the
+ *   draft store and whatever else the elements load on demand come as sibling files from the
+ *   same sub-path, and nothing else is fetched;
  * - without CORS the browser refuses the module (what the README says a CDN must send);
  * - on plain HTTP (not a secure context: no crypto.randomUUID, no WebCrypto) "Add companion"
  *   still works and the booking form says that drafts are off.
@@ -120,9 +121,45 @@ test('from a sub-path of another origin with CORS: every element, then English a
 
   const files = cdn.requests.filter((p) => p.endsWith('.js'));
   assert.ok(files.every((p) => p.startsWith(CDN_PATH)), `every file from ${CDN_PATH}: ${files.join(', ')}`);
-  const names = files.map((p) => p.slice(CDN_PATH.length).replace(/-[\w-]{8}\.js$/, '.js')).sort();
-  assert.deepEqual(names, ['draft-store.js', 'emirate-appointments.js', 'en.js']);
+  // The module first; then only its siblings, what these three elements load on demand: the
+  // English strings and the draft store among them.
+  const names = files.map((p) => p.slice(CDN_PATH.length));
+  assert.equal(names[0], 'emirate-appointments.js');
+  const built = new Set(readdirSync(join(ROOT, 'dist/cdn')));
+  assert.ok(names.every((n) => built.has(n)), `only files of dist/cdn/: ${names.join(', ')}`);
+  const plain = new Set(names.map((n) => n.replace(/-[\w-]{8}\.js$/, '.js')));
+  for (const sibling of ['en.js', 'draft-store.js']) assert.ok(plain.has(sibling), `${sibling} among ${names.join(', ')}`);
+  assert.ok(!plain.has('router.js') && !plain.has('visit-pass.js'), `nothing these elements do not use: ${names.join(', ')}`);
   assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('the shell from the same module routes with its router sibling: the service card at the page, "My requests" at requests/', async () => {
+  const cdn = await serve(tmp, { cors: true });
+  const shellPage = `<!doctype html>
+<html lang="ar" dir="rtl">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' http://localhost:${cdn.port}; style-src 'self'; img-src 'self' data:; connect-src 'self'" />
+    <link rel="icon" href="data:," />
+    <title>Portal</title>
+    <script type="module" src="http://localhost:${cdn.port}${CDN_PATH}emirate-appointments.js"></script>
+  </head>
+  <body><emirate-appointments base="/portal/appointment/" api-base="/api"></emirate-appointments></body>
+</html>`;
+  const page = await serve(tmp, { routes: { '/portal/appointment/': ['text/html; charset=utf-8', shellPage], '/portal/appointment/requests': ['text/html; charset=utf-8', shellPage] } });
+  servers.push(cdn, page);
+  const tab = await browser.newPage();
+  const errors = collectErrors(tab);
+  const shown = (tag) => document.querySelector('emirate-appointments')?.shadowRoot?.querySelector(`.outlet > ${tag}`);
+  await tab.goto(`http://127.0.0.1:${page.port}/portal/appointment/`);
+  await tab.waitForFunction(shown, { timeout: 10000 }, 'emirate-service-card');
+  await tab.goto(`http://127.0.0.1:${page.port}/portal/appointment/requests`);
+  await tab.waitForFunction(shown, { timeout: 10000 }, 'emirate-inbox');
+  const names = cdn.requests.filter((p) => p.endsWith('.js')).map((p) => p.slice(CDN_PATH.length).replace(/-[\w-]{8}\.js$/, '.js'));
+  assert.ok(names.includes('router.js'), `the router sibling: ${names.join(', ')}`);
+  // The page has no backend at /api: only the widget's own calls to it may fail.
+  assert.deepEqual(errors.filter((e) => !/404|Not Found/i.test(e)), []);
   await tab.close();
 });
 
@@ -161,9 +198,18 @@ test('on plain HTTP (no secure context): "Add companion" works, the form says dr
   await tab.close();
 });
 
-test('the one-file build is one module with three siblings and a notices file', () => {
+test('the one-file build is one module defining every element, its on-demand siblings and a notices file', () => {
   const files = readdirSync(join(ROOT, 'dist/cdn')).filter((f) => !f.endsWith('.map')).sort();
-  assert.deepEqual(files.map((f) => f.replace(/-[\w-]{8}\.js$/, '.js')), ['THIRD-PARTY-NOTICES.md', 'draft-store.js', 'emirate-appointments.js', 'en.js', 'visit-pass.js']);
-  const head = readFileSync(join(ROOT, 'dist/cdn/emirate-appointments.js'), 'utf8').slice(0, 400);
+  const plain = files.map((f) => f.replace(/-[\w-]{8}\.js$/, '.js'));
+  for (const f of ['THIRD-PARTY-NOTICES.md', 'emirate-appointments.js', 'en.js', 'draft-store.js', 'visit-pass.js', 'router.js', 'request-sent.js']) {
+    assert.ok(plain.includes(f), `${f} in dist/cdn/: ${plain.join(', ')}`);
+  }
+  // Every element a page writes is defined by the module itself, with no sibling to wait for.
+  const module = readFileSync(join(ROOT, 'dist/cdn/emirate-appointments.js'), 'utf8');
+  assert.equal(/^import\b/m.test(module.replace(/\/\*[\s\S]*?\*\//g, '')), false, 'the module imports nothing statically');
+  for (const tag of ['emirate-booking-form', 'emirate-companion-list', 'emirate-inquiry-box', 'emirate-inbox', 'emirate-service-card', 'emirate-appointments']) {
+    assert.ok(module.includes(`"${tag}"`), `${tag} is defined in the module`);
+  }
+  const head = module.slice(0, 400);
   assert.match(head, /^\/\*! @emirate\/appointments .* bundles .*lit-html .*THIRD-PARTY-NOTICES\.md/);
 });
