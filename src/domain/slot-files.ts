@@ -11,9 +11,20 @@ import type { FieldErrorCode } from './codes.js';
 /** The slots that may hold several files, in the form's order. */
 export const MULTI_FILE_SLOTS: readonly AttachmentSlotName[] = ['subjectLetter', 'idCopy', 'authorisationLetter'];
 
-/** The rules of one slot: the catalog's `files`, with the slot's own over them. */
-export function slotRules(catalog: Catalog, slot: AttachmentSlotName): FileRules {
-  return { ...catalog.files, ...catalog.attachments?.[slot] };
+/** Each catalog's slot rules, made once: the same object each time, so a field given them sees no change. */
+const rulesOf = new WeakMap<Catalog, Map<AttachmentSlotName, Readonly<FileRules>>>();
+
+/**
+ * The rules of one slot: the catalog's `files`, with the slot's own over them. The same (frozen)
+ * object for the same catalog and slot: the booking form passes it to each file field on every
+ * render, and a new object each time re-rendered every file field on every keystroke (issue #16).
+ */
+export function slotRules(catalog: Catalog, slot: AttachmentSlotName): Readonly<FileRules> {
+  let slots = rulesOf.get(catalog);
+  if (!slots) rulesOf.set(catalog, (slots = new Map()));
+  let rules = slots.get(slot);
+  if (!rules) slots.set(slot, (rules = Object.freeze({ ...catalog.files, ...catalog.attachments?.[slot] })));
+  return rules;
 }
 
 /** How many files the slot takes (at least one). */

@@ -193,6 +193,29 @@ describe('typing', () => {
     await expect(form).to.be.accessible();
   });
 
+  it('typing in the subject re-renders no attachment field: what they are given is unchanged', async () => {
+    const form = await mount();
+    const fields = [...root(form).querySelectorAll<HTMLElement & { update: (changed: unknown) => void }>('emirate-file-field')];
+    expect(fields.length, 'the attachment fields').to.be.greaterThan(1);
+    let updates = 0;
+    for (const field of fields) {
+      const update = field.update.bind(field);
+      field.update = (changed) => {
+        updates++;
+        update(changed);
+      };
+    }
+    const subject = $<HTMLTextAreaElement>(form, '#subject');
+    subject.focus();
+    for (const text of ['أ', 'أر', 'أرغ']) {
+      type(subject, text);
+      await frame();
+    }
+    await settled(form);
+    expect(visibleText(form)).to.contain('واضح. 3 من');
+    expect(updates, 'attachment field updates while typing').to.equal(0);
+  });
+
   it('keeps the draft once the typing pauses: never while keys come within the quiet time, once after it', async () => {
     const form = await mount();
     const subject = $<HTMLTextAreaElement>(form, '#subject');
