@@ -193,6 +193,38 @@ describe('typing', () => {
     await expect(form).to.be.accessible();
   });
 
+  it('once laid out in full, the parts below the first screen are skipped off screen, and nothing moves when they are', async () => {
+    await setViewport({ width: 375, height: 700 });
+    const form = await mount();
+    const formEl = root(form).querySelector('form')!;
+    const tops = () => [...root(form).querySelectorAll('h3, #declaration, [part=submit]')].map((e) => Math.round(e.getBoundingClientRect().top + scrollY));
+    await until(() => formEl.classList.contains('parted'), 'the parts to be skippable');
+    await frame();
+    const skipped = tops();
+    // The same form with every part laid out: each heading is where it is with parts skipped.
+    formEl.classList.remove('parted');
+    await frame();
+    const before = tops();
+    formEl.classList.add('parted');
+    await frame();
+    expect(skipped, 'every heading where it is when nothing is skipped').to.deep.equal(before);
+    expect(tops()).to.deep.equal(before);
+    const parts = [...root(form).querySelectorAll('.part')];
+    expect(parts.length).to.be.greaterThan(2);
+    if (CSS.supports('content-visibility', 'auto')) {
+      for (const part of parts) expect(getComputedStyle(part).contentVisibility).to.equal('auto');
+    }
+    // Typed near the top, then the last part scrolled to: each still holds its content, in place.
+    const mobile = $<HTMLInputElement>(form, '#mobile');
+    type(mobile, '512345678');
+    await settled(form);
+    expect(tops()).to.deep.equal(before);
+    $(form, '#declaration').scrollIntoView();
+    await frame();
+    expect(tops()).to.deep.equal(before);
+    await expect(form).to.be.accessible();
+  });
+
   it('typing in the subject re-renders no attachment field: what they are given is unchanged', async () => {
     const form = await mount();
     const fields = [...root(form).querySelectorAll<HTMLElement & { update: (changed: unknown) => void }>('emirate-file-field')];

@@ -569,6 +569,28 @@ export class BookingForm extends EmirateElement {
       this.dispatchEvent(new CustomEvent<ErrorSummaryDetail>('emirate-error-summary' satisfies ErrorSummaryEvent, { detail: { shown: summary } }));
     }
     if (this.stage === 'form' && !this.renderedAll) this.renderingRest ??= this.renderRestSoon();
+    if (this.stage === 'form' && this.renderedAll) this.skipPartsOffScreen();
+  }
+
+  /**
+   * Once every part of the form has been laid out in full (a frame after it was rendered: the
+   * browser then knows each part's real size), the parts off screen are skipped by the browser
+   * (`.parted .part`, content-visibility): typing near the top no longer lays out and paints the
+   * whole form. Not before: a part first shown skipped would take a guessed size and move what is
+   * below it when first scrolled to. The class is the form element's own (not rendered by Lit);
+   * a form rendered again (back from the review) gets it again a frame later.
+   */
+  private partsPending = false;
+  private skipPartsOffScreen() {
+    const form = this.renderRoot.querySelector('form');
+    if (!form || this.partsPending || form.classList.contains('parted')) return;
+    this.partsPending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.partsPending = false;
+        if (form.isConnected && this.renderedAll) form.classList.add('parted');
+      }),
+    );
   }
 
   /**
@@ -736,8 +758,12 @@ export class BookingForm extends EmirateElement {
         ${rest?.errorSummary(this.summaryMessages(errors), (path) => void this.focusField(path))}
         ${applicantSection(view)}
         ${this.renderedAll && words && rest
-          ? html`${rest.entitySection(view)} ${rest.visitSection(view, words)} ${rest.preferenceSection(view)} ${rest.attachmentsSection(view)} ${rest.belongingsSection(view)}
-              ${rest.companionsSection(view)} ${rest.declarationSection(view)}
+          ? html`${rest.entitySection(view)}
+              <div class="part">${rest.visitSection(view, words)} ${rest.preferenceSection(view)}</div>
+              <div class="part">${rest.attachmentsSection(view)}</div>
+              <div class="part">${rest.belongingsSection(view)}</div>
+              ${rest.companionsSection(view)}
+              ${rest.declarationSection(view)}
               <p class="draft-status"></p>
               <p class="visually-hidden draft-live" role="status"></p>`
           : nothing}
