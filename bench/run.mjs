@@ -66,7 +66,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const PROFILES = (process.env.BENCH_PROFILES ?? process.env.BENCH_CPU ?? '1,4').split(',').map(Number);
 /**
  * `BENCH_ONLY=interactive`: a quick look at loading alone (no fill, drafts, companions, inbox);
- * `BENCH_ONLY=draft`: the draft save alone (draftSave in each profile). results.md is left alone.
+ * `BENCH_ONLY=draft`: the draft save alone (draftSave in each profile); `BENCH_ONLY=fill`: the fill
+ * alone, with each step's time on both sides. results.md is left alone.
  */
 const ONLY = process.env.BENCH_ONLY;
 const VIEWPORT = { width: 360, height: 800, deviceScaleFactor: 1 };
@@ -438,28 +439,38 @@ async function fillAndValidate(kind, rate) {
     });
 
     const t0 = performance.now();
+    // Each step's end, for BENCH_ONLY=fill (where the widget's extra time goes).
+    const steps = [];
+    const step = (name) => steps.push([name, performance.now() - t0]);
     await h['applicantType-individual'].click();
     await h.mobile.type(INPUT.mobile);
     await h.email.type(INPUT.email);
+    step('mobile, email');
     await h.governorate.select('najran');
     await h.appointmentType.select('department');
     await h.destination.select('citizens-affairs');
     await h.gate.select('main');
     await h.reason.select('follow-up');
+    step('5 choices');
     await h.subject.type(INPUT.subject);
+    step('subject');
     await h.subjectLetter.uploadFile(file.letter);
     await h.idCopy.uploadFile(file.idCopy);
+    step('2 attachments');
     await h['hasBelongings-yes'].click();
     // Two belongings that are not a car: a car makes the widget ask for its plate (#14), which the floor's form has not.
     await (await locate(page, p.field('belongings-mobile-phone'), { visible: true })).click();
     await (await locate(page, p.field('belongings-laptop'), { visible: true })).click();
+    step('belongings');
     for (const [i, companion] of INPUT.companions.entries()) {
       await h.add.click();
       await (await locate(page, p.companion(i + 1, 'fullName'))).type(companion.fullName);
       await (await locate(page, p.companion(i + 1, 'idNumber'))).type(companion.idNumber);
       await (await locate(page, p.companion(i + 1, 'file'))).uploadFile(companion.file());
+      step(`companion ${i + 1}`);
     }
     await h.declaration.click();
+    step('declaration');
     if (kind === 'widget') {
       // A citizen presses "continue" once every attachment shows "ready" (checked and uploaded).
       await page.waitForFunction(
@@ -471,6 +482,7 @@ async function fillAndValidate(kind, rate) {
         { polling: 'raf' },
       );
     }
+    step('attachments ready');
     await h.submit.click();
     const outcome = await page.waitForFunction(
       (isWidget) => {
@@ -483,9 +495,10 @@ async function fillAndValidate(kind, rate) {
       kind === 'widget',
     );
     const ms = performance.now() - t0;
+    step('continue → review');
     await sleep(100); // the last frame's shifts are reported after it
     const shifts = await page.evaluate(() => window.benchShifts);
-    return { ms, shifts, outcome: await outcome.jsonValue() };
+    return { ms, shifts, steps, outcome: await outcome.jsonValue() };
   } finally {
     await close();
   }
@@ -670,6 +683,15 @@ try {
         continue;
       }
       const order = round % 2 === 0 ? ['widget', 'floor'] : ['floor', 'widget'];
+      if (ONLY === 'fill') {
+        const w = await fillAndValidate('widget', rate);
+        const f = await fillAndValidate('floor', rate);
+        results.fill.widget.push(w.ms);
+        results.fill.floor.push(f.ms);
+        (results.fillSteps ??= []).push({ widget: w.steps, floor: f.steps });
+        log(`×${rate} round ${round + 1}/${ROUNDS}: fill ${w.ms.toFixed(0)} / ${f.ms.toFixed(0)} ms`);
+        continue;
+      }
       if (WITH_PRERENDERED && round % 2 === 0) await measurePrerendered(results, rate, round);
       for (const kind of order) {
         const r = await interactive(kind, rate);
@@ -736,6 +758,25 @@ if (ONLY === 'draft') {
   process.exit(0);
 }
 
+if (ONLY === 'fill') {
+  // Each step's median duration on both sides: where the widget's extra fill time goes.
+  for (const rate of PROFILES) {
+    const runs = byProfile[rate].fillSteps ?? [];
+    const durations = (side) => runs.map((r) => r[side].map(([name, end], i) => [name, end - (i ? r[side][i - 1][1] : 0)]));
+    const w = durations('widget');
+    const f = durations('floor');
+    console.log(`\nFill step by step, ${rate === 1 ? 'unthrottled' : `CPU ×${rate}`} (median of ${runs.length}; widget / floor / extra):`);
+    for (const [i, [name]] of (w[0] ?? []).entries()) {
+      const mw = median(w.map((r) => r[i][1]));
+      const mf = median(f.map((r) => r[i]?.[1]).filter((x) => x !== undefined));
+      console.log(`  ${name.padEnd(20)} ${ms(mw).padStart(9)} ${ms(mf).padStart(9)} ${ms(mw - mf).padStart(9)}`);
+    }
+    console.log(`  ${'whole fill'.padEnd(20)} ${ms(median(byProfile[rate].fill.widget)).padStart(9)} ${ms(median(byProfile[rate].fill.floor)).padStart(9)}`);
+  }
+  console.log('BENCH_ONLY=fill: bench/results.md left as it was.');
+  process.exit(0);
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 const ratio = (a, b) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '—');
@@ -784,7 +825,7 @@ const budget = (what, value, floor, r, limit, ok) => budgets.push([what, value, 
   budget('Arabic booking path: JS+CSS loaded before interactive, gzip (the size check, from the build graph)', `${kb(graphed)} (${startSize.files} files)`, kb(floorSize.gz), ratio(graphed, floorSize.gz), `≤ ${kb(START_BUDGETS['booking-form'])}`, graphed <= START_BUDGETS['booking-form']);
   budget('  the same, as the browser asked for it before the interactive mark (largest round)', `${kb(seen.gz)} (${seen.files.length} files)`, kb(floorSeen.gz), ratio(seen.gz, floorSeen.gz), `≤ ${kb(START_BUDGETS['booking-form'])}`, seen.gz <= START_BUDGETS['booking-form']);
   budget('Whole widget, every element (the one-file module, dist/cdn/), gzip', kb(wholeSize.gz), '—', '—', `≤ ${kb(START_BUDGETS.index)}`, wholeSize.gz <= START_BUDGETS.index);
-  budget('  the same through the browser build\'s index (its 16 chunks shared with single-element pages, each compressed alone)', `${kb(indexSize.gz)} (${indexSize.files} files)`, '—', '—', '', undefined);
+  budgets.push(['  the same through the browser build\'s index (its 16 chunks shared with single-element pages, each compressed alone)', `${kb(indexSize.gz)} (${indexSize.files} files)`, '—', '—', 'not budgeted', '']);
   for (const [rate, limit] of [[1, 1.3], [4, 1.5]]) {
     if (!byProfile[rate]) continue;
     const { w, f, r } = interactiveRatio(rate);
