@@ -89,9 +89,17 @@ describe('nothing by colour alone (#13)', () => {
       const email = $(form, '#email');
       const style = getComputedStyle(email);
       expect(contrast(style.borderTopColor, style.backgroundColor)).to.be.at.least(3);
+      const page = getComputedStyle(document.body).backgroundColor || 'rgb(255, 255, 255)';
+      // The ring is drawn in the focus token, by the :focus-visible rule every element shares.
+      const ring = getComputedStyle(form).getPropertyValue('--_focus').trim();
+      expect(contrast(ring, page), 'the focus token against the page').to.be.at.least(3);
+      const rules = [...form.shadowRoot!.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules]) as CSSStyleRule[];
+      expect(rules.some((r) => r.selectorText === ':focus-visible' && /var\(--_focus\)/.test(r.style.cssText)), 'the :focus-visible rule draws in it').to.equal(true);
       email.focus();
-      const outline = getComputedStyle(email).outlineColor;
-      expect(contrast(outline, getComputedStyle(document.body).backgroundColor || 'rgb(255, 255, 255)')).to.be.at.least(3);
+      // As drawn: a page matches :focus-visible only while its window has the system's focus,
+      // which another test page may hold in WebKit when several run at once (CI saw the UA's
+      // unfocused outline there). Where it matches, the drawn ring is the token's colour.
+      if (email.matches(':focus-visible')) expect(contrast(getComputedStyle(email).outlineColor, page)).to.be.at.least(3);
     });
   });
 
