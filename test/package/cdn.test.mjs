@@ -42,8 +42,14 @@ await customElements.whenDefined('emirate-booking-form');
 document.querySelector('emirate-booking-form').preload = { session: ${JSON.stringify(SESSION)}, catalog: najranCatalog };
 `;
 
-/** A portal page that loads the widget from `src`, allowing scripts from `scriptOrigin`. */
-const portalPage = (src, scriptOrigin) => `<!doctype html>
+/** The elements of the portal page: three, with the page's script that gives the booking form its data. */
+const ELEMENTS = `<emirate-booking-form></emirate-booking-form>
+    <!-- With a backend: without one it says "unavailable" instead of its form (nothing is fetched until a search). -->
+    <emirate-inquiry-box api-base="/api"></emirate-inquiry-box>
+    <form><emirate-companion-list></emirate-companion-list></form>`;
+
+/** A portal page that loads the widget from `src`, allowing scripts from `scriptOrigin`, with `body` (and the page's script with the elements). */
+const portalPage = (src, scriptOrigin, body = ELEMENTS) => `<!doctype html>
 <html lang="ar" dir="rtl">
   <head>
     <meta charset="utf-8" />
@@ -51,13 +57,10 @@ const portalPage = (src, scriptOrigin) => `<!doctype html>
     <link rel="icon" href="data:," />
     <title>Portal</title>
     <script type="module" src="${src}"></script>
-    <script type="module" src="./page.js"></script>
+    ${body === ELEMENTS ? '<script type="module" src="./page.js"></script>' : ''}
   </head>
   <body>
-    <emirate-booking-form></emirate-booking-form>
-    <!-- With a backend: without one it says "unavailable" instead of its form (nothing is fetched until a search). -->
-    <emirate-inquiry-box api-base="/api"></emirate-inquiry-box>
-    <form><emirate-companion-list></emirate-companion-list></form>
+    ${body}
   </body>
 </html>`;
 
@@ -136,17 +139,7 @@ test('from a sub-path of another origin with CORS: every element, then English a
 
 test('the shell from the same module routes with its router sibling: the service card at the page, "My requests" at requests/', async () => {
   const cdn = await serve(tmp, { cors: true });
-  const shellPage = `<!doctype html>
-<html lang="ar" dir="rtl">
-  <head>
-    <meta charset="utf-8" />
-    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' http://localhost:${cdn.port}; style-src 'self'; img-src 'self' data:; connect-src 'self'" />
-    <link rel="icon" href="data:," />
-    <title>Portal</title>
-    <script type="module" src="http://localhost:${cdn.port}${CDN_PATH}emirate-appointments.js"></script>
-  </head>
-  <body><emirate-appointments base="/portal/appointment/" api-base="/api"></emirate-appointments></body>
-</html>`;
+  const shellPage = portalPage(`http://localhost:${cdn.port}${CDN_PATH}emirate-appointments.js`, `http://localhost:${cdn.port}`, '<emirate-appointments base="/portal/appointment/" api-base="/api"></emirate-appointments>');
   const page = await serve(tmp, { routes: { '/portal/appointment/': ['text/html; charset=utf-8', shellPage], '/portal/appointment/requests': ['text/html; charset=utf-8', shellPage] } });
   servers.push(cdn, page);
   const tab = await browser.newPage();
