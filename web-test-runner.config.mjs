@@ -3,11 +3,12 @@
 // - Firefox: Debian's firefox-esr over WebDriver BiDi (Puppeteer); FIREFOX_PATH overrides it.
 // - WebKit: WebKitGTK's MiniBrowser through WebKitWebDriver (scripts/wtr-webkit.mjs).
 // WTR_ENGINES picks some of them (`WTR_ENGINES=chromium`, `npm run test:chromium`); unset, all three.
-import { chromeLauncher } from '@web/test-runner';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import * as puppeteerCore from 'puppeteer-core';
 import { readFile } from 'node:fs/promises';
 import { webkitCommands, webkitLauncher } from './scripts/wtr-webkit.mjs';
+import { failureSummary } from './scripts/wtr-failures.mjs';
 
 const workerPath = new URL('./demo/public/mockServiceWorker.js', import.meta.url);
 
@@ -174,6 +175,7 @@ export default {
   browserStartTimeout: 60 * 1000,
   testsFinishTimeout: 5 * 60 * 1000,
   testFramework: { config: { timeout: 10000 } },
+  reporters: [defaultReporter(), failureSummary()],
   middleware: [mswWorker, cspReportCollector, strictCsp, trustedTypesCsp],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), secondCopy, webkitCommands(), forcedColors],
   // Each engine runs its files one at a time (focus, viewport and the shared IndexedDB need a page

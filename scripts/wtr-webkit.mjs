@@ -97,16 +97,39 @@ class WebKitLauncher extends WebdriverLauncher {
    * only size the whole window, so the toolbar's share is measured and added.
    */
   async setViewport({ width, height }) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const [innerWidth, innerHeight] = await this.driver.execute('return [window.innerWidth, window.innerHeight]');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const [innerWidth, innerHeight] = await this.settledViewport();
       if (innerWidth === width && innerHeight === height) return;
       const rect = await this.driver.getWindowRect();
-      await this.driver.setWindowRect(null, null, rect.width + width - innerWidth, rect.height + height - innerHeight);
+      // The toolbar's share cannot be negative; a window that reports less than its viewport is
+      // still being resized, and the next attempt measures again.
+      await this.driver.setWindowRect(
+        null,
+        null,
+        Math.max(width, rect.width + width - innerWidth),
+        Math.max(height, rect.height + height - innerHeight),
+      );
     }
-    const [innerWidth, innerHeight] = await this.driver.execute('return [window.innerWidth, window.innerHeight]');
+    const [innerWidth, innerHeight] = await this.settledViewport();
     if (innerWidth !== width || innerHeight !== height) {
       throw new Error(`WebKit: asked for a ${width}×${height} viewport, got ${innerWidth}×${innerHeight}`);
     }
+  }
+
+  /**
+   * The viewport's size once two readings 50 ms apart agree. WebKitGTK resizes the window after
+   * setWindowRect has answered, and the page's innerWidth follows later still: read at once, the
+   * window's new size and the page's old one gave a negative width (CI, 2026-12-03).
+   */
+  async settledViewport() {
+    let last = await this.driver.execute('return [window.innerWidth, window.innerHeight]');
+    for (let reading = 0; reading < 40; reading++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const now = await this.driver.execute('return [window.innerWidth, window.innerHeight]');
+      if (now[0] === last[0] && now[1] === last[1]) return now;
+      last = now;
+    }
+    return last;
   }
 
   /**
