@@ -4,11 +4,18 @@
 // is a windowed browser (its --headless mode hangs under WebDriver), so with no display the driver
 // runs under `xvfb-run -a`, and `npm test` works the same on a desktop, a headless box and CI.
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { remote } from 'webdriverio';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/**
+ * How many test files one MiniBrowser runs before the launcher starts a new one (see
+ * stopSession); WEBKIT_FILES_PER_BROWSER overrides it (1: a new browser for every file).
+ */
+const FILES_PER_BROWSER = Number(process.env.WEBKIT_FILES_PER_BROWSER) || 5;
 
 /** A TCP port nobody listens on now. */
 function freePort() {
@@ -90,6 +97,29 @@ class WebKitLauncher extends WebdriverLauncher {
   async stop() {
     await super.stop();
     this.killGroup?.();
+  }
+
+  /**
+   * A new browser every {@link FILES_PER_BROWSER} test files. Every file's page is the same
+   * origin, so MiniBrowser keeps one web process for them all, and it grew (0.9 GB after 30
+   * files, 1.1 GB after 54) and slowed until tests late in the run timed out (CI, 2026-12-03:
+   * 5 to 17 of them a run, in files that pass alone in seconds). A new session is a new
+   * MiniBrowser, as at the start of a run.
+   */
+  async stopSession(id) {
+    const result = await super.stopSession(id);
+    this.filesRun = (this.filesRun ?? 0) + 1;
+    if (this.filesRun % FILES_PER_BROWSER === 0) await this.newBrowser();
+    return result;
+  }
+
+  /** WebKitWebDriver keeps one session at a time: the old one ends (its MiniBrowser with it) first. */
+  async newBrowser() {
+    const old = this.driver;
+    this.driver = undefined; // the heartbeat skips the swap
+    await old?.deleteSession().catch(() => undefined);
+    this.driver = await remote({ logLevel: 'error', ...this.options });
+    this.driverManager.driver = this.driver;
   }
 
   /**

@@ -32,9 +32,7 @@ describe('hostile input: <emirate-inquiry-box>', () => {
   for (const year of ['1600', '0', '-1', '99999', '١٣٠٠', '1446.5', '1e3', HUGE]) {
     it(`the year ${year.length > 20 ? '100 000 characters' : year}: the range message, nothing asked, the number kept`, async () => {
       const { box, events } = await mount();
-      const started = performance.now();
-      await ask(box, '4521', year);
-      expect(performance.now() - started).to.be.below(2000);
+      await ask(box, '4521', year); // a check that hangs on it (a backtracking pattern) fails the test's timeout
       expect(errorOf(box, 'year')).to.equal(`أدخل سنة هجرية من 1350 إلى ${currentHijriYear()}`);
       expect(input(box, 'year').getAttribute('aria-invalid')).to.equal('true');
       expect(box.shadowRoot!.activeElement === input(box, 'year'), 'focus on the year').to.equal(true);
