@@ -248,6 +248,41 @@ describe('typing', () => {
     expect(updates, 'attachment field updates while typing').to.equal(0);
   });
 
+  it('typing in a companion renders the companion list alone until errors are shown; then the summary follows it', async () => {
+    const form = await mount();
+    const list = root(form).querySelector<CompanionList>('emirate-companion-list')!;
+    list.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!.click();
+    await settled(form);
+    const name = list.shadowRoot!.activeElement as HTMLInputElement;
+    expect(name.id).to.match(/^c-.+-fullName$/);
+    let renders = 0;
+    const render = form.render.bind(form);
+    (form as unknown as { render: () => unknown }).render = () => {
+      renders++;
+      return render();
+    };
+    for (const text of ['س', 'سا', 'سال']) {
+      type(name, text);
+      await frame();
+    }
+    await settled(form);
+    expect(renders, 'form renders while a companion is typed').to.equal(0);
+    expect(name.value).to.equal('سال');
+    expect(list.value.map((c) => c.fullName)).to.deep.equal(['سال']);
+    // "Continue" shows every error: the companion's name is among them, at its link.
+    await continueToReview(form);
+    const nameLink = () => root(form).querySelector(`.error-summary a[href="#companions.0.fullName"]`);
+    expect(nameLink() !== null, 'the companion name in the summary').to.equal(true);
+    const before = renders;
+    type(name, 'سالم عبدالله سعيد القحطاني');
+    await frame();
+    await settled(form);
+    expect(renders, 'the form renders once errors are shown').to.be.greaterThan(before);
+    expect(nameLink() === null, 'the corrected name leaves the summary').to.equal(true);
+    expect(root(form).querySelector('.error-summary') !== null, 'the other errors stay').to.equal(true);
+    await expect(form).to.be.accessible();
+  });
+
   it('keeps the draft once the typing pauses: never while keys come within the quiet time, once after it', async () => {
     const form = await mount();
     const subject = $<HTMLTextAreaElement>(form, '#subject');

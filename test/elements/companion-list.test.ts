@@ -3,6 +3,7 @@ import { sendKeys } from '../support/commands.js';
 import '../../src/companion-list.js';
 import type { CompanionList, CompanionsChangeDetail } from '../../src/companion-list.js';
 import { deepQuery, fileOf, pickFile, type, until, visibleText } from '../support/dom.js';
+import { setWidgetLocale } from '../../src/i18n/localization.js';
 
 const APPLICANT = '1085427373';
 
@@ -103,6 +104,37 @@ describe('<emirate-companion-list>', () => {
     form.reset();
     await list.updateComplete;
     expect(rows(list)).to.have.length(0);
+  });
+
+  it('tells a host form its validity after each change, in the language shown, whatever caused it', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><emirate-companion-list applicant-id=${APPLICANT}></emirate-companion-list></form>`);
+    const list = form.querySelector<CompanionList>('emirate-companion-list')!;
+    await add(list);
+    await until(() => /[\u0600-\u06ff]/.test(list.validationMessage), 'an Arabic validation message');
+    const arabic = list.validationMessage;
+    try {
+      await setWidgetLocale('en');
+      await until(() => /^[^\u0600-\u06ff]+$/.test(list.validationMessage), 'the message in English');
+    } finally {
+      await setWidgetLocale('ar');
+    }
+    await until(() => list.validationMessage === arabic, 'the message in Arabic again');
+    await fill(list, 0, 'سعد محمد علي القحطاني', '2345678904');
+    expect(form.checkValidity()).to.equal(true);
+    // No edit: the applicant turns out to have the companion's ID.
+    list.applicantId = '2345678904';
+    await list.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(list.validationMessage).to.not.equal('');
+    list.applicantId = APPLICANT;
+    await list.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    // Fields left and errors shown change nothing the form was told.
+    control(list, 0, 'fullName').dispatchEvent(new FocusEvent('blur'));
+    list.showErrors = true;
+    await list.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    expect(new FormData(form).get('companions[0][fullName]')).to.equal('سعد محمد علي القحطاني');
   });
 
   it('tells the page how many companions there are and whether they are valid, never who; the value property has them', async () => {

@@ -322,23 +322,29 @@ export class BookingForm extends EmirateElement {
     // An edit in a companion (a keystroke, mostly) re-renders the form with the next frame; adding
     // or removing one at once, so nothing moves under a pointer about to tap "+ Add companion" again.
     if (entries.length === this.values.companions.length) this.typed();
-    const files = { ...this.files };
+    // The files change only when an ID image does (or a companion goes): a keystroke leaves them
+    // as they were, and with them every file field and the companion list's value.
+    let files = this.files;
+    const change = () => (files === this.files ? (files = { ...files }) : files);
     const keys = new Set(entries.map((e) => companionSlot(e.key)));
     for (const slot of Object.keys(files)) {
       if (slot.startsWith('companion:') && !keys.has(slot)) {
-        delete files[slot];
+        delete change()[slot];
         void this.drafts.saveFile(slot, null);
       }
     }
     for (const entry of entries) {
       const slot = companionSlot(entry.key);
+      if (files[slot] === entry.idImage) continue;
       if (files[slot]?.file !== entry.idImage?.file) {
         void this.drafts.saveFile(slot, entry.idImage ? { blob: entry.idImage.file, name: entry.idImage.name, type: entry.idImage.type } : null);
       }
-      files[slot] = entry.idImage;
+      change()[slot] = entry.idImage;
     }
+    const typing = entries.length === this.values.companions.length && files === this.files && !this.showErrors;
     this.files = files;
     this.values = { ...this.values, companions: entries.map(({ key, fullName, idNumber }) => ({ key, fullName, idNumber })) };
+    this.quietValues = typing ? this.values : undefined;
     this.edited.add('companions');
     this.clearServerError('companions');
     this.saveDraft();
@@ -558,6 +564,20 @@ export class BookingForm extends EmirateElement {
       }
     }
     super.update(changed);
+  }
+
+  /**
+   * Values that differ from the last rendered only in what a companion's fields hold (see
+   * {@link onCompanions}): the companion list shows that itself, and until errors are shown the
+   * form shows nothing of it, so a keystroke there does not render the whole form again (issue
+   * #16: most of a companion keystroke's time on a slow phone).
+   */
+  private quietValues?: BookingValues;
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    const quiet = this.hasUpdated && changed.size === 1 && changed.has('values' as keyof BookingForm) && this.values === this.quietValues;
+    this.quietValues = undefined;
+    return !quiet && super.shouldUpdate(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

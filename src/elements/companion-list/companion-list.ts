@@ -195,10 +195,24 @@ export class CompanionList extends EmirateElement {
 
   /** Every rule error of the list, by path `companions.<i>.<field>`. */
   validate(): FieldErrors {
+    return new Map(this.errors());
+  }
+
+  /** The last validation and what it was of (see {@link errors}). */
+  private checked?: { of: readonly unknown[]; errors: FieldErrors };
+
+  /**
+   * {@link validate}'s errors, made once per change of the companions (a keystroke asks for them
+   * three times: for the change event, the render, and the form's validity). Not to be changed.
+   */
+  private errors(): FieldErrors {
+    const of = [this.entries, this.applicantId, this.max];
+    if (this.checked && sameAll(this.checked.of, of)) return this.checked.errors;
     const errors = validateCompanions(this.entries, this.applicantId, (slot) =>
       attachmentCheck(this.entries.find((e) => companionSlot(e.key) === slot)?.idImage),
     );
     if (this.entries.length > this.max) errors.set('companions', 'companions-max');
+    this.checked = { of, errors };
     return errors;
   }
 
@@ -255,7 +269,17 @@ export class CompanionList extends EmirateElement {
     return super.getUpdateComplete();
   }
 
+  /** What the host form was last told (see {@link syncForm}). */
+  private synced: readonly unknown[] = [];
+
+  /**
+   * Gives the host form the companions and their validity, when either can have changed: not
+   * when the list re-renders for a field left, an announcement or the shown errors.
+   */
   private syncForm() {
+    const state = [this.entries, this.name, this.applicantId, this.max, this.rules, this.locale, words];
+    if (sameAll(this.synced, state)) return;
+    this.synced = state;
     const data = new FormData();
     this.entries.forEach((e, i) => {
       // Sent as the booking form sends them: digits in ASCII, no invisible or bidi characters, no folder in file names.
@@ -268,7 +292,7 @@ export class CompanionList extends EmirateElement {
       }
     });
     this.internals.setFormValue(data);
-    const [first] = this.validate();
+    const [first] = this.errors();
     if (!first) {
       this.internals.setValidity({});
       return;
@@ -283,7 +307,7 @@ export class CompanionList extends EmirateElement {
 
   private commit(entries: CompanionEntry[]) {
     this.entries = entries;
-    this.emit<CompanionsChangeDetail>('emirate-companions-change', { count: entries.length, valid: this.validate().size === 0 });
+    this.emit<CompanionsChangeDetail>('emirate-companions-change', { count: entries.length, valid: this.errors().size === 0 });
   }
 
   private edit(key: string, patch: Partial<CompanionEntry>) {
@@ -354,7 +378,7 @@ export class CompanionList extends EmirateElement {
   }
 
   override render() {
-    const errors = this.validate();
+    const errors = this.errors();
     const atMax = this.entries.length >= this.max;
     return html`
       <div class="list" role="group" aria-labelledby="companions-title">
@@ -424,6 +448,9 @@ export class CompanionList extends EmirateElement {
     `;
   }
 }
+
+/** The same values, one by one (`===`). */
+const sameAll = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 declare global {
   interface HTMLElementTagNameMap {
