@@ -15,6 +15,8 @@
  *    measurement in a fresh browser context (empty HTTP cache and IndexedDB), 360×800 viewport.
  *    Reports medians. BENCH_ONLY=interactive measures loading alone (a quick look);
  *    BENCH_ONLY=draft measures the draft save alone (each round's figures and the medians).
+ *    BENCH_CPUPROFILE=<folder> also records a V8 CPU profile of each fill (fill-<side>-x<rate>-<n>.cpuprofile,
+ *    opened in DevTools' Performance panel; the build's source maps name the widget's functions).
  *    Each round also measures the prerendered page (bench/prerendered.html, made by
  *    bench/prerender.mjs: the booking form's first screen rendered with @lit-labs/ssr and inlined
  *    as declarative shadow DOM, hydrated by the entry bundled with Lit's hydration support),
@@ -53,7 +55,7 @@ import puppeteer from 'puppeteer-core';
 import ts from 'typescript';
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -408,6 +410,11 @@ async function locate(page, path, { visible = false } = {}) {
   return handle.asElement();
 }
 
+/** BENCH_CPUPROFILE: where each fill's CPU profile is written (none when unset). */
+const PROFILE_DIR = process.env.BENCH_CPUPROFILE;
+let profiles = 0;
+if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+
 /** Fills every field, adds and fills three companions, validates; wall-clock ms. */
 async function fillAndValidate(kind, rate) {
   const { page, close } = await open(URLS[kind], rate);
@@ -438,6 +445,8 @@ async function fillAndValidate(kind, rate) {
       }).observe({ type: 'layout-shift' });
     });
 
+    const profiler = PROFILE_DIR ? await page.createCDPSession() : undefined;
+    if (profiler) await profiler.send('Profiler.enable'), await profiler.send('Profiler.start');
     const t0 = performance.now();
     // Each step's end, for BENCH_ONLY=fill (where the widget's extra time goes).
     const steps = [];
@@ -496,6 +505,12 @@ async function fillAndValidate(kind, rate) {
     );
     const ms = performance.now() - t0;
     step('continue → review');
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      const name = `fill-${kind}-x${rate}-${++profiles}.cpuprofile`;
+      writeFileSync(join(PROFILE_DIR, name), JSON.stringify(profile));
+      log(`CPU profile of the fill: ${join(PROFILE_DIR, name)}`);
+    }
     await sleep(100); // the last frame's shifts are reported after it
     const shifts = await page.evaluate(() => window.benchShifts);
     return { ms, shifts, steps, outcome: await outcome.jsonValue() };
