@@ -135,6 +135,7 @@ describe('<emirate-companion-list>', () => {
     await list.updateComplete;
     expect(form.checkValidity()).to.equal(true);
     expect(new FormData(form).get('companions[0][fullName]')).to.equal('سعد محمد علي القحطاني');
+    await expect(list).to.be.accessible();
   });
 
   it('tells the page how many companions there are and whether they are valid, never who; the value property has them', async () => {
