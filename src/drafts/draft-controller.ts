@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Session } from '../api/types.js';
+import { Pause } from '../ui/pause.js';
 import type { Draft, DraftStore, DraftStoreFailure, StoredFile } from './draft-store.js';
 
 /**
@@ -127,7 +128,8 @@ export class DraftController<T> implements ReactiveController {
   /** The Web Lock's name: from the draft's record key. */
   private lockName?: string;
   private pending?: T;
-  private timer?: ReturnType<typeof setTimeout>;
+  /** Writes the pending values at a pause in typing. */
+  private readonly pause = new Pause(() => void this.flush());
   private writes: Promise<unknown> = Promise.resolve();
   /** Settles once `start()` has opened the store (or failed): writes asked for earlier wait for it. */
   private opened: Promise<unknown> = Promise.resolve();
@@ -241,24 +243,7 @@ export class DraftController<T> implements ReactiveController {
   queue(values: T): void {
     if (this.offReason !== null && this.offReason !== 'elsewhere') return;
     this.pending = values;
-    const delay = this.options.delayMs ?? 600;
-    this.dueAt = performance.now() + delay;
-    // One timer per pause, not one per keystroke: a keystroke only moves the time it is due, and
-    // a timer that fires early waits out the rest (cancelling and setting a timer on each key is
-    // not free on a slow phone).
-    if (this.timer === undefined) this.arm(delay);
-  }
-
-  /** When the pending values are due to be written: the quiet time after the last change. */
-  private dueAt = 0;
-
-  private arm(ms: number) {
-    this.timer = setTimeout(() => {
-      const left = this.dueAt - performance.now();
-      if (left > 1) return this.arm(left);
-      this.timer = undefined;
-      void this.flush();
-    }, ms);
+    this.pause.poke(this.options.delayMs ?? 600);
   }
 
   /**
@@ -267,8 +252,7 @@ export class DraftController<T> implements ReactiveController {
    * elsewhere they stay pending, for when this form gets it.
    */
   flush(): Promise<void> {
-    // Not when the timer has fired (each save): cancelling a timer is not free on a slow phone.
-    if (this.timer !== undefined) clearTimeout(this.timer), (this.timer = undefined);
+    this.pause.cancel();
     return this.write((store, key) => {
       const values = this.pending;
       this.pending = undefined;
@@ -309,7 +293,7 @@ export class DraftController<T> implements ReactiveController {
 
   /** Deletes the draft (after a successful send, or "discard draft"). */
   async discard(): Promise<void> {
-    clearTimeout(this.timer);
+    this.pause.cancel();
     this.pending = undefined;
     this.heldFiles.clear();
     const stale = this.staleRecord;
@@ -456,7 +440,7 @@ export class DraftController<T> implements ReactiveController {
   }
 
   private stop() {
-    clearTimeout(this.timer);
+    this.pause.cancel();
     this.pending = undefined;
     this.heldFiles.clear();
     this.letGo();

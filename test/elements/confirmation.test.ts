@@ -11,7 +11,7 @@ import type { BookingForm, ShowRequestsDetail } from '../../src/booking-form.js'
 import { clearAllDrafts } from '../../src/drafts/draft-store.js';
 import { setWidgetLocale } from '../../src/i18n/localization.js';
 import { API_BASE, mockBackend, useMockBackend } from '../support/mock-backend.js';
-import { settled, until, visibleText } from '../support/dom.js';
+import { settled, type, until, visibleText } from '../support/dom.js';
 import { $, continueToReview, fillValid, root, send } from '../support/booking.js';
 
 /** The confirmation's own tree (an internal element, loaded once a request is sent). */
@@ -121,6 +121,23 @@ describe('the confirmation', function () {
     await settled(form);
     expect(root(form).querySelector('form')).to.exist;
     expect($<HTMLTextAreaElement>(form, '#subject').value).to.equal('');
+  });
+
+  it('keeps a draft of the next request too, even when the last was sent within the pause before a save', async () => {
+    const form = await mount();
+    await fillValid(form);
+    await continueToReview(form);
+    // "Send" at once: the save that "continue" asked for still waits for its pause.
+    await send(form);
+    await until(() => root(form).querySelector('emirate-request-sent')?.shadowRoot?.querySelector('#done-title'), 'the confirmation');
+    [...sentRoot(form).querySelectorAll<HTMLButtonElement>('.confirmation button')].find((b) => b.textContent!.includes('طلب جديد'))!.click();
+    await settled(form);
+    const saved = oneEvent(form, 'emirate-draft-saved');
+    type($<HTMLTextAreaElement>(form, '#subject'), 'طلب آخر');
+    await saved;
+    form.remove();
+    const again = await mount();
+    expect($<HTMLTextAreaElement>(again, '#subject').value).to.equal('طلب آخر');
   });
 
   describe('the summary', () => {
