@@ -8,6 +8,7 @@ import { formatBytes } from '../domain/file-type.js';
 import { acceptAttribute, checkFile, sniffFileType, uploadFileName } from '../domain/file-check.js';
 import { apiErrorMessage, errorMessage, type MessageContext } from '../i18n/messages.js';
 import { baseStyles } from './styles.js';
+import { controlStyles } from './control-styles.js';
 import { DEFAULT_FILE_RULES, fileLimits, newAttachment, type Attachment, type Uploader } from './attachment.js';
 
 /** A slot's count and total weight as the citizen reads them, when it takes several files (#14). */
@@ -40,6 +41,7 @@ export interface FileChangeDetail {
 export class FileField extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       :host {
         display: block;

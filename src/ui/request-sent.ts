@@ -9,6 +9,7 @@ import { localized } from '@lit/localize';
 import { customElement } from './define.js';
 import type { Catalog } from '../api/types.js';
 import { baseStyles } from './styles.js';
+import { controlStyles } from './control-styles.js';
 import { requestDetailsStyles } from './request-details.styles.js';
 import { confirmationStyles, confirmationView } from './confirmation.js';
 import { summaryDocument, summaryStyles, type RequestRecord } from './summary.js';
@@ -26,7 +27,7 @@ import { dateStyles } from './dates.js';
 @customElement('emirate-request-sent')
 @localized()
 export class RequestSent extends LitElement {
-  static override styles = [baseStyles, dateStyles, requestDetailsStyles, summaryStyles, confirmationStyles];
+  static override styles = [baseStyles, controlStyles, dateStyles, requestDetailsStyles, summaryStyles, confirmationStyles];
 
   @property({ attribute: false }) record?: RequestRecord;
   @property({ attribute: false }) catalog?: Catalog;

@@ -160,19 +160,6 @@ export const baseStyles = css`
     background: var(--_surface);
     color: var(--_primary);
   }
-  button.link {
-    background: none;
-    border: 0;
-    padding-inline: 0;
-    color: var(--_primary);
-    text-decoration: underline;
-    min-block-size: 0;
-  }
-  button[disabled],
-  button[aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
   .notice {
     border: 1px solid var(--_border);
     border-inline-start: 6px solid var(--_primary);
@@ -193,14 +180,5 @@ export const baseStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: center;
-  }
-  bdi {
-    unicode-bidi: isolate;
   }
 `;

@@ -168,28 +168,78 @@ describe('typing', () => {
     await setWidgetLocale('ar');
   });
 
-  it('renders the form once per frame while typing, never inside a keystroke, and the counter follows', async () => {
-    const form = await mount();
-    const subject = $<HTMLTextAreaElement>(form, '#subject');
-    let renders = 0;
+  /** Counts the form's renders from now on. */
+  function countRenders(form: BookingForm) {
+    const count = { renders: 0 };
     const render = form.render.bind(form);
     (form as unknown as { render: () => unknown }).render = () => {
-      renders++;
+      count.renders++;
       return render();
     };
-    subject.focus();
-    for (const text of ['أ', 'أر', 'أرغ', 'أرغب']) {
-      subject.value = text;
-      subject.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text.at(-1) }));
-      // The microtasks after the key in which an update would otherwise run.
+    return count;
+  }
+
+  /** Keys as a keyboard types them (the field keeps focus: no blur, unlike the type() helper). */
+  async function keys(field: HTMLInputElement | HTMLTextAreaElement, texts: string[]) {
+    field.focus();
+    for (const text of texts) {
+      field.value = text;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text.at(-1) }));
+      // The microtasks after the key in which an update would otherwise run, and the next frame.
       for (let i = 0; i < 5; i++) await Promise.resolve();
+      await frame();
     }
-    expect(renders, 'renders inside the keystrokes').to.equal(0);
-    await form.updateComplete;
-    expect(renders, 'renders once the frame came').to.equal(1);
+  }
+
+  it('does not render the form while a field with no error shown is typed in; what follows from it shows at the pause', async () => {
+    const form = await mount();
+    const subject = $<HTMLTextAreaElement>(form, '#subject');
+    const count = countRenders(form);
+    await keys(subject, ['أ', 'أر', 'أرغ', 'أرغب']);
+    expect(count.renders, 'renders while typing (a frame after each key)').to.equal(0);
     expect(subject.value).to.equal('أرغب');
-    expect(visibleText(form)).to.contain('واضح. 4 من');
+    // The count under the subject follows once the typing pauses, with one render.
+    await until(() => visibleText(form).includes('واضح. 4 من'), 'the count at the pause');
+    expect(count.renders, 'renders at the pause').to.equal(1);
     expect(document.activeElement === form && root(form).activeElement === subject, 'focus stays in the subject').to.equal(true);
+    // Another field is as quiet (leaving the subject renders: a left field may show its error).
+    const mobile = $<HTMLInputElement>(form, '#mobile');
+    mobile.focus();
+    await settled(form);
+    const before = count.renders;
+    await keys(mobile, ['5', '51']);
+    expect(count.renders, 'renders while typing the mobile').to.equal(before);
+    await expect(form).to.be.accessible();
+  });
+
+  it('a keystroke shows at once for whoever awaits updateComplete', async () => {
+    const form = await mount();
+    const subject = $<HTMLTextAreaElement>(form, '#subject');
+    const count = countRenders(form);
+    await keys(subject, ['أ', 'أر']);
+    expect(count.renders).to.equal(0);
+    await form.updateComplete;
+    expect(count.renders, 'one render, at once').to.equal(1);
+    expect(visibleText(form)).to.contain('واضح. 2 من');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(count.renders, 'nothing left for the pause').to.equal(1);
+  });
+
+  it('once a field shows its error, its typing renders once per frame (never inside a keystroke), and the message follows', async () => {
+    const form = await mount();
+    const email = $<HTMLInputElement>(form, '#email');
+    type(email, 'not-an-email'); // typed and left: the field now shows its error
+    await settled(form);
+    expect(root(form).getElementById('email-error')?.textContent, 'the message once left').to.match(/\S/);
+    const count = countRenders(form);
+    email.focus();
+    email.value = 'citizen@example.sa';
+    email.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'a' }));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(count.renders, 'renders inside the keystroke').to.equal(0);
+    await frame();
+    expect(count.renders, 'renders with the next frame').to.equal(1);
+    expect(root(form).getElementById('email-error')?.textContent ?? '', 'the corrected email shows no message').to.not.match(/\S/);
     await expect(form).to.be.accessible();
   });
 

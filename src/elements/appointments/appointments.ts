@@ -5,6 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { Route, Router, RouterLocation } from '@vaadin/router';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
+import { controlStyles } from '../../ui/control-styles.js';
 import { routeHref, routePaths, normalizeBase, viewOfPath, type ViewName } from './routes.js';
 import type { Catalog } from '../../api/types.js';
 import { type ApiError, toApiError } from '../../api/errors.js';
@@ -83,6 +84,7 @@ const loadRouter = async () => (routerModule ??= await import('@vaadin/router'))
 export class Appointments extends EmirateElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       /* One row at any width: short names, and a scroll rather than a second row when text is enlarged. */
       nav ul {

@@ -33,6 +33,7 @@ import { bookingFormStyles } from './booking-form.styles.js';
 import { fieldLabel } from '../../i18n/field-labels.js';
 import type { RequestRecord } from '../../ui/summary.js';
 import { PointerSettleController } from '../../ui/pointer-settle.js';
+import { Pause } from '../../ui/pause.js';
 import type { ErrorSummaryDetail, ErrorSummaryEvent } from '../../ui/view-events.js';
 import { loadDetails, loadedDetails, loadedSections, loadedWords, loadRequestSent, loadRest, loadSections, loadWords } from './lazy.js';
 import type { FieldName, FieldProps, FormView } from './sections/view.js';
@@ -45,6 +46,9 @@ interface BookingDraft {
 }
 
 type Stage = 'loading' | 'unavailable' | 'signed-out' | 'form' | 'review' | 'done';
+
+/** What follows from typing in a field shows this long after the last keystroke (see quietValues). */
+const TYPING_PAUSE_MS = 250;
 
 export interface RequestSubmittedDetail {
   requestNumber: string;
@@ -149,7 +153,7 @@ export class BookingForm extends EmirateElement {
   /** Fields the citizen changed since the form showed; they win over the draft being read. */
   private edited = new Set<string>();
   /** The saved draft has been read (or there was none): saving may begin. */
-  private draftLoaded = false;
+  private draftLoaded?: boolean;
   private restoring?: Promise<void>;
 
   private readonly drafts = new DraftController<BookingDraft>(this, {
@@ -344,7 +348,8 @@ export class BookingForm extends EmirateElement {
     const typing = entries.length === this.values.companions.length && files === this.files && !this.showErrors;
     this.files = files;
     this.values = { ...this.values, companions: entries.map(({ key, fullName, idNumber }) => ({ key, fullName, idNumber })) };
-    this.quietValues = typing ? this.values : undefined;
+    // What was typed shows in the list: nothing of it waits for a pause here (see showTyped).
+    this.quietValues = typing ? (this.shownValues = this.values) : undefined;
     this.edited.add('companions');
     this.clearServerError('companions');
     this.saveDraft();
@@ -439,7 +444,7 @@ export class BookingForm extends EmirateElement {
    * The look of what is below the first screen (the notices, "Attach another file", the review)
    * comes with the sections: added to the element's own once, before they render.
    */
-  private restStyled = false;
+  private restStyled?: boolean;
   private styleRest() {
     if (this.restStyled || !this.shadowRoot) return;
     this.restStyled = true;
@@ -557,6 +562,7 @@ export class BookingForm extends EmirateElement {
    * values: they stay as they are, and so do focus and caret.
    */
   protected override update(changed: PropertyValues<this>): void {
+    this.shownValues = this.values;
     if (!this.hasUpdated) {
       for (const c of this.renderRoot.querySelectorAll<HTMLInputElement>('input,select,textarea')) {
         const field = c.name as keyof BookingValues;
@@ -567,12 +573,22 @@ export class BookingForm extends EmirateElement {
   }
 
   /**
-   * Values that differ from the last rendered only in what a companion's fields hold (see
-   * {@link onCompanions}): the companion list shows that itself, and until errors are shown the
-   * form shows nothing of it, so a keystroke there does not render the whole form again (issue
-   * #16: most of a companion keystroke's time on a slow phone).
+   * Values that differ from the last rendered only in what was typed in one field whose error does
+   * not show, or in a companion's fields (see {@link onCompanions}): the field (or the companion
+   * list) shows that itself, so such a keystroke does not render the whole form (issue #16: most of
+   * a keystroke's time on a slow phone, once per frame of typing). What follows from a field's
+   * value elsewhere (the subject's count, a name's language, the applicant's ID for the companions)
+   * is rendered at the next pause in typing, or at once for whoever awaits `updateComplete`.
    */
   private quietValues?: BookingValues;
+  /** The values last rendered. */
+  private shownValues?: BookingValues;
+  private readonly pause = new Pause(() => this.showTyped());
+  private showTyped() {
+    if (this.values === this.shownValues) return;
+    this.quietValues = undefined;
+    this.requestUpdate();
+  }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const quiet = this.hasUpdated && changed.size === 1 && changed.has('values' as keyof BookingForm) && this.values === this.quietValues;
@@ -600,7 +616,7 @@ export class BookingForm extends EmirateElement {
    * below it when first scrolled to. The class is the form element's own (not rendered by Lit);
    * a form rendered again (back from the review) gets it again a frame later.
    */
-  private partsPending = false;
+  private partsPending?: boolean;
   private skipPartsOffScreen() {
     const form = this.renderRoot.querySelector('form');
     if (!form || this.partsPending || form.classList.contains('parted')) return;
@@ -630,6 +646,8 @@ export class BookingForm extends EmirateElement {
 
   /** Resolves once the whole form is rendered, not only its first screen, with its draft. */
   protected override async getUpdateComplete(): Promise<boolean> {
+    this.pause.cancel();
+    this.showTyped();
     let done = await super.getUpdateComplete();
     // Bounded: a restore cut short by a new load() never sets draftLoaded; the new one will.
     for (let round = 0; round < 3 && ((this.restoring && !this.draftLoaded && this.stage === 'form') || (this.renderingRest && !this.renderedAll)); round++) {
@@ -749,6 +767,11 @@ export class BookingForm extends EmirateElement {
       onInput: (value) => {
         this.typed();
         onChange(value);
+        // No error of this field shows: nothing else the form shows follows a keystroke at once.
+        if (!this.showErrors && !this.touched.has(name)) {
+          this.quietValues = this.values;
+          this.pause.poke(TYPING_PAUSE_MS);
+        }
       },
       onChange,
       onBlur: () => this.touch(name),

@@ -13,6 +13,7 @@ import { normalizeSaudiId } from '../../domain/saudi-id.js';
 import { randomId } from '../../api/random-id.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { baseStyles } from '../../ui/styles.js';
+import { controlStyles } from '../../ui/control-styles.js';
 import { PointerSettleController, keepUnderPointer } from '../../ui/pointer-settle.js';
 import { textField } from '../../ui/fields.js';
 import { DEFAULT_FILE_RULES, attachmentCheck, fileLimits, type Attachment, type Uploader } from '../../ui/attachment.js';
@@ -87,6 +88,7 @@ export class CompanionList extends EmirateElement {
 
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       .companion {
         /* Twenty companions off screen are not laid out or painted until scrolled to. */

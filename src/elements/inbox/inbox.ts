@@ -14,6 +14,7 @@ import { EmirateElement } from '../../ui/emirate-element.js';
 import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { PollController } from '../../ui/poll-controller.js';
 import { baseStyles } from '../../ui/styles.js';
+import { controlStyles } from '../../ui/control-styles.js';
 import type { MessageSentDetail, ReplySentDetail } from './reply-form.js';
 import type { RatingSentDetail, RatingSubmittedDetail } from './rating-form.js';
 import { clearSignedOutDrafts, draftScopeOf, type DraftScope } from '../../drafts/draft-controller.js';
@@ -87,7 +88,7 @@ export class Inbox extends EmirateElement {
     'cancelRequest',
   ] as const;
 
-  static override styles = [baseStyles, dateStyles, inboxStyles];
+  static override styles = [baseStyles, controlStyles, dateStyles, inboxStyles];
 
   /** The open request's number; empty shows the list. Set by the shell's route, or by a click. */
   @property({ reflect: true }) request = '';

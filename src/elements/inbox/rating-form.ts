@@ -7,6 +7,7 @@ import { type ApiError, toApiError } from '../../api/errors.js';
 import { validateText } from '../../domain/text.js';
 import { apiErrorMessage, errorMessage } from '../../i18n/messages.js';
 import { baseStyles } from '../../ui/styles.js';
+import { controlStyles } from '../../ui/control-styles.js';
 import { textField } from '../../ui/fields.js';
 
 /** What `<emirate-inbox>` tells the page after a rating: the request and the stars, never the comment. */
@@ -37,6 +38,7 @@ const MAX_COMMENT = 1000;
 export class RatingForm extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       .stars {
         display: inline-flex;

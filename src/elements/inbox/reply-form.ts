@@ -11,6 +11,7 @@ import { DraftController, type DraftScope } from '../../drafts/draft-controller.
 import { apiErrorMessage, characterCount, charactersLeft, errorMessage } from '../../i18n/messages.js';
 import { textLength } from '../../domain/text.js';
 import { baseStyles } from '../../ui/styles.js';
+import { controlStyles } from '../../ui/control-styles.js';
 import { textField } from '../../ui/fields.js';
 import { draftLimitNotice } from '../../ui/draft-notice.js';
 import { DEFAULT_FILE_RULES, isReady, newAttachment, type Attachment, type Uploader } from '../../ui/attachment.js';
@@ -58,6 +59,7 @@ const MAX_TEXT = 2000;
 export class ReplyForm extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       h3 {
         margin-block: 0 var(--_space);

@@ -23,6 +23,7 @@ import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { printAlone } from '../../ui/print.js';
 import { saveFile } from '../../ui/save-file.js';
 import { baseStyles } from '../../ui/styles.js';
+import { controlStyles } from '../../ui/control-styles.js';
 import { formatLocale, localText, type WidgetLocale } from '../../i18n/localization.js';
 // The inbox loads the wording already: the pass takes its counted nouns from there.
 import { companionCount } from '../../i18n/counts.js';
@@ -226,6 +227,7 @@ export function qrPath(text: string): { size: number; d: string; dark: (x: numbe
 export class VisitPassElement extends LitElement {
   static override styles = [
     baseStyles,
+    controlStyles,
     dateStyles,
     css`
       :host {

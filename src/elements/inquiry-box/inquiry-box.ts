@@ -18,6 +18,7 @@ import { dateStyles, hijriAndGregorian } from '../../ui/dates.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { baseStyles } from '../../ui/styles.js';
+import { controlStyles } from '../../ui/control-styles.js';
 import { textField } from '../../ui/fields.js';
 
 export interface InquiryResultDetail {
@@ -63,6 +64,7 @@ export class InquiryBox extends EmirateElement {
 
   static override styles = [
     baseStyles,
+    controlStyles,
     dateStyles,
     css`
       :host {

@@ -10,6 +10,7 @@ import { dataText } from '../../ui/data-text.js';
 import { EmirateElement } from '../../ui/emirate-element.js';
 import { unavailableNotice } from '../../ui/misconfiguration.js';
 import { baseStyles } from '../../ui/styles.js';
+import { controlStyles } from '../../ui/control-styles.js';
 
 export interface ServiceStartDetail {
   /** Where "Start service" leads (`start-url`, absolute), or empty. */
@@ -49,6 +50,7 @@ export class ServiceCard extends EmirateElement {
 
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       .card {
         border: 1px solid var(--_border);

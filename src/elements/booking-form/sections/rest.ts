@@ -16,6 +16,7 @@ export { declarationSection } from './declaration.js';
 export { reviewSection } from './review.js';
 import { reviewStyles } from './review.js';
 import { restStyles as below } from './rest.styles.js';
+import { controlStyles } from '../../../ui/control-styles.js';
 
 /** The look of the sections, the notices and the review, added to the form's own when they load. */
-export const restStyles = [below, reviewStyles];
+export const restStyles = [controlStyles, below, reviewStyles];
