@@ -15,6 +15,7 @@
  *    measurement in a fresh browser context (empty HTTP cache and IndexedDB), 360×800 viewport.
  *    Reports medians. BENCH_ONLY=interactive measures loading alone (a quick look);
  *    BENCH_ONLY=draft measures the draft save alone (each round's figures and the medians).
+ *    BENCH_HEAPSNAPSHOT=<folder> also writes a heap snapshot of each page after render (after gc).
  *    BENCH_CPUPROFILE=<folder> also records a V8 CPU profile of each fill (fill-<side>-x<rate>-<n>.cpuprofile,
  *    opened in DevTools' Performance panel; the build's source maps name the widget's functions).
  *    Each round also measures the prerendered page (bench/prerendered.html, made by
@@ -310,6 +311,7 @@ async function interactive(kind, rate) {
       gc();
     });
     const { JSHeapUsedSize } = await page.metrics();
+    if (SNAPSHOT_DIR) await heapSnapshot(page, join(SNAPSHOT_DIR, `heap-${kind}-x${rate}-${++snapshots}.heapsnapshot`));
     const keystroke = kind === 'floor' ? await keystrokeBusy(page, SELECT.floor.field('subject')) : undefined;
     return { ms, loaded, heap: JSHeapUsedSize, keystroke, companions: await companions(page, kind) };
   } finally {
@@ -408,6 +410,21 @@ async function locate(page, path, { visible = false } = {}) {
     visible,
   );
   return handle.asElement();
+}
+
+/** BENCH_HEAPSNAPSHOT: where the heap after render (after gc) is written, one snapshot per page (none when unset). */
+const SNAPSHOT_DIR = process.env.BENCH_HEAPSNAPSHOT;
+let snapshots = 0;
+if (SNAPSHOT_DIR) mkdirSync(SNAPSHOT_DIR, { recursive: true });
+
+/** Writes a V8 heap snapshot of the page (open it in DevTools' Memory panel, or read its JSON). */
+async function heapSnapshot(page, file) {
+  const cdp = await page.createCDPSession();
+  const chunks = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  writeFileSync(file, chunks.join(''));
 }
 
 /** BENCH_CPUPROFILE: where each fill's CPU profile is written (none when unset). */
